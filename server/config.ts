@@ -1,0 +1,32 @@
+import { MAX_PLAYERS, PATCH_RATE, TICK_RATE } from "../shared/constants.ts";
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  tickRate: number;
+  patchRate: number;
+  maxPlayers: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the server settings from environment variables, with clear errors for bad values. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: integer(env, "PORT", 2567, 0, 65535),
+    host: env.HOST?.trim() || "0.0.0.0",
+    tickRate: integer(env, "TICK_RATE", TICK_RATE, 20, 120),
+    patchRate: integer(env, "PATCH_RATE", PATCH_RATE, 5, 60),
+    maxPlayers: integer(env, "MAX_PLAYERS", MAX_PLAYERS, 1, MAX_PLAYERS),
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}

@@ -1,0 +1,33 @@
+// `npm start`: build the client if needed, then serve the page, the rooms and
+// /health on one port. Settings come from the environment (see README).
+import { networkInterfaces } from "node:os";
+import type { AddressInfo } from "node:net";
+import { createGameServer } from "./app.ts";
+import { CLIENT_DIR, ensureClientBuilt } from "./clientBuild.ts";
+import { ConfigError, configFromEnv } from "./config.ts";
+
+async function main(): Promise<void> {
+  const config = configFromEnv();
+  await ensureClientBuilt();
+  const server = createGameServer(config, { clientDir: CLIENT_DIR, standalone: true });
+  await server.listen(config.port, config.host);
+  const { port } = server.transport.server!.address() as AddressInfo;
+
+  console.log(`Skirmish is running (tick ${config.tickRate} Hz, patches ${config.patchRate} Hz, up to ${config.maxPlayers} players per room).`);
+  for (const url of urls(config.host, port)) console.log(`  ${url}`);
+}
+
+function urls(host: string, port: number): string[] {
+  const anyInterface = host === "0.0.0.0" || host === "::";
+  if (!anyInterface) return [`http://${host.includes(":") ? `[${host}]` : host}:${port}/`];
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .filter((net) => net && net.family === "IPv4" && !net.internal)
+    .map((net) => `LAN:   http://${net!.address}:${port}/`);
+  return [`Local: http://localhost:${port}/`, ...lan];
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ColyseusTestServer } from "@colyseus/testing";
+import type { ArenaRoom } from "../../server/ArenaRoom.ts";
+import { MOVE_AXIS_MAX, SHIP_MAX_SPEED, TICK_RATE } from "../../shared/constants.ts";
+import { ShipInput } from "../../shared/schema.ts";
+import { bootTestServer, waitFor } from "../support/testServer.ts";
+
+let colyseus: ColyseusTestServer;
+
+beforeAll(async () => {
+  ({ colyseus } = await bootTestServer());
+});
+afterEach(async () => {
+  await colyseus.cleanup();
+});
+afterAll(async () => {
+  await colyseus.shutdown();
+});
+
+/** Sends `steps` inputs at the tick rate, as a real client does. */
+async function hold(input: { send(): void }, steps: number): Promise<void> {
+  for (let i = 0; i < steps; i++) {
+    input.send();
+    await new Promise((resolve) => setTimeout(resolve, 1000 / TICK_RATE));
+  }
+}
+
+describe("arena room", () => {
+  it("spawns a ship with the chosen name for a joining player", async () => {
+    const room = await colyseus.createRoom<ArenaRoom>("arena");
+    const client = await colyseus.connectTo(room, { name: "  Ada \n Lovelace  " });
+    const ship = room.state.ships.get(client.sessionId);
+    expect(ship?.name).toBe("Ada Lovelace");
+    expect(client.state.ships.get(client.sessionId)?.x).toBe(ship!.x);
+    expect(room.state.layout).not.toBe("");
+  });
+
+  it("spawns players apart from each other", async () => {
+    const room = await colyseus.createRoom<ArenaRoom>("arena");
+    const a = await colyseus.connectTo(room);
+    const b = await colyseus.connectTo(room);
+    const shipA = room.state.ships.get(a.sessionId)!;
+    const shipB = room.state.ships.get(b.sessionId)!;
+    expect(Math.hypot(shipA.x - shipB.x, shipA.y - shipB.y)).toBeGreaterThan(400);
+    expect(shipA.name).not.toBe(shipB.name);
+  });
+
+  it("moves a ship in the direction of its input, and only that ship", async () => {
+    const room = await colyseus.createRoom<ArenaRoom>("arena");
+    const mover = await colyseus.connectTo(room);
+    const idle = await colyseus.connectTo(room);
+    const start = { ...room.state.ships.get(mover.sessionId)!.toJSON() };
+    const idleStart = { ...room.state.ships.get(idle.sessionId)!.toJSON() };
+
+    const input = mover.input({ type: ShipInput });
+    input.data.moveX = MOVE_AXIS_MAX;
+    await hold(input, 15);
+    await waitFor(() => room.state.ships.get(mover.sessionId)!.x > start.x + 20, "the ship to move right");
+
+    const moved = room.state.ships.get(mover.sessionId)!;
+    expect(moved.vx).toBeGreaterThan(0);
+    expect(moved.y).toBe(start.y);
+    expect(room.state.ships.get(idle.sessionId)!.toJSON()).toEqual(idleStart);
+    await waitFor(() => idle.state.ships.get(mover.sessionId)!.x === moved.x, "the other client to see the move");
+  });
+
+  it("clamps out-of-range input to full deflection", async () => {
+    const room = await colyseus.createRoom<ArenaRoom>("arena");
+    const honest = await colyseus.connectTo(room);
+    const cheat = await colyseus.connectTo(room);
+    const honestInput = honest.input({ type: ShipInput });
+    const cheatInput = cheat.input({ type: ShipInput });
+    honestInput.data.moveY = MOVE_AXIS_MAX;
+    cheatInput.data.moveY = 127; // the most an int8 carries, 27 % over the allowed range
+
+    const startHonest = room.state.ships.get(honest.sessionId)!.y;
+    const startCheat = room.state.ships.get(cheat.sessionId)!.y;
+    for (let i = 0; i < 6; i++) {
+      honestInput.send();
+      cheatInput.send();
+      await new Promise((resolve) => setTimeout(resolve, 1000 / TICK_RATE));
+    }
+    await waitFor(() => room.inputs.get(honest.sessionId).size === 0 && room.inputs.get(cheat.sessionId).size === 0, "inputs to be applied");
+    expect(room.inputs.get(cheat.sessionId).latest?.moveY).toBe(MOVE_AXIS_MAX);
+    expect(room.state.ships.get(cheat.sessionId)!.y - startCheat).toBe(room.state.ships.get(honest.sessionId)!.y - startHonest);
+  });
+
+  it("does not let a client move faster by sending inputs faster", async () => {
+    const room = await colyseus.createRoom<ArenaRoom>("arena");
+    const client = await colyseus.connectTo(room);
+    const input = client.input({ type: ShipInput });
+    input.data.moveX = MOVE_AXIS_MAX;
+    const startX = room.state.ships.get(client.sessionId)!.x;
+    const startedAt = Date.now();
+    // Ten inputs per tick for half a second.
+    for (let i = 0; i < 15; i++) {
+      for (let burst = 0; burst < 10; burst++) input.send();
+      await new Promise((resolve) => setTimeout(resolve, 1000 / TICK_RATE));
+    }
+    const seconds = (Date.now() - startedAt) / 1000;
+    const travelled = room.state.ships.get(client.sessionId)!.x - startX;
+    expect(travelled).toBeGreaterThan(0);
+    expect(travelled).toBeLessThanOrEqual(SHIP_MAX_SPEED * (seconds + 0.2));
+  });
+
+  it("removes the ship of a player who leaves", async () => {
+    const room = await colyseus.createRoom<ArenaRoom>("arena");
+    const stays = await colyseus.connectTo(room);
+    const leaves = await colyseus.connectTo(room);
+    expect(room.state.ships.size).toBe(2);
+    await leaves.leave();
+    await waitFor(() => room.state.ships.size === 1, "the ship to be removed");
+    await waitFor(() => stays.state.ships.size === 1, "the other client to see it go");
+    expect(stays.state.ships.has(leaves.sessionId)).toBe(false);
+  });
+});

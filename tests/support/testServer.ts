@@ -1,0 +1,26 @@
+import type { AddressInfo } from "node:net";
+import { ColyseusTestServer } from "@colyseus/testing";
+import { createGameServer } from "../../server/app.ts";
+import type { ServerConfig } from "../../server/config.ts";
+import { MAX_PLAYERS, PATCH_RATE, TICK_RATE } from "../../shared/constants.ts";
+
+export const DEFAULT_TEST_CONFIG = { tickRate: TICK_RATE, patchRate: PATCH_RATE, maxPlayers: MAX_PLAYERS };
+
+/** A game server on 127.0.0.1 at a free port, wrapped in @colyseus/testing's helpers. */
+export async function bootTestServer(config: Partial<Omit<ServerConfig, "port" | "host">> = {}) {
+  const server = createGameServer({ ...DEFAULT_TEST_CONFIG, ...config });
+  await server.listen(0, "127.0.0.1");
+  const { port } = server.transport.server!.address() as AddressInfo;
+  // ColyseusTestServer builds its client URL from the port given to listen(), which was 0.
+  (server as unknown as { port: number }).port = port;
+  return { colyseus: new ColyseusTestServer(server), endpoint: `http://127.0.0.1:${port}` };
+}
+
+/** Polls `condition` until it holds; rooms can be idle, so waiting on patches could hang. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
