@@ -1,0 +1,51 @@
+// `npm test`: the Node suites (Vitest), then the browser suite (Playwright), then
+// one closing line with the totals of both.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../server/clientBuild.ts";
+import { runBrowserTests } from "./browser-tests.ts";
+
+const RESULTS = join(ROOT, "test-results");
+const NODE_RESULTS = join(RESULTS, "node-results.json");
+const BROWSER_RESULTS = join(RESULTS, "browser-results.json");
+
+rmSync(NODE_RESULTS, { force: true });
+rmSync(BROWSER_RESULTS, { force: true });
+mkdirSync(RESULTS, { recursive: true });
+const startedAt = Date.now();
+
+const vitest = spawnSync(
+  process.execPath,
+  [
+    join(ROOT, "node_modules", "vitest", "vitest.mjs"),
+    "run",
+    "--config",
+    join(ROOT, "tests", "vitest.config.ts"),
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${NODE_RESULTS}`,
+  ],
+  { cwd: ROOT, stdio: "inherit" },
+);
+const browserStatus = await runBrowserTests([]);
+
+const node = readJson(NODE_RESULTS);
+const browser = readJson(BROWSER_RESULTS);
+const passed = (node?.numPassedTests ?? 0) + (browser?.stats?.expected ?? 0) + (browser?.stats?.flaky ?? 0);
+const failed = (node?.numFailedTests ?? 0) + (browser?.stats?.unexpected ?? 0);
+const crashed = vitest.status !== 0 || browserStatus !== 0 || !node || !browser;
+const seconds = Math.round((Date.now() - startedAt) / 1000);
+
+console.log(`\nNode: ${describe(node?.numPassedTests, node?.numFailedTests)}; browser: ${describe(browser?.stats?.expected, browser?.stats?.unexpected)}; ${seconds} s in all.`);
+console.log(`${passed} passed, ${failed} failed`);
+if (crashed && failed === 0) console.error("A test runner failed before reporting a test failure; see its output above.");
+process.exitCode = crashed || failed > 0 ? 1 : 0;
+
+function readJson(path: string): any {
+  return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
+}
+
+function describe(passedCount: number | undefined, failedCount: number | undefined): string {
+  return passedCount === undefined ? "did not report" : `${passedCount} passed, ${failedCount ?? 0} failed`;
+}

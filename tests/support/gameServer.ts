@@ -1,0 +1,50 @@
+// Starts the real `npm start` entry (server/main.ts) on 127.0.0.1 at a free port,
+// for browser tests. The test that starts it stops it.
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const STARTUP_TIMEOUT_MS = 30_000;
+
+export interface RunningGameServer {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startGameServer(env: Record<string, string> = {}): Promise<RunningGameServer> {
+  const child = spawn(process.execPath, [join(ROOT, "server", "main.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Game server did not start in time:\n${output}`)), STARTUP_TIMEOUT_MS);
+    child.stdout!.on("data", () => {
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Game server exited with code ${code}:\n${output}`));
+    });
+  });
+
+  return { url, output: () => output, stop: () => stop(child) };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+  await once(child, "exit");
+  clearTimeout(timer);
+}
