@@ -1,5 +1,5 @@
-// `npm test`: the Node suites (Vitest), then the browser suite (Playwright), then
-// one closing line with the totals of both.
+// `npm test`: the type check, the Node suites (Vitest), then the browser suite
+// (Playwright), then one closing line with the totals of both.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +14,12 @@ rmSync(NODE_RESULTS, { force: true });
 rmSync(BROWSER_RESULTS, { force: true });
 mkdirSync(RESULTS, { recursive: true });
 const startedAt = Date.now();
+
+const typecheck = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT], {
+  cwd: ROOT,
+  stdio: "inherit",
+});
+console.log(typecheck.status === 0 ? "Type check passed." : "Type check FAILED (see above).");
 
 const vitest = spawnSync(
   process.execPath,
@@ -34,12 +40,12 @@ const node = readJson(NODE_RESULTS);
 const browser = readJson(BROWSER_RESULTS);
 const passed = (node?.numPassedTests ?? 0) + (browser?.stats?.expected ?? 0) + (browser?.stats?.flaky ?? 0);
 const failed = (node?.numFailedTests ?? 0) + (browser?.stats?.unexpected ?? 0);
-const crashed = vitest.status !== 0 || browserStatus !== 0 || !node || !browser;
+const crashed = typecheck.status !== 0 || vitest.status !== 0 || browserStatus !== 0 || !node || !browser;
 const seconds = Math.round((Date.now() - startedAt) / 1000);
 
 console.log(`\nNode: ${describe(node?.numPassedTests, node?.numFailedTests)}; browser: ${describe(browser?.stats?.expected, browser?.stats?.unexpected)}; ${seconds} s in all.`);
 console.log(`${passed} passed, ${failed} failed`);
-if (crashed && failed === 0) console.error("A test runner failed before reporting a test failure; see its output above.");
+if (crashed && failed === 0) console.error("The type check or a test runner failed outside any test; see the output above.");
 process.exitCode = crashed || failed > 0 ? 1 : 0;
 
 function readJson(path: string): any {

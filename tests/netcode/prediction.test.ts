@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { ArenaConnection } from "../../game/connection.ts";
+import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import type { ShipControls } from "../../shared/step.ts";
 import { bootTestServer, waitFor } from "../support/testServer.ts";
@@ -42,7 +43,7 @@ describe.each([0, 100])("prediction at %i ms simulated round trip", (rttMs) => {
     colyseus.server.simulateLatency(rttMs);
     const connection = await ArenaConnection.join(endpoint, `rtt-${rttMs}`);
     try {
-      const serverShip = () => colyseus.getRoomById(connection.room.roomId).state.ships.get(connection.sessionId)!;
+      const serverShip = () => colyseus.getRoomById<ArenaRoom>(connection.room.roomId).state.ships.get(connection.sessionId)!;
       const start = { x: serverShip().x, y: serverShip().y };
       await waitFor(() => connection.predictedShip !== null, "the reconciler to start");
 
