@@ -14,6 +14,10 @@ export interface ArenaSceneData {
 const GRID_SPACING = 40;
 const TEXT_STYLE = { fontFamily: "system-ui, sans-serif", color: TEXT_COLOR };
 
+function pingText(ms: number | null): string {
+  return ms === null ? "ping …" : `ping ${Math.round(ms)} ms`;
+}
+
 export class ArenaScene extends Phaser.Scene {
   private connection: ArenaConnection | null = null;
   private controls!: KeyboardControls;
@@ -60,7 +64,7 @@ export class ArenaScene extends Phaser.Scene {
     }
     const ships = connection?.ships() ?? [];
     this.drawShips(ships);
-    this.hud.setText(connection ? `Skirmish · ${ships.length} in arena · ping ${Math.round(connection.pingMs)} ms` : "Skirmish");
+    this.hud.setText(connection ? `Skirmish · ${ships.length} in arena · ${pingText(connection.pingMs)}` : "Skirmish");
     publishProbe({
       ready: this.status === "playing",
       frames: this.frames,

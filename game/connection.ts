@@ -13,6 +13,8 @@ const PREDICTED_FIELDS = ["x", "y", "vx", "vy"] as const;
  * divergence in the console. Setting it also turns on the SDK's correction telemetry.
  */
 const DIVERGENCE_WARNING_PX = 1;
+/** How often the HUD's ping is measured with a WebSocket round trip. */
+const PING_INTERVAL_MS = 2000;
 
 export interface ShipView {
   id: string;
@@ -33,6 +35,8 @@ export class ArenaConnection {
   private reconciler: Reconciler<Ship> | null = null;
   /** Reconciles that had to correct our predicted ship. */
   corrections = 0;
+  /** Last measured network round trip in ms; null before the first. */
+  pingMs: number | null = null;
 
   private constructor(room: Room<any, ArenaState>) {
     this.room = room;
@@ -41,26 +45,30 @@ export class ArenaConnection {
     this.predict = Predict.get(room, { mode: "lerp", delay: INTERPOLATION_DELAY_MS });
     this.predict.attachAll("ships", { mode: "lerp", fields: ["x", "y", "vx", "vy"] });
 
-    const own = () => room.state.ships.get(room.sessionId);
-    const startPredicting = (ship: Ship) => {
-      const reconciler = this.predict.reconciler(ship, {
-        input: this.input,
-        fields: PREDICTED_FIELDS,
-        step: (ctx, state, command) => stepShip(state, command, this.layout, ctx.dt),
-        warnOnDivergence: DIVERGENCE_WARNING_PX,
-        onReconcile: () => {
-          if (reconciler.lastCorrectionMag > 0) this.corrections++;
-        },
-      });
-      this.reconciler = reconciler;
-    };
-    const ship = own();
-    if (ship) startPredicting(ship);
-    else {
-      Callbacks.get(room).onAdd("ships", (added, sessionId) => {
-        if (sessionId === room.sessionId) startPredicting(added);
-      });
-    }
+    // room.clock's RTT runs from an input to its acknowledgement, so it includes the
+    // wait for the next tick and patch; a ping measures the network alone.
+    const measurePing = () => room.ping((ms) => (this.pingMs = ms));
+    measurePing();
+    const pinger = setInterval(measurePing, PING_INTERVAL_MS);
+    room.onLeave(() => clearInterval(pinger));
+
+    // onAdd also fires for ships already in the state, ours included.
+    Callbacks.get(room).onAdd("ships", (ship, sessionId) => {
+      if (sessionId === room.sessionId) this.predictOwnShip(ship);
+    });
+  }
+
+  private predictOwnShip(ship: Ship): void {
+    const reconciler = this.predict.reconciler(ship, {
+      input: this.input,
+      fields: PREDICTED_FIELDS,
+      step: (ctx, state, command) => stepShip(state, command, this.layout, ctx.dt),
+      warnOnDivergence: DIVERGENCE_WARNING_PX,
+      onReconcile: () => {
+        if (reconciler.lastCorrectionMag > 0) this.corrections++;
+      },
+    });
+    this.reconciler = reconciler;
   }
 
   /** Joins (or creates) an arena room on the server at `endpoint` (an http(s) or ws(s) URL). */
@@ -87,11 +95,6 @@ export class ArenaConnection {
   /** Inputs sent that the server has not yet applied. */
   get pendingInputs(): number {
     return this.reconciler?.pendingCount ?? 0;
-  }
-
-  /** Round-trip time to the server in ms, smoothed. */
-  get pingMs(): number {
-    return this.room.clock.smoothedRtt();
   }
 
   /**
