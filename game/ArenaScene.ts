@@ -1,29 +1,51 @@
 import Phaser from "phaser";
+import { Callbacks } from "@colyseus/sdk";
 import type { ArenaLayout } from "../shared/arena.ts";
-import { ARENA_HEIGHT, ARENA_WIDTH } from "../shared/constants.ts";
-import { ArenaConnection } from "./connection.ts";
-import { KeyboardControls } from "./controls.ts";
-import { FLOOR_COLOR, GRID_COLOR, MUTED_TEXT_COLOR, TEXT_COLOR, WALL_COLOR, WALL_EDGE_COLOR } from "./palette.ts";
+import { ARENA_HEIGHT, ARENA_WIDTH, DASH_COOLDOWN, INTERPOLATION_DELAY_MS } from "../shared/constants.ts";
+import type { KoMessage } from "../shared/messages.ts";
+import type { Bullet, Ship } from "../shared/schema.ts";
+import { ticks } from "../shared/step.ts";
+import { BulletLayer } from "./BulletLayer.ts";
+import { ArenaConnection, type ShipView } from "./connection.ts";
+import { PlayerControls } from "./controls.ts";
+import { Effects } from "./Effects.ts";
+import { Hud } from "./Hud.ts";
+import { FLOOR_COLOR, GRID_COLOR, shipColor, TEXT_COLOR, WALL_COLOR, WALL_EDGE_COLOR } from "./palette.ts";
+import { PickupLayer } from "./PickupLayer.ts";
 import { publishProbe } from "./probe.ts";
 import { ShipSprite } from "./ShipSprite.ts";
+import { SoundEffects } from "./sound.ts";
 
 export interface ArenaSceneData {
   name: string;
 }
 
 const GRID_SPACING = 40;
-const TEXT_STYLE = { fontFamily: "system-ui, sans-serif", color: TEXT_COLOR };
 
-function pingText(ms: number | null): string {
-  return ms === null ? "ping …" : `ping ${Math.round(ms)} ms`;
+/** What we last saw of our own ship, to turn changes into feedback. */
+interface OwnShipMemory {
+  health: number;
+  alive: boolean;
+  speedTicks: number;
+  rapidTicks: number;
+  shieldUntil: number;
+  dashTicks: number;
 }
 
 export class ArenaScene extends Phaser.Scene {
   private connection: ArenaConnection | null = null;
-  private controls!: KeyboardControls;
-  private readonly sprites = new Map<string, ShipSprite>();
-  private hud!: Phaser.GameObjects.Text;
+  private controls!: PlayerControls;
+  private hud!: Hud;
+  private effects!: Effects;
+  private bullets!: BulletLayer;
+  private pickups!: PickupLayer;
+  private walls!: Phaser.GameObjects.Graphics;
   private banner!: Phaser.GameObjects.Text;
+  private tabKey!: Phaser.Input.Keyboard.Key;
+  private readonly sfx = new SoundEffects();
+  private readonly sprites = new Map<string, ShipSprite>();
+  private drawnLayout = "";
+  private ownMemory: OwnShipMemory | null = null;
   private frames = 0;
   private status = "connecting";
 
@@ -33,60 +55,178 @@ export class ArenaScene extends Phaser.Scene {
 
   create(data: ArenaSceneData): void {
     this.drawFloor();
-    this.controls = new KeyboardControls(this.input.keyboard!);
-    this.hud = this.add.text(12, 10, "", { ...TEXT_STYLE, fontSize: "15px" }).setDepth(10);
-    this.add
-      .text(ARENA_WIDTH - 12, ARENA_HEIGHT - 10, "Move: WASD or arrow keys", {
-        ...TEXT_STYLE,
-        fontSize: "13px",
-        color: MUTED_TEXT_COLOR,
-      })
-      .setOrigin(1, 1)
-      .setDepth(10);
+    this.walls = this.add.graphics().setDepth(1);
+    this.pickups = new PickupLayer(this);
+    this.bullets = new BulletLayer(this);
+    this.effects = new Effects(this);
+    this.controls = new PlayerControls(this);
+    this.hud = new Hud(this, () => this.sfx.toggleMute());
+    const keyboard = this.input.keyboard!;
+    this.tabKey = keyboard.addKey(Phaser.Input.Keyboard.KeyCodes.TAB, true);
+    keyboard.on("keydown-M", () => this.sfx.toggleMute());
+    // Browsers start audio only after a gesture.
+    keyboard.on("keydown", () => this.sfx.unlock());
+    this.input.on("pointerdown", () => this.sfx.unlock());
+
     this.banner = this.add
       .text(ARENA_WIDTH / 2, ARENA_HEIGHT / 2, "Connecting to the server…", {
-        ...TEXT_STYLE,
+        fontFamily: "system-ui, sans-serif",
         fontSize: "26px",
+        color: TEXT_COLOR,
         align: "center",
         backgroundColor: "#000000aa",
         padding: { x: 18, y: 12 },
       })
       .setOrigin(0.5)
-      .setDepth(20);
-    this.connect(data.name);
+      .setDepth(40);
+    void this.connect(data.name);
   }
 
   override update(time: number): void {
     this.frames++;
     const connection = this.connection;
-    if (connection && this.status === "playing") {
-      connection.update(time, this.controls.read());
-    }
-    const ships = connection?.ships() ?? [];
-    this.drawShips(ships);
-    this.hud.setText(connection ? `Skirmish · ${ships.length} in arena · ${pingText(connection.pingMs)}` : "Skirmish");
+    if (connection && this.status === "playing") this.play(connection, time);
     publishProbe({
       ready: this.status === "playing",
       frames: this.frames,
       renderer: this.game.renderer.type === Phaser.WEBGL ? "webgl" : "canvas",
       sessionId: connection?.sessionId ?? null,
       status: this.status,
-      ships,
+      round: connection?.state.round ?? 0,
+      phase: connection?.state.phase ?? "",
+      ships: (connection?.ships() ?? []).map(({ id, own, x, y, ship }) => ({
+        id,
+        own,
+        x,
+        y,
+        name: ship.name,
+        bot: ship.bot,
+        alive: ship.alive,
+        health: ship.health,
+        kos: ship.kos,
+        deaths: ship.deaths,
+      })),
+      feed: this.hud.feedLines,
     });
+  }
+
+  private play(connection: ArenaConnection, now: number): void {
+    const ownSprite = this.sprites.get(connection.sessionId);
+    const aimFromX = ownSprite?.x ?? 0;
+    const aimFromY = ownSprite?.y ?? 0;
+    connection.update(now, () => this.controls.forStep(aimFromX, aimFromY));
+
+    const tick = connection.serverTick(now);
+    const state = connection.state;
+    const layout = connection.layout;
+    if (layout.name !== this.drawnLayout) this.drawWalls(layout);
+
+    const views = connection.ships();
+    const pointer = this.input.activePointer;
+    this.drawShips(views, tick, now, Math.atan2(pointer.worldY - aimFromY, pointer.worldX - aimFromX));
+
+    const dt = connection.stepMs / 1000;
+    const remoteTick = tick - INTERPOLATION_DELAY_MS / connection.stepMs;
+    const hueOf = (owner: string) => state.ships.get(owner)?.hue ?? 0;
+    this.bullets.draw(state.bullets.values(), layout, dt, (bullet) => (bullet.owner === connection.sessionId ? tick : remoteTick), hueOf);
+    this.pickups.draw(state.pickups.values(), tick, now);
+
+    const own = connection.ownShip;
+    const predicted = connection.predictedShip;
+    if (own) this.feedbackForOwnShip(own, predicted?.dashTicks ?? 0);
+    this.hud.update(
+      {
+        layout: layout.name,
+        round: state.round,
+        koTarget: state.koTarget,
+        phase: state.phase,
+        phaseSecondsLeft: ((state.phaseEndTick - tick) * connection.stepMs) / 1000,
+        pingMs: connection.pingMs,
+        own,
+        respawnSecondsLeft: own ? Math.max(0, ((own.respawnTick - tick) * connection.stepMs) / 1000) : 0,
+        dashCharging: predicted ? predicted.dashCooldown / ticks(DASH_COOLDOWN, dt) : 0,
+        scores: views.map(({ id, own: mine, ship }) => ({ id, own: mine, ship })),
+        showScoreboard: this.tabKey.isDown,
+        muted: this.sfx.muted,
+      },
+      now,
+    );
   }
 
   private async connect(name: string): Promise<void> {
     try {
       const connection = await ArenaConnection.join(location.origin, name);
       this.connection = connection;
-      this.drawWalls(connection.layout);
       this.status = "playing";
       this.banner.setVisible(false);
       connection.room.onLeave(() => this.showDisconnected());
+      connection.onKo((message) => this.onKo(connection, message));
+      Callbacks.get(connection.room).onAdd("bullets", (bullet) => this.onShot(connection, bullet), false);
     } catch (error) {
       this.status = "failed";
       const reason = error instanceof Error ? error.message : String(error);
       this.showBanner(`Could not join the arena:\n${reason}\n\nClick to try again`);
+    }
+  }
+
+  private onShot(connection: ArenaConnection, bullet: Bullet): void {
+    const shooter = connection.state.ships.get(bullet.owner);
+    const sprite = this.sprites.get(bullet.owner);
+    if (!shooter || !sprite) return;
+    this.effects.muzzleFlash(sprite.x, sprite.y, Math.atan2(bullet.vy, bullet.vx), shipColor(shooter.hue));
+    if (bullet.owner === connection.sessionId) this.sfx.play("shoot");
+  }
+
+  private onKo(connection: ArenaConnection, message: KoMessage): void {
+    const mine = message.killer === connection.sessionId || message.victim === connection.sessionId;
+    this.hud.addKo(message.killerName, message.victimName, mine, this.time.now);
+    const victim = this.sprites.get(message.victim);
+    const hue = connection.state.ships.get(message.victim)?.hue ?? 0;
+    if (victim) this.effects.knockOut(victim.x, victim.y, shipColor(hue));
+    this.sfx.play("ko");
+  }
+
+  /** Turns changes to our own ship into sound and shake. */
+  private feedbackForOwnShip(own: Ship, dashTicks: number): void {
+    const before = this.ownMemory;
+    this.ownMemory = {
+      health: own.health,
+      alive: own.alive,
+      speedTicks: own.speedTicks,
+      rapidTicks: own.rapidTicks,
+      shieldUntil: own.shieldUntil,
+      dashTicks,
+    };
+    if (!before) return;
+    if (own.alive && !before.alive) this.sfx.play("respawn");
+    else if (own.alive && own.health < before.health) {
+      this.effects.shake();
+      this.sfx.play("hurt");
+    } else if (
+      own.alive &&
+      (own.health > before.health || own.speedTicks > before.speedTicks || own.rapidTicks > before.rapidTicks || own.shieldUntil > before.shieldUntil)
+    ) {
+      this.sfx.play("pickup");
+    }
+    if (dashTicks > 0 && before.dashTicks === 0) this.sfx.play("dash");
+  }
+
+  private drawShips(views: ShipView[], tick: number, now: number, ownAim: number): void {
+    const seen = new Set<string>();
+    for (const view of views) {
+      seen.add(view.id);
+      let sprite = this.sprites.get(view.id);
+      if (!sprite) {
+        sprite = new ShipSprite(this, view);
+        this.sprites.set(view.id, sprite);
+      }
+      sprite.update(view, view.own ? ownAim : view.ship.aim, tick < view.ship.shieldUntil, now);
+    }
+    for (const [id, sprite] of this.sprites) {
+      if (!seen.has(id)) {
+        sprite.destroy();
+        this.sprites.delete(id);
+      }
     }
   }
 
@@ -101,25 +241,6 @@ export class ArenaScene extends Phaser.Scene {
     this.input.once("pointerdown", () => location.reload());
   }
 
-  private drawShips(ships: ReturnType<ArenaConnection["ships"]>): void {
-    const seen = new Set<string>();
-    for (const view of ships) {
-      seen.add(view.id);
-      let sprite = this.sprites.get(view.id);
-      if (!sprite) {
-        sprite = new ShipSprite(this, view);
-        this.sprites.set(view.id, sprite);
-      }
-      sprite.update(view);
-    }
-    for (const [id, sprite] of this.sprites) {
-      if (!seen.has(id)) {
-        sprite.destroy();
-        this.sprites.delete(id);
-      }
-    }
-  }
-
   private drawFloor(): void {
     const g = this.add.graphics().setDepth(0);
     g.fillStyle(FLOOR_COLOR, 1);
@@ -132,12 +253,14 @@ export class ArenaScene extends Phaser.Scene {
   }
 
   private drawWalls(layout: ArenaLayout): void {
-    const g = this.add.graphics().setDepth(1);
+    const g = this.walls;
+    g.clear();
     for (const wall of layout.walls) {
       g.fillStyle(WALL_COLOR, 1);
       g.fillRect(wall.x, wall.y, wall.w, wall.h);
       g.lineStyle(2, WALL_EDGE_COLOR, 1);
       g.strokeRect(wall.x + 1, wall.y + 1, wall.w - 2, wall.h - 2);
     }
+    this.drawnLayout = layout.name;
   }
 }

@@ -1,59 +1,101 @@
 import Phaser from "phaser";
-import { SHIP_RADIUS } from "../shared/constants.ts";
+import { SHIP_HEALTH, SHIP_RADIUS } from "../shared/constants.ts";
 import type { ShipView } from "./connection.ts";
 import { shipColor, TEXT_COLOR } from "./palette.ts";
 
-/** Below this speed a ship keeps facing where it last moved instead of jittering. */
-const TURN_MIN_SPEED = 12;
+const BAR_WIDTH = 36;
+const BAR_HEIGHT = 5;
+const FLASH_MS = 120;
 
-/** One ship on screen: hull, nose, an outline for your own, and the pilot's name. */
+/** One ship on screen: hull and gun, an outline for your own, name, health bar, shield and hit flash. */
 export class ShipSprite {
   private readonly container: Phaser.GameObjects.Container;
   private readonly hull: Phaser.GameObjects.Graphics;
+  private readonly gun: Phaser.GameObjects.Graphics;
+  private readonly overlay: Phaser.GameObjects.Graphics;
   private readonly label: Phaser.GameObjects.Text;
-  private heading = -Math.PI / 2;
+  private flashUntil = 0;
+  private drawnHealth = -1;
+  private drawnShield: boolean | null = null;
 
   constructor(scene: Phaser.Scene, view: ShipView) {
+    const color = shipColor(view.ship.hue);
     this.hull = scene.add.graphics();
-    drawHull(this.hull, shipColor(view.hue), view.own);
+    drawHull(this.hull, color, view.own);
+    this.gun = scene.add.graphics();
+    this.gun.fillStyle(0xffffff, 0.95);
+    this.gun.fillRect(SHIP_RADIUS - 6, -3, 14, 6);
+    this.overlay = scene.add.graphics();
     this.label = scene.add
-      .text(0, -SHIP_RADIUS - 14, view.name, {
+      .text(0, -SHIP_RADIUS - 16, view.ship.name, {
         fontFamily: "system-ui, sans-serif",
         fontSize: "13px",
-        color: TEXT_COLOR,
+        color: view.ship.bot ? "#9fb3c8" : TEXT_COLOR,
         stroke: "#000000",
         strokeThickness: 3,
       })
       .setOrigin(0.5, 1);
-    this.container = scene.add.container(view.x, view.y, [this.hull, this.label]);
-    this.container.setDepth(view.own ? 3 : 2);
+    this.container = scene.add.container(view.x, view.y, [this.hull, this.gun, this.overlay, this.label]);
+    this.container.setDepth(view.own ? 5 : 4);
   }
 
-  update(view: ShipView): void {
+  /** `aim` is the angle to draw the gun at (our own ship uses the live mouse, not the server's copy). */
+  update(view: ShipView, aim: number, shielded: boolean, now: number): void {
+    const ship = view.ship;
+    this.container.setVisible(ship.alive);
+    if (!ship.alive) return;
     this.container.setPosition(view.x, view.y);
-    if (view.vx * view.vx + view.vy * view.vy > TURN_MIN_SPEED * TURN_MIN_SPEED) {
-      this.heading = Math.atan2(view.vy, view.vx);
+    this.gun.setRotation(aim);
+    if (this.label.text !== ship.name) this.label.setText(ship.name);
+    if (ship.health < this.drawnHealth) this.flashUntil = now + FLASH_MS;
+    const flashing = now < this.flashUntil;
+    if (ship.health !== this.drawnHealth || shielded !== this.drawnShield || flashing) {
+      this.drawOverlay(ship.health, shielded, flashing);
     }
-    this.hull.setRotation(this.heading + Math.PI / 2);
-    if (this.label.text !== view.name) this.label.setText(view.name);
+  }
+
+  get x(): number {
+    return this.container.x;
+  }
+
+  get y(): number {
+    return this.container.y;
   }
 
   destroy(): void {
     this.container.destroy();
   }
+
+  private drawOverlay(health: number, shielded: boolean, flashing: boolean): void {
+    const g = this.overlay;
+    g.clear();
+    if (flashing) {
+      g.fillStyle(0xffffff, 0.75);
+      g.fillCircle(0, 0, SHIP_RADIUS);
+    }
+    if (shielded) {
+      g.lineStyle(3, 0x7df9ff, 0.8);
+      g.strokeCircle(0, 0, SHIP_RADIUS + 9);
+    }
+    const top = -SHIP_RADIUS - 12;
+    g.fillStyle(0x000000, 0.6);
+    g.fillRect(-BAR_WIDTH / 2 - 1, top - 1, BAR_WIDTH + 2, BAR_HEIGHT + 2);
+    const share = health / SHIP_HEALTH;
+    g.fillStyle(share > 0.5 ? 0x4ade80 : share > 0.25 ? 0xfacc15 : 0xef4444, 1);
+    g.fillRect(-BAR_WIDTH / 2, top, BAR_WIDTH * share, BAR_HEIGHT);
+    this.drawnHealth = health;
+    this.drawnShield = shielded;
+  }
 }
 
-/** Drawn pointing up (-y); the sprite rotates it to the heading. */
 function drawHull(g: Phaser.GameObjects.Graphics, color: number, own: boolean): void {
   const r = SHIP_RADIUS;
   if (own) {
     g.lineStyle(2, 0xffffff, 0.9);
-    g.strokeCircle(0, 0, r + 5);
+    g.strokeCircle(0, 0, r + 4);
   }
   g.fillStyle(color, 1);
   g.fillCircle(0, 0, r);
-  g.fillStyle(0xffffff, 0.9);
-  g.fillTriangle(0, -r - 7, -7, -r + 5, 7, -r + 5);
-  g.fillStyle(0x000000, 0.25);
+  g.fillStyle(0x000000, 0.3);
   g.fillCircle(0, 0, r * 0.45);
 }

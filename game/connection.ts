@@ -5,31 +5,36 @@ import { layoutByName, type ArenaLayout } from "../shared/arena.ts";
 import { INTERPOLATION_DELAY_MS } from "../shared/constants.ts";
 import { ArenaState, type Ship, ShipInput } from "../shared/schema.ts";
 import { stepShip, type ShipBody, type ShipControls } from "../shared/step.ts";
+import type { KoMessage } from "../shared/messages.ts";
 
-/** Ship fields the reconciler predicts and adopts from the server; `name` and `hue` never change in flight. */
-const PREDICTED_FIELDS = ["x", "y", "vx", "vy"] as const;
+/** Everything the step reads or writes: the reconciler predicts these and adopts them from the server. */
+const PREDICTED_FIELDS = ["x", "y", "vx", "vy", "alive", "dashTicks", "dashCooldown", "fireCooldown", "speedTicks", "rapidTicks"] as const;
 /**
- * A reconcile that moves our ship by more than this (px) is reported as a
- * divergence in the console. Setting it also turns on the SDK's correction telemetry.
+ * Rolling correction size (px or px/s) past which the SDK warns in the console that
+ * prediction diverges. Knock-backs from hits correct by up to about HIT_KNOCKBACK
+ * now and then; a broken step would drift far more often. Setting a tolerance also
+ * turns on the SDK's correction telemetry that `corrections` counts.
  */
-const DIVERGENCE_WARNING_PX = 1;
-/** How often the HUD's ping is measured with a WebSocket round trip. */
+const DIVERGENCE_WARNING_PX = 100;
+/** A correction this large is a respawn, not an error: jump instead of gliding across the arena. */
+const TELEPORT_PX = 120;
+/** How often the ping is measured with a WebSocket round trip and reported for the scoreboard. */
 const PING_INTERVAL_MS = 2000;
 
+/** A ship as it should be drawn this frame: ours predicted, others interpolated. */
 export interface ShipView {
   id: string;
-  name: string;
-  hue: number;
   own: boolean;
   x: number;
   y: number;
   vx: number;
   vy: number;
+  /** The synchronised ship, for everything that is not interpolated. */
+  ship: Ship;
 }
 
 export class ArenaConnection {
   readonly room: Room<any, ArenaState>;
-  readonly layout: ArenaLayout;
   private readonly predict: Predict<ArenaState>;
   private readonly input: InputHandle<ShipInput>;
   private reconciler: Reconciler<Ship> | null = null;
@@ -37,38 +42,32 @@ export class ArenaConnection {
   corrections = 0;
   /** Last measured network round trip in ms; null before the first. */
   pingMs: number | null = null;
+  /** The last state tick received and when it arrived, to estimate the server's tick between patches. */
+  private lastTick = { tick: 0, at: 0 };
 
   private constructor(room: Room<any, ArenaState>) {
     this.room = room;
-    this.layout = layoutByName(room.state.layout);
     this.input = room.input({ type: ShipInput, mode: "reliable" });
     this.predict = Predict.get(room, { mode: "lerp", delay: INTERPOLATION_DELAY_MS });
-    this.predict.attachAll("ships", { mode: "lerp", fields: ["x", "y", "vx", "vy"] });
+    this.predict.attachAll("ships", { mode: "lerp", fields: ["x", "y", "vx", "vy"], snap: TELEPORT_PX });
 
     // room.clock's RTT runs from an input to its acknowledgement, so it includes the
     // wait for the next tick and patch; a ping measures the network alone.
-    const measurePing = () => room.ping((ms) => (this.pingMs = ms));
+    const measurePing = () =>
+      room.ping((ms) => {
+        this.pingMs = ms;
+        room.send("ping", { ms: Math.round(ms) });
+      });
     measurePing();
     const pinger = setInterval(measurePing, PING_INTERVAL_MS);
     room.onLeave(() => clearInterval(pinger));
 
+    const callbacks = Callbacks.get(room);
+    callbacks.listen("tick", (tick) => (this.lastTick = { tick, at: performance.now() }));
     // onAdd also fires for ships already in the state, ours included.
-    Callbacks.get(room).onAdd("ships", (ship, sessionId) => {
+    callbacks.onAdd("ships", (ship, sessionId) => {
       if (sessionId === room.sessionId) this.predictOwnShip(ship);
     });
-  }
-
-  private predictOwnShip(ship: Ship): void {
-    const reconciler = this.predict.reconciler(ship, {
-      input: this.input,
-      fields: PREDICTED_FIELDS,
-      step: (ctx, state, command) => stepShip(state, command, this.layout, ctx.dt),
-      warnOnDivergence: DIVERGENCE_WARNING_PX,
-      onReconcile: () => {
-        if (reconciler.lastCorrectionMag > 0) this.corrections++;
-      },
-    });
-    this.reconciler = reconciler;
   }
 
   /** Joins (or creates) an arena room on the server at `endpoint` (an http(s) or ws(s) URL). */
@@ -83,8 +82,35 @@ export class ArenaConnection {
     return new ArenaConnection(room);
   }
 
+  private predictOwnShip(ship: Ship): void {
+    const reconciler = this.predict.reconciler(ship, {
+      input: this.input,
+      fields: PREDICTED_FIELDS,
+      step: (ctx, state, command) => void stepShip(state, command, this.layout, ctx.dt),
+      warnOnDivergence: DIVERGENCE_WARNING_PX,
+      snap: TELEPORT_PX,
+      onReconcile: () => {
+        if (reconciler.lastCorrectionMag > 0) this.corrections++;
+      },
+    });
+    this.reconciler = reconciler;
+  }
+
   get sessionId(): string {
     return this.room.sessionId;
+  }
+
+  get state(): ArenaState {
+    return this.room.state;
+  }
+
+  get layout(): ArenaLayout {
+    return layoutByName(this.room.state.layout);
+  }
+
+  /** Our synchronised ship (health, score, ...); undefined until the server has added it. */
+  get ownShip(): Ship | undefined {
+    return this.room.state.ships.get(this.room.sessionId);
   }
 
   /** Our ship as predicted, before render smoothing; null until the server has spawned it. */
@@ -97,32 +123,45 @@ export class ArenaConnection {
     return this.reconciler?.pendingCount ?? 0;
   }
 
+  /** The fixed step of the room, in ms. */
+  get stepMs(): number {
+    return this.input.stepMs ?? 1000 / 30;
+  }
+
+  /** The server's tick now, estimated from the last one received (fractional). */
+  serverTick(now: number): number {
+    const elapsed = Math.min(now - this.lastTick.at, 4 * this.stepMs);
+    return this.lastTick.tick + elapsed / this.stepMs;
+  }
+
+  onKo(listener: (message: KoMessage) => void): void {
+    this.room.onMessage("ko", listener);
+  }
+
   /**
    * Advances prediction to `now` and sends one input for every fixed step that
    * fell due, as the reconciler expects. Call once per rendered frame.
    */
-  update(now: number, controls: ShipControls): void {
+  update(now: number, controlsForStep: () => ShipControls): void {
     const steps = this.predict.tick(now);
     for (let i = 0; i < steps; i++) {
-      this.input.data.moveX = controls.moveX;
-      this.input.data.moveY = controls.moveY;
+      Object.assign(this.input.data, controlsForStep());
       this.input.send();
     }
   }
 
-  /** Every ship as it should be drawn this frame: ours predicted, others interpolated. */
+  /** Every ship as it should be drawn this frame. */
   ships(): ShipView[] {
     const views: ShipView[] = [];
     this.room.state.ships.forEach((ship, id) => {
       views.push({
         id,
-        name: ship.name,
-        hue: ship.hue,
         own: id === this.room.sessionId,
         x: this.predict.value(ship, "x"),
         y: this.predict.value(ship, "y"),
         vx: this.predict.value(ship, "vx"),
         vy: this.predict.value(ship, "vy"),
+        ship,
       });
     });
     return views;

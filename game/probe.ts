@@ -1,14 +1,30 @@
 // A read-only window into the running game for browser tests: they wait on
 // game state through it instead of sleeping.
-import type { ShipView } from "./connection.ts";
+
+export interface ProbeShip {
+  id: string;
+  name: string;
+  own: boolean;
+  bot: boolean;
+  x: number;
+  y: number;
+  alive: boolean;
+  health: number;
+  kos: number;
+  deaths: number;
+}
 
 export interface ProbeSnapshot {
   ready: boolean;
   frames: number;
-  renderer: "webgl" | "canvas" | "none";
+  renderer: "webgl" | "canvas";
   sessionId: string | null;
   status: string;
-  ships: ReadonlyArray<Readonly<Pick<ShipView, "id" | "name" | "own" | "x" | "y">>>;
+  round: number;
+  phase: string;
+  ships: readonly ProbeShip[];
+  /** Kill feed lines as shown, newest first. */
+  feed: readonly string[];
 }
 
 declare global {
@@ -19,6 +35,9 @@ declare global {
 
 /** Publishes a frozen snapshot each frame, so page scripts can read but never steer the game. */
 export function publishProbe(snapshot: ProbeSnapshot): void {
-  const ships = Object.freeze(snapshot.ships.map(({ id, name, own, x, y }) => Object.freeze({ id, name, own, x, y })));
-  window.__probe = Object.freeze({ ...snapshot, ships });
+  window.__probe = Object.freeze({
+    ...snapshot,
+    ships: Object.freeze(snapshot.ships.map((ship) => Object.freeze({ ...ship }))),
+    feed: Object.freeze([...snapshot.feed]),
+  });
 }

@@ -1,14 +1,18 @@
-import { Room, type Client } from "colyseus";
-import { farthestSpawn, LAYOUTS, type ArenaLayout } from "../shared/arena.ts";
-import { INPUT_BUFFER_SIZE, MAX_CATCH_UP_STEPS, MOVE_AXIS_MAX } from "../shared/constants.ts";
+import { Room, validate, type Client } from "colyseus";
+import { z } from "zod";
+import { botControls, botName, botsWanted } from "../shared/bots.ts";
+import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_CATCH_UP_STEPS, MOVE_AXIS_MAX } from "../shared/constants.ts";
+import type { KoMessage } from "../shared/messages.ts";
 import { cleanName } from "../shared/names.ts";
-import { ArenaState, Ship, ShipInput } from "../shared/schema.ts";
-import { stepShip } from "../shared/step.ts";
+import { ArenaState, Bullet, Pickup, Ship, ShipInput } from "../shared/schema.ts";
+import { addShip, advanceWorld, applyControls, removeShip, startWorld, type EntityFactory, type MatchRules, type WorldEvent } from "../shared/world.ts";
 
-export interface ArenaRoomOptions {
+export interface ArenaRoomOptions extends MatchRules {
   tickRate: number;
   patchRate: number;
   maxPlayers: number;
+  /** Bots fill the room up to this many ships while humans are fewer. */
+  bots: number;
 }
 
 export interface JoinOptions {
@@ -16,55 +20,104 @@ export interface JoinOptions {
 }
 
 const PALETTE_SIZE = 8;
+const factory: EntityFactory = { ship: () => new Ship(), bullet: () => new Bullet(), pickup: () => new Pickup() };
 
 export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   override state = new ArenaState();
 
   override inputs = this.defineInput(ShipInput, {
     bufferMaxSize: INPUT_BUFFER_SIZE,
-    sanitize: { moveX: [-MOVE_AXIS_MAX, MOVE_AXIS_MAX], moveY: [-MOVE_AXIS_MAX, MOVE_AXIS_MAX] },
+    sanitize: {
+      moveX: [-MOVE_AXIS_MAX, MOVE_AXIS_MAX],
+      moveY: [-MOVE_AXIS_MAX, MOVE_AXIS_MAX],
+      aimX: [-AIM_AXIS_MAX, AIM_AXIS_MAX],
+      aimY: [-AIM_AXIS_MAX, AIM_AXIS_MAX],
+    },
   });
 
-  private layout: ArenaLayout = LAYOUTS[0]!;
+  override messages = {
+    /** The client's measured round trip, shown on the scoreboard. */
+    ping: validate(z.object({ ms: z.number().int().min(0).max(60_000) }), (client, { ms }) => {
+      const ship = this.state.ships.get(client.sessionId);
+      if (ship) ship.ping = Math.min(ms, 65_535);
+    }),
+  };
+
+  private dt = 0;
+  private botFill = 0;
+  private readonly botIds: string[] = [];
+  private botsAdded = 0;
+  private humansJoined = 0;
   /** Steps each client may still take this tick; see MAX_CATCH_UP_STEPS. */
-  private stepAllowance = new Map<string, number>();
-  private joinCount = 0;
+  private readonly stepAllowance = new Map<string, number>();
 
   override onCreate(options: ArenaRoomOptions): void {
     this.maxClients = options.maxPlayers;
     this.patchRate = 1000 / options.patchRate;
-    this.state.layout = this.layout.name;
-    this.setFixedTimestep((ctx) => this.step(ctx.dt), options.tickRate);
+    this.dt = 1 / options.tickRate;
+    this.botFill = options.bots;
+    startWorld(this.state, factory, this.dt, options);
+    this.balanceBots();
+    this.setFixedTimestep(() => this.tick(), options.tickRate);
   }
 
   override onJoin(client: Client, options?: JoinOptions): void {
-    this.joinCount++;
-    const others = [...this.state.ships.values()];
-    const spawn = farthestSpawn(this.layout, others);
-    const ship = new Ship();
-    ship.x = spawn.x;
-    ship.y = spawn.y;
-    ship.name = cleanName(options?.name) || `Pilot ${this.joinCount}`;
-    ship.hue = (this.joinCount - 1) % PALETTE_SIZE;
-    this.state.ships.set(client.sessionId, ship);
+    const hue = this.humansJoined++ % PALETTE_SIZE;
+    const name = cleanName(options?.name) || `Pilot ${this.humansJoined}`;
+    addShip(this.state, client.sessionId, { name, hue, bot: false }, factory, this.dt);
     this.stepAllowance.set(client.sessionId, 0);
+    this.balanceBots();
   }
 
   override onLeave(client: Client): void {
-    this.state.ships.delete(client.sessionId);
+    removeShip(this.state, client.sessionId);
     this.stepAllowance.delete(client.sessionId);
+    this.balanceBots();
   }
 
-  private step(dt: number): void {
-    for (const [sessionId, ship] of this.state.ships) {
-      // One step per tick, with a little banked for inputs that arrive in a burst
-      // after a stall, so a client cannot move faster by sending faster.
-      let allowance = Math.min((this.stepAllowance.get(sessionId) ?? 0) + 1, MAX_CATCH_UP_STEPS);
-      for (const input of this.inputs.get(sessionId)) {
-        stepShip(ship, input, this.layout, dt);
-        if (--allowance === 0) break;
-      }
-      this.stepAllowance.set(sessionId, allowance);
+  private tick(): void {
+    const events: WorldEvent[] = [];
+    for (const id of this.state.ships.keys()) {
+      if (this.stepAllowance.has(id)) this.applyClientInputs(id, events);
+      else applyControls(this.state, id, botControls(this.state, id), factory, this.dt, events);
     }
+    advanceWorld(this.state, factory, this.dt, events);
+    for (const event of events) {
+      if (event.type === "ko") this.broadcastKo(event.killer, event.victim);
+    }
+  }
+
+  /**
+   * One step per tick, with a little banked for inputs that arrive in a burst
+   * after a stall, so a client cannot move or fire faster by sending faster.
+   */
+  private applyClientInputs(id: string, events: WorldEvent[]): void {
+    let allowance = Math.min((this.stepAllowance.get(id) ?? 0) + 1, MAX_CATCH_UP_STEPS);
+    for (const input of this.inputs.get(id)) {
+      applyControls(this.state, id, input, factory, this.dt, events);
+      if (--allowance === 0) break;
+    }
+    this.stepAllowance.set(id, allowance);
+  }
+
+  private broadcastKo(killer: string, victim: string): void {
+    const message: KoMessage = {
+      killer,
+      victim,
+      killerName: this.state.ships.get(killer)?.name ?? "",
+      victimName: this.state.ships.get(victim)?.name ?? "",
+    };
+    this.broadcast("ko", message);
+  }
+
+  /** Bots fill the room while there are fewer humans than the fill target, newest bot leaving first. */
+  private balanceBots(): void {
+    const wanted = botsWanted(this.stepAllowance.size, this.botFill);
+    while (this.botIds.length < wanted) {
+      const id = `bot-${++this.botsAdded}`;
+      addShip(this.state, id, { name: botName(this.botsAdded - 1), hue: (this.botsAdded + 3) % PALETTE_SIZE, bot: true }, factory, this.dt);
+      this.botIds.push(id);
+    }
+    while (this.botIds.length > wanted) removeShip(this.state, this.botIds.pop()!);
   }
 }

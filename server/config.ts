@@ -1,4 +1,4 @@
-import { MAX_PLAYERS, PATCH_RATE, TICK_RATE } from "../shared/constants.ts";
+import { DEFAULT_BOTS, KO_TARGET, MAX_PLAYERS, PATCH_RATE, ROUND_DURATION, TICK_RATE } from "../shared/constants.ts";
 
 export interface ServerConfig {
   port: number;
@@ -6,6 +6,9 @@ export interface ServerConfig {
   tickRate: number;
   patchRate: number;
   maxPlayers: number;
+  bots: number;
+  roundSeconds: number;
+  koTarget: number;
 }
 
 export class ConfigError extends Error {}
@@ -18,6 +21,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     tickRate: integer(env, "TICK_RATE", TICK_RATE, 20, 120),
     patchRate: integer(env, "PATCH_RATE", PATCH_RATE, 5, 60),
     maxPlayers: integer(env, "MAX_PLAYERS", MAX_PLAYERS, 1, MAX_PLAYERS),
+    bots: integer(env, "BOTS", DEFAULT_BOTS, 0, MAX_PLAYERS),
+    roundSeconds: integer(env, "ROUND_SECONDS", ROUND_DURATION, 10, 3600),
+    koTarget: integer(env, "KO_TARGET", KO_TARGET, 1, 1000),
   };
 }
 

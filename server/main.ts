@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   await server.listen(config.port, config.host);
   const { port } = server.transport.server!.address() as AddressInfo;
 
-  console.log(`Skirmish is running (tick ${config.tickRate} Hz, patches ${config.patchRate} Hz, up to ${config.maxPlayers} players per room).`);
+  console.log(`Skirmish is running (tick ${config.tickRate} Hz, patches ${config.patchRate} Hz, up to ${config.maxPlayers} players per room, bots fill to ${config.bots}).`);
   for (const url of urls(config.host, port)) console.log(`  ${url}`);
 }
 

@@ -13,12 +13,20 @@ export interface Point {
   readonly y: number;
 }
 
+export const PICKUP_KINDS = ["heal", "speed", "rapid", "shield"] as const;
+export type PickupKind = (typeof PICKUP_KINDS)[number];
+
+export interface PickupSpot extends Point {
+  readonly kind: PickupKind;
+}
+
 export interface ArenaLayout {
   readonly name: string;
   readonly width: number;
   readonly height: number;
   readonly walls: readonly Wall[];
   readonly spawns: readonly Point[];
+  readonly pickups: readonly PickupSpot[];
 }
 
 const W = ARENA_WIDTH;
@@ -26,7 +34,7 @@ const H = ARENA_HEIGHT;
 
 /** Four L-shaped corners of cover around an open centre with one pillar. */
 export const CROSSROADS: ArenaLayout = {
-  name: "crossroads",
+  name: "Crossroads",
   width: W,
   height: H,
   walls: [
@@ -52,9 +60,52 @@ export const CROSSROADS: ArenaLayout = {
     { x: 120, y: H / 2 },
     { x: W - 120, y: H / 2 },
   ],
+  pickups: [
+    { kind: "heal", x: 300, y: 220 },
+    { kind: "heal", x: W - 300, y: H - 220 },
+    { kind: "speed", x: W - 300, y: 220 },
+    { kind: "rapid", x: 300, y: H - 220 },
+    { kind: "shield", x: W / 2, y: H / 2 - 90 },
+  ],
 };
 
-export const LAYOUTS: readonly ArenaLayout[] = [CROSSROADS];
+/** Two long walls split the arena into lanes, with staggered crates in between. */
+export const FOUNDRY: ArenaLayout = {
+  name: "Foundry",
+  width: W,
+  height: H,
+  walls: [
+    { x: 160, y: 230, w: 380, h: 24 },
+    { x: W - 540, y: 230, w: 380, h: 24 },
+    { x: 160, y: H - 254, w: 380, h: 24 },
+    { x: W - 540, y: H - 254, w: 380, h: 24 },
+    { x: W / 2 - 30, y: 120, w: 60, h: 60 },
+    { x: W / 2 - 30, y: H - 180, w: 60, h: 60 },
+    { x: 300, y: H / 2 - 30, w: 60, h: 60 },
+    { x: W - 360, y: H / 2 - 30, w: 60, h: 60 },
+    { x: 60, y: H / 2 - 60, w: 24, h: 120 },
+    { x: W - 84, y: H / 2 - 60, w: 24, h: 120 },
+  ],
+  spawns: [
+    { x: 70, y: 70 },
+    { x: W - 70, y: H - 70 },
+    { x: W - 70, y: 70 },
+    { x: 70, y: H - 70 },
+    { x: W / 2, y: H / 2 },
+    { x: W / 2, y: 40 },
+    { x: W / 2, y: H - 40 },
+    { x: 180, y: H / 2 },
+  ],
+  pickups: [
+    { kind: "heal", x: W / 2 - 160, y: H / 2 },
+    { kind: "heal", x: W / 2 + 160, y: H / 2 },
+    { kind: "speed", x: 100, y: 160 },
+    { kind: "rapid", x: W - 100, y: H - 160 },
+    { kind: "shield", x: W / 2, y: 300 },
+  ],
+};
+
+export const LAYOUTS: readonly ArenaLayout[] = [CROSSROADS, FOUNDRY];
 
 export function layoutByName(name: string): ArenaLayout {
   return LAYOUTS.find((layout) => layout.name === name) ?? CROSSROADS;

@@ -1,6 +1,7 @@
 // Every tunable of the game lives here, so tuning is one file and both sides agree.
+// Durations are in seconds; the rules convert them to whole ticks of the fixed step.
 
-/** Fixed simulation rate. One input from each client drives one step. */
+/** Fixed simulation rate. One input from each client drives one step of its ship. */
 export const TICK_RATE = 30;
 /** State patches per second sent to each client. */
 export const PATCH_RATE = 20;
@@ -8,6 +9,8 @@ export const PATCH_RATE = 20;
 export const INTERPOLATION_DELAY_MS = 100;
 
 export const MAX_PLAYERS = 16;
+/** While fewer humans than this are in a room, bots fill it up to this many ships. */
+export const DEFAULT_BOTS = 3;
 export const NAME_MAX_LENGTH = 16;
 
 /** Inputs a client may have queued on the server; older ones are dropped past this. */
@@ -22,6 +25,7 @@ export const MAX_CATCH_UP_STEPS = 3;
 export const ARENA_WIDTH = 1280;
 export const ARENA_HEIGHT = 720;
 
+// Ships
 export const SHIP_RADIUS = 16;
 /** Thrust acceleration at full stick, px/s². */
 export const SHIP_ACCELERATION = 1400;
@@ -33,6 +37,44 @@ export const SHIP_MAX_SPEED = 320;
  * at arena scale, so the wire never rounds what the client predicted.
  */
 export const POSITION_GRID = 64;
+/** A single movement sub-step never moves a ship further than this, so fast ships cannot cross a wall. */
+export const MAX_MOVE_PER_SUBSTEP = 8;
+export const SHIP_HEALTH = 100;
+
+// Dash: a short burst in the move direction (or the aim direction when standing still).
+export const DASH_SPEED = 880;
+export const DASH_DURATION = 0.12;
+export const DASH_COOLDOWN = 1.6;
+
+// Guns
+export const FIRE_INTERVAL = 0.2;
+export const RAPID_FIRE_INTERVAL = 0.1;
+export const BULLET_SPEED = 900;
+export const BULLET_LIFETIME = 0.85;
+export const BULLET_RADIUS = 4;
+export const BULLET_DAMAGE = 20;
+/** Speed a hit adds to the target, away from the shooter, px/s. */
+export const HIT_KNOCKBACK = 160;
+
+// Knock-outs and respawns
+export const RESPAWN_DELAY = 2.5;
+export const SPAWN_SHIELD = 2;
+
+// Pickups
+export const PICKUP_RADIUS = 14;
+export const PICKUP_RESPAWN = 12;
+export const HEAL_AMOUNT = 40;
+export const SPEED_BOOST_DURATION = 6;
+export const SPEED_BOOST_FACTOR = 1.35;
+export const RAPID_FIRE_DURATION = 6;
+export const SHIELD_PICKUP_DURATION = 4;
+
+// Rounds
+export const ROUND_DURATION = 180;
+export const KO_TARGET = 15;
+export const RESULTS_DURATION = 6;
 
 /** Full deflection of the movement stick on the wire (an int8 axis). */
 export const MOVE_AXIS_MAX = 100;
+/** Largest aim offset on the wire (an int16 axis); the step only uses its direction. */
+export const AIM_AXIS_MAX = 32767;

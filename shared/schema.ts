@@ -1,24 +1,69 @@
 // The synchronised state and the input message. Imports only @colyseus/schema so
-// the client bundle never pulls in the server framework.
+// the client bundle never pulls in the server framework. Field meanings are
+// documented on the interfaces in world.ts and step.ts, which these satisfy.
 import { schema, t, type SchemaType } from "@colyseus/schema";
 
-// float32 is exact here: the step keeps positions and velocities on a 1/64 grid.
 export const Ship = schema({
+  // float32 is exact here: the step keeps positions and velocities on a 1/64 grid.
   x: t.float32().default(0),
   y: t.float32().default(0),
   vx: t.float32().default(0),
   vy: t.float32().default(0),
+  alive: t.boolean().default(false),
+  dashTicks: t.uint8().default(0),
+  dashCooldown: t.uint8().default(0),
+  fireCooldown: t.uint8().default(0),
+  speedTicks: t.uint16().default(0),
+  rapidTicks: t.uint16().default(0),
+  aim: t.angle({ bits: 8 }).default(0),
+  health: t.uint8().default(0),
+  kos: t.uint16().default(0),
+  deaths: t.uint16().default(0),
+  shieldUntil: t.uint32().default(0),
+  respawnTick: t.uint32().default(0),
+  koBy: t.string().default(""),
   name: t.string().default(""),
   /** Index into the client's ship palette. */
   hue: t.uint8().default(0),
+  bot: t.boolean().default(false),
+  /** Round trip to the server as the player's client last reported it, ms. */
+  ping: t.uint16().default(0),
 }, "Ship");
 export type Ship = SchemaType<typeof Ship>;
 
+export const Bullet = schema({
+  x: t.float32().default(0),
+  y: t.float32().default(0),
+  vx: t.float32().default(0),
+  vy: t.float32().default(0),
+  owner: t.string().default(""),
+  spawnTick: t.uint32().default(0),
+}, "Bullet");
+export type Bullet = SchemaType<typeof Bullet>;
+
+export const Pickup = schema({
+  kind: t.string().default("heal"),
+  x: t.float32().default(0),
+  y: t.float32().default(0),
+  readyTick: t.uint32().default(0),
+}, "Pickup");
+export type Pickup = SchemaType<typeof Pickup>;
+
 export const ArenaState = schema({
-  /** Ships keyed by the owner's session id. */
-  ships: t.map(Ship),
+  tick: t.uint32().default(0),
+  round: t.uint16().default(0),
+  /** "playing" or "results". */
+  phase: t.string().default("playing"),
+  phaseEndTick: t.uint32().default(0),
+  roundSeconds: t.uint16().default(0),
+  koTarget: t.uint16().default(0),
   /** Name of the arena layout being played (see shared/arena.ts). */
   layout: t.string().default(""),
+  serial: t.uint32().noSync().default(0),
+  /** Ships keyed by the owner's session id (bots: "bot-N"). */
+  ships: t.map(Ship),
+  bullets: t.map(Bullet),
+  pickups: t.map(Pickup),
 }, "ArenaState");
 export type ArenaState = SchemaType<typeof ArenaState>;
 
@@ -26,5 +71,9 @@ export type ArenaState = SchemaType<typeof ArenaState>;
 export const ShipInput = schema({
   moveX: t.int8().default(0),
   moveY: t.int8().default(0),
+  aimX: t.int16().default(0),
+  aimY: t.int16().default(0),
+  fire: t.boolean().default(false),
+  dash: t.boolean().default(false),
 }, "ShipInput");
 export type ShipInput = SchemaType<typeof ShipInput>;

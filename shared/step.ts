@@ -1,71 +1,169 @@
-// The ship simulation step, run unchanged by the server (authority) and by the
-// client (prediction and replay). It must stay deterministic: only + - * / and
-// Math.sqrt/round/trunc (exactly specified by IEEE 754 and ECMAScript), no clocks, no
-// randomness, no schema or engine imports. Values are snapped to the grid with
-// `+ 0` so a negative zero never reaches the wire.
+// The ship step: one input applied to one ship. The server (authority) and the
+// client (prediction and rollback replay) run it unchanged, so it must stay
+// deterministic: only + - * /, comparisons and Math.sqrt/round/trunc/ceil (exactly
+// specified by IEEE 754 and ECMAScript), no clocks, no randomness, no schema or
+// engine imports. Values are snapped to the grid with `+ 0` so a negative zero
+// never reaches the wire.
 import type { ArenaLayout, Wall } from "./arena.ts";
 import {
+  BULLET_SPEED,
+  DASH_COOLDOWN,
+  DASH_DURATION,
+  DASH_SPEED,
+  FIRE_INTERVAL,
+  MAX_MOVE_PER_SUBSTEP,
   MOVE_AXIS_MAX,
   POSITION_GRID,
+  RAPID_FIRE_INTERVAL,
   SHIP_ACCELERATION,
   SHIP_FRICTION,
   SHIP_MAX_SPEED,
   SHIP_RADIUS,
+  SPEED_BOOST_FACTOR,
 } from "./constants.ts";
+import { clamp } from "./geometry.ts";
 
-/** The part of a ship the step moves. Schema instances satisfy it structurally. */
+/** What the step reads and writes on a ship. Schema instances satisfy it structurally. */
 export interface ShipBody {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+  alive: boolean;
+  /** Steps left in the current dash burst. */
+  dashTicks: number;
+  /** Steps until the next dash is allowed. */
+  dashCooldown: number;
+  /** Steps until the gun can fire again. */
+  fireCooldown: number;
+  /** Steps left of the speed pickup. */
+  speedTicks: number;
+  /** Steps left of the rapid-fire pickup. */
+  rapidTicks: number;
+}
+
+/** One step of a player's controls, as carried by the input message. */
+export interface ShipControls {
+  /** Stick deflection, -MOVE_AXIS_MAX..MOVE_AXIS_MAX on each axis. */
+  moveX: number;
+  moveY: number;
+  /** Where the player aims, relative to the ship; only the direction matters. */
+  aimX: number;
+  aimY: number;
+  fire: boolean;
+  dash: boolean;
+}
+
+/** A bullet the step fired: where it starts and its velocity, px/s. */
+export interface Shot {
   x: number;
   y: number;
   vx: number;
   vy: number;
 }
 
-/** One tick of a player's controls, as carried by the input message. */
-export interface ShipControls {
-  /** Stick deflection, -MOVE_AXIS_MAX..MOVE_AXIS_MAX on each axis. */
-  moveX: number;
-  moveY: number;
+export const NO_CONTROLS: Readonly<ShipControls> = Object.freeze({
+  moveX: 0,
+  moveY: 0,
+  aimX: 0,
+  aimY: 0,
+  fire: false,
+  dash: false,
+});
+
+/** A duration in whole steps of length `dt` (at least one). */
+export function ticks(seconds: number, dt: number): number {
+  return Math.max(1, Math.round(seconds / dt));
 }
 
-export function stepShip(ship: ShipBody, controls: ShipControls, layout: ArenaLayout, dt: number): void {
-  accelerate(ship, controls, dt);
-  ship.x += ship.vx * dt;
-  ship.y += ship.vy * dt;
-  for (const wall of layout.walls) pushOutOfWall(ship, wall);
-  keepInsideArena(ship, layout);
-  ship.x = Math.round(ship.x * POSITION_GRID) / POSITION_GRID + 0;
-  ship.y = Math.round(ship.y * POSITION_GRID) / POSITION_GRID + 0;
-  // Towards zero, so friction brings a coasting ship to a real stop.
-  ship.vx = Math.trunc(ship.vx * POSITION_GRID) / POSITION_GRID + 0;
-  ship.vy = Math.trunc(ship.vy * POSITION_GRID) / POSITION_GRID + 0;
+/** Applies one input to a ship; returns the shot it fired, if any. Knocked-out ships do nothing. */
+export function stepShip(ship: ShipBody, controls: ShipControls, layout: ArenaLayout, dt: number): Shot | null {
+  if (!ship.alive) return null;
+  countDown(ship);
+
+  const stick = stickDirection(controls);
+  const aim = aimDirection(controls);
+  if (controls.dash && ship.dashCooldown === 0) startDash(ship, stick, aim, dt);
+  if (ship.dashTicks > 0) ship.dashTicks--;
+  else accelerate(ship, stick, dt);
+
+  move(ship, layout, dt);
+  ship.x = onGrid(ship.x);
+  ship.y = onGrid(ship.y);
+  ship.vx = towardZeroOnGrid(ship.vx);
+  ship.vy = towardZeroOnGrid(ship.vy);
+
+  if (!controls.fire || !aim || ship.fireCooldown > 0) return null;
+  ship.fireCooldown = ticks(ship.rapidTicks > 0 ? RAPID_FIRE_INTERVAL : FIRE_INTERVAL, dt);
+  return { x: ship.x, y: ship.y, vx: onGrid(aim.x * BULLET_SPEED), vy: onGrid(aim.y * BULLET_SPEED) };
 }
 
-function accelerate(ship: ShipBody, controls: ShipControls, dt: number): void {
-  let ax = controls.moveX / MOVE_AXIS_MAX;
-  let ay = controls.moveY / MOVE_AXIS_MAX;
-  // A diagonal (or an over-long analogue stick) must not thrust harder than straight.
-  const deflection = Math.sqrt(ax * ax + ay * ay);
-  if (deflection > 1) {
-    ax /= deflection;
-    ay /= deflection;
-  }
+function countDown(ship: ShipBody): void {
+  if (ship.fireCooldown > 0) ship.fireCooldown--;
+  if (ship.dashCooldown > 0) ship.dashCooldown--;
+  if (ship.speedTicks > 0) ship.speedTicks--;
+  if (ship.rapidTicks > 0) ship.rapidTicks--;
+}
+
+interface Vector {
+  x: number;
+  y: number;
+}
+
+/** The stick as a vector no longer than 1 (an over-long diagonal is shortened, not clipped). */
+function stickDirection(controls: ShipControls): Vector {
+  const x = controls.moveX / MOVE_AXIS_MAX;
+  const y = controls.moveY / MOVE_AXIS_MAX;
+  const length = Math.sqrt(x * x + y * y);
+  return length > 1 ? { x: x / length, y: y / length } : { x, y };
+}
+
+function aimDirection(controls: ShipControls): Vector | null {
+  const length = Math.sqrt(controls.aimX * controls.aimX + controls.aimY * controls.aimY);
+  return length === 0 ? null : { x: controls.aimX / length, y: controls.aimY / length };
+}
+
+function startDash(ship: ShipBody, stick: Vector, aim: Vector | null, dt: number): void {
+  const stickLength = Math.sqrt(stick.x * stick.x + stick.y * stick.y);
+  const direction = stickLength > 0 ? { x: stick.x / stickLength, y: stick.y / stickLength } : aim;
+  if (!direction) return;
+  ship.vx = direction.x * DASH_SPEED;
+  ship.vy = direction.y * DASH_SPEED;
+  ship.dashTicks = ticks(DASH_DURATION, dt);
+  ship.dashCooldown = ticks(DASH_COOLDOWN, dt);
+}
+
+function accelerate(ship: ShipBody, stick: Vector, dt: number): void {
+  const boost = ship.speedTicks > 0 ? SPEED_BOOST_FACTOR : 1;
   const drag = 1 - SHIP_FRICTION * dt;
-  ship.vx = ship.vx * drag + ax * SHIP_ACCELERATION * dt;
-  ship.vy = ship.vy * drag + ay * SHIP_ACCELERATION * dt;
+  const speedBefore = Math.sqrt(ship.vx * ship.vx + ship.vy * ship.vy);
+  ship.vx = ship.vx * drag + stick.x * SHIP_ACCELERATION * boost * dt;
+  ship.vy = ship.vy * drag + stick.y * SHIP_ACCELERATION * boost * dt;
+  // Thrust cannot push past top speed, but a faster ship (after a dash or a hit) slows down through drag.
+  const limit = Math.max(SHIP_MAX_SPEED * boost, speedBefore * drag);
   const speed = Math.sqrt(ship.vx * ship.vx + ship.vy * ship.vy);
-  if (speed > SHIP_MAX_SPEED) {
-    ship.vx *= SHIP_MAX_SPEED / speed;
-    ship.vy *= SHIP_MAX_SPEED / speed;
+  if (speed > limit) {
+    ship.vx *= limit / speed;
+    ship.vy *= limit / speed;
+  }
+}
+
+/** Moves in sub-steps short enough that no wall can be skipped, resolving collisions after each. */
+function move(ship: ShipBody, layout: ArenaLayout, dt: number): void {
+  const distance = Math.max(Math.abs(ship.vx), Math.abs(ship.vy)) * dt;
+  const substeps = Math.max(1, Math.ceil(distance / MAX_MOVE_PER_SUBSTEP));
+  for (let i = 0; i < substeps; i++) {
+    ship.x += (ship.vx * dt) / substeps;
+    ship.y += (ship.vy * dt) / substeps;
+    for (const wall of layout.walls) pushOutOfWall(ship, wall);
+    keepInsideArena(ship, layout);
   }
 }
 
 /** Moves a ship that overlaps a wall back to its surface and cancels the speed into it. */
 function pushOutOfWall(ship: ShipBody, wall: Wall): void {
-  const closestX = clamp(ship.x, wall.x, wall.x + wall.w);
-  const closestY = clamp(ship.y, wall.y, wall.y + wall.h);
-  const dx = ship.x - closestX;
-  const dy = ship.y - closestY;
+  const dx = ship.x - clamp(ship.x, wall.x, wall.x + wall.w);
+  const dy = ship.y - clamp(ship.y, wall.y, wall.y + wall.h);
   const distanceSquared = dx * dx + dy * dy;
   if (distanceSquared >= SHIP_RADIUS * SHIP_RADIUS) return;
 
@@ -116,6 +214,11 @@ function keepInsideArena(ship: ShipBody, layout: ArenaLayout): void {
   }
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return value < min ? min : value > max ? max : value;
+export function onGrid(value: number): number {
+  return Math.round(value * POSITION_GRID) / POSITION_GRID + 0;
+}
+
+/** Towards zero, so friction brings a coasting ship to a real stop. */
+function towardZeroOnGrid(value: number): number {
+  return Math.trunc(value * POSITION_GRID) / POSITION_GRID + 0;
 }

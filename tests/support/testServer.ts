@@ -2,9 +2,17 @@ import type { AddressInfo } from "node:net";
 import { ColyseusTestServer } from "@colyseus/testing";
 import { createGameServer } from "../../server/app.ts";
 import type { ServerConfig } from "../../server/config.ts";
-import { MAX_PLAYERS, PATCH_RATE, TICK_RATE } from "../../shared/constants.ts";
+import { KO_TARGET, MAX_PLAYERS, PATCH_RATE, ROUND_DURATION, TICK_RATE } from "../../shared/constants.ts";
 
-export const DEFAULT_TEST_CONFIG = { tickRate: TICK_RATE, patchRate: PATCH_RATE, maxPlayers: MAX_PLAYERS };
+/** Bots are off unless a test asks for them, so each test controls every ship. */
+export const DEFAULT_TEST_CONFIG = {
+  tickRate: TICK_RATE,
+  patchRate: PATCH_RATE,
+  maxPlayers: MAX_PLAYERS,
+  bots: 0,
+  roundSeconds: ROUND_DURATION,
+  koTarget: KO_TARGET,
+};
 
 /** A game server on 127.0.0.1 at a free port, wrapped in @colyseus/testing's helpers. */
 export async function bootTestServer(config: Partial<Omit<ServerConfig, "port" | "host">> = {}) {

@@ -1,0 +1,52 @@
+import Phaser from "phaser";
+
+const SPARK = "spark";
+
+/** Short-lived feedback: muzzle flashes, KO bursts and screen shake. Presentation only. */
+export class Effects {
+  private readonly sparks: Phaser.GameObjects.Particles.ParticleEmitter;
+
+  private readonly scene: Phaser.Scene;
+
+  constructor(scene: Phaser.Scene) {
+    this.scene = scene;
+    if (!scene.textures.exists(SPARK)) {
+      const g = scene.make.graphics({}, false);
+      g.fillStyle(0xffffff, 1);
+      g.fillCircle(4, 4, 4);
+      g.generateTexture(SPARK, 8, 8);
+      g.destroy();
+    }
+    this.sparks = scene.add
+      .particles(0, 0, SPARK, {
+        speed: { min: 60, max: 320 },
+        lifespan: { min: 250, max: 650 },
+        scale: { start: 1, end: 0 },
+        alpha: { start: 1, end: 0 },
+        emitting: false,
+      })
+      .setDepth(8);
+  }
+
+  muzzleFlash(x: number, y: number, angle: number, color: number): void {
+    const flash = this.scene.add.graphics({ x, y }).setDepth(7).setRotation(angle);
+    flash.fillStyle(0xffffff, 0.95);
+    flash.fillCircle(22, 0, 6);
+    flash.fillStyle(color, 0.7);
+    flash.fillTriangle(18, -7, 18, 7, 36, 0);
+    this.scene.tweens.add({ targets: flash, alpha: 0, duration: 90, onComplete: () => flash.destroy() });
+  }
+
+  knockOut(x: number, y: number, color: number): void {
+    this.sparks.setParticleTint(color);
+    this.sparks.explode(36, x, y);
+    const ring = this.scene.add.graphics({ x, y }).setDepth(8);
+    ring.lineStyle(3, color, 1);
+    ring.strokeCircle(0, 0, 18);
+    this.scene.tweens.add({ targets: ring, scale: 3.2, alpha: 0, duration: 420, onComplete: () => ring.destroy() });
+  }
+
+  shake(): void {
+    this.scene.cameras.main.shake(140, 0.006);
+  }
+}

@@ -1,0 +1,203 @@
+import Phaser from "phaser";
+import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_HEALTH } from "../shared/constants.ts";
+import type { Ship } from "../shared/schema.ts";
+import { MUTED_TEXT_COLOR, TEXT_COLOR } from "./palette.ts";
+
+const FONT = "system-ui, sans-serif";
+const FEED_SIZE = 5;
+const FEED_MS = 7000;
+const BAR_W = 220;
+
+export interface ScoreLine {
+  id: string;
+  own: boolean;
+  ship: Ship;
+}
+
+/** What the HUD shows this frame. Times are in seconds. */
+export interface HudState {
+  layout: string;
+  round: number;
+  koTarget: number;
+  phase: string;
+  /** Seconds left in the round, or until the next round on the results screen. */
+  phaseSecondsLeft: number;
+  pingMs: number | null;
+  own: Ship | undefined;
+  /** Seconds until our ship is back, when knocked out. */
+  respawnSecondsLeft: number;
+  /** 0..1 of the dash cooldown still to run. */
+  dashCharging: number;
+  scores: ScoreLine[];
+  showScoreboard: boolean;
+  muted: boolean;
+}
+
+interface FeedLine {
+  text: Phaser.GameObjects.Text;
+  at: number;
+}
+
+/** Health, dash, score and timer; kill feed; scoreboard on Tab; the KO card and the results screen. */
+export class Hud {
+  private readonly status: Phaser.GameObjects.Text;
+  private readonly timer: Phaser.GameObjects.Text;
+  private readonly bars: Phaser.GameObjects.Graphics;
+  private readonly healthText: Phaser.GameObjects.Text;
+  private readonly scoreText: Phaser.GameObjects.Text;
+  private readonly muteButton: Phaser.GameObjects.Text;
+  private readonly panel: Phaser.GameObjects.Graphics;
+  private readonly panelTitle: Phaser.GameObjects.Text;
+  private readonly panelBody: Phaser.GameObjects.Text;
+  private readonly koCard: Phaser.GameObjects.Text;
+  private readonly feed: FeedLine[] = [];
+
+  private readonly scene: Phaser.Scene;
+
+  constructor(scene: Phaser.Scene, onMuteClick: () => void) {
+    this.scene = scene;
+    const text = (x: number, y: number, size: number, color = TEXT_COLOR) =>
+      scene.add.text(x, y, "", { fontFamily: FONT, fontSize: `${size}px`, color, stroke: "#000000", strokeThickness: 3 }).setDepth(20);
+    this.status = text(12, 10, 14, MUTED_TEXT_COLOR);
+    this.timer = text(ARENA_WIDTH / 2, 8, 26).setOrigin(0.5, 0);
+    this.bars = scene.add.graphics().setDepth(20);
+    this.healthText = text(20, ARENA_HEIGHT - 62, 15);
+    this.scoreText = text(20 + BAR_W + 16, ARENA_HEIGHT - 46, 18);
+    text(ARENA_WIDTH - 12, ARENA_HEIGHT - 10, 12, MUTED_TEXT_COLOR)
+      .setOrigin(1, 1)
+      .setText("WASD move · mouse aim · click fire · Space/Shift dash · Tab scores · M mute");
+    this.muteButton = text(ARENA_WIDTH - 12, ARENA_HEIGHT - 30, 13, MUTED_TEXT_COLOR)
+      .setOrigin(1, 1)
+      .setInteractive({ useHandCursor: true })
+      .on("pointerdown", (_p: unknown, _x: number, _y: number, event: Phaser.Types.Input.EventData) => {
+        event.stopPropagation();
+        onMuteClick();
+      });
+    this.panel = scene.add.graphics().setDepth(30);
+    this.panelTitle = text(ARENA_WIDTH / 2, 0, 28).setOrigin(0.5, 0).setDepth(31);
+    this.panelBody = scene.add
+      .text(ARENA_WIDTH / 2, 0, "", { fontFamily: "ui-monospace, monospace", fontSize: "17px", color: TEXT_COLOR, lineSpacing: 6 })
+      .setOrigin(0.5, 0)
+      .setDepth(31);
+    this.koCard = scene.add
+      .text(ARENA_WIDTH / 2, ARENA_HEIGHT / 2 - 120, "", {
+        fontFamily: FONT,
+        fontSize: "24px",
+        color: TEXT_COLOR,
+        align: "center",
+        backgroundColor: "#000000b0",
+        padding: { x: 22, y: 14 },
+      })
+      .setOrigin(0.5)
+      .setDepth(25);
+  }
+
+  addKo(killerName: string, victimName: string, involvesMe: boolean, now: number): void {
+    const line = this.scene.add
+      .text(ARENA_WIDTH - 12, 0, `${killerName}  ✕  ${victimName}`, {
+        fontFamily: FONT,
+        fontSize: "15px",
+        color: involvesMe ? "#ffd166" : TEXT_COLOR,
+        backgroundColor: "#00000099",
+        padding: { x: 8, y: 3 },
+      })
+      .setOrigin(1, 0)
+      .setDepth(20);
+    this.feed.unshift({ text: line, at: now });
+    while (this.feed.length > FEED_SIZE) this.feed.pop()!.text.destroy();
+  }
+
+  /** The kill feed as shown, newest first (read by the test probe). */
+  get feedLines(): string[] {
+    return this.feed.map((line) => line.text.text);
+  }
+
+  update(state: HudState, now: number): void {
+    const ping = state.pingMs === null ? "…" : `${Math.round(state.pingMs)} ms`;
+    this.status.setText(`${state.layout} · round ${state.round} · first to ${state.koTarget} KOs · ping ${ping}`);
+    this.timer.setText(state.phase === "playing" ? clock(state.phaseSecondsLeft) : "");
+    this.muteButton.setText(state.muted ? "Sound off (M)" : "Sound on (M)");
+    this.drawOwnStatus(state);
+    this.drawFeed(now);
+    this.drawKoCard(state);
+    this.drawPanel(state);
+  }
+
+  private drawOwnStatus(state: HudState): void {
+    const g = this.bars;
+    g.clear();
+    const own = state.own;
+    if (!own) return;
+    const x = 20;
+    const y = ARENA_HEIGHT - 40;
+    const health = own.alive ? own.health : 0;
+    g.fillStyle(0x000000, 0.55);
+    g.fillRect(x - 4, y - 4, BAR_W + 8, 30);
+    g.fillStyle(0x1f2937, 1);
+    g.fillRect(x, y, BAR_W, 12);
+    const share = health / SHIP_HEALTH;
+    g.fillStyle(share > 0.5 ? 0x4ade80 : share > 0.25 ? 0xfacc15 : 0xef4444, 1);
+    g.fillRect(x, y, BAR_W * share, 12);
+    g.fillStyle(0x1f2937, 1);
+    g.fillRect(x, y + 16, BAR_W, 6);
+    g.fillStyle(state.dashCharging > 0 ? 0x64748b : 0x7df9ff, 1);
+    g.fillRect(x, y + 16, BAR_W * (1 - state.dashCharging), 6);
+    const effects = [own.speedTicks > 0 ? "speed" : "", own.rapidTicks > 0 ? "rapid fire" : ""].filter(Boolean).join(" · ");
+    this.healthText.setText(`Health ${health}   ${state.dashCharging > 0 ? "dash charging" : "dash ready"}${effects ? `   ${effects}` : ""}`);
+    this.scoreText.setText(`KOs ${own.kos}   Deaths ${own.deaths}`);
+  }
+
+  private drawFeed(now: number): void {
+    for (let i = this.feed.length - 1; i >= 0; i--) {
+      const line = this.feed[i]!;
+      if (now - line.at > FEED_MS) {
+        line.text.destroy();
+        this.feed.splice(i, 1);
+      }
+    }
+    this.feed.forEach((line, i) => line.text.setY(12 + i * 26));
+  }
+
+  private drawKoCard(state: HudState): void {
+    const own = state.own;
+    const knockedOut = state.phase === "playing" && own !== undefined && !own.alive;
+    this.koCard.setVisible(knockedOut);
+    if (knockedOut) {
+      const by = own.koBy ? `Knocked out by ${own.koBy}` : "Knocked out";
+      this.koCard.setText(`${by}\nBack in ${state.respawnSecondsLeft.toFixed(1)} s`);
+    }
+  }
+
+  private drawPanel(state: HudState): void {
+    const results = state.phase === "results";
+    const visible = results || state.showScoreboard;
+    this.panel.clear();
+    this.panelTitle.setVisible(visible);
+    this.panelBody.setVisible(visible);
+    if (!visible) return;
+
+    const ranked = [...state.scores].sort((a, b) => b.ship.kos - a.ship.kos || a.ship.deaths - b.ship.deaths);
+    const rows = ranked.map((line, i) => {
+      const name = `${line.own ? "▶ " : "  "}${line.ship.name}`.padEnd(20).slice(0, 20);
+      const ping = line.ship.bot ? "bot" : `${line.ship.ping}`;
+      return `${String(i + 1).padStart(2)}  ${name} ${String(line.ship.kos).padStart(4)} ${String(line.ship.deaths).padStart(7)} ${ping.padStart(6)}`;
+    });
+    const header = `    ${"Pilot".padEnd(20)}  KOs  Deaths   Ping`;
+    const winner = ranked[0] && ranked[0].ship.kos > 0 ? `${ranked[0].ship.name} wins!` : "No winner";
+    const title = results ? `Round ${state.round} over · ${winner}` : `Scoreboard · round ${state.round}`;
+    const footer = results ? `\nNext round in ${Math.ceil(state.phaseSecondsLeft)} s` : "";
+    const height = 120 + rows.length * 27 + (results ? 30 : 0);
+    const top = Math.max(40, ARENA_HEIGHT / 2 - height / 2);
+    this.panel.fillStyle(0x05070b, 0.88);
+    this.panel.fillRoundedRect(ARENA_WIDTH / 2 - 330, top, 660, height, 12);
+    this.panel.lineStyle(2, 0x4a5570, 1);
+    this.panel.strokeRoundedRect(ARENA_WIDTH / 2 - 330, top, 660, height, 12);
+    this.panelTitle.setY(top + 18).setText(title);
+    this.panelBody.setY(top + 66).setText([header, ...rows].join("\n") + footer);
+  }
+}
+
+function clock(seconds: number): string {
+  const whole = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+}

@@ -1,0 +1,77 @@
+// Deterministic 2D helpers for the rules: only + - * / and comparisons.
+import type { Wall } from "./arena.ts";
+
+export function clamp(value: number, min: number, max: number): number {
+  return value < min ? min : value > max ? max : value;
+}
+
+/**
+ * Where the segment from (x0,y0) to (x1,y1) first enters the rectangle grown by
+ * `margin` on every side, as a fraction 0..1 of the segment; null if it never does.
+ */
+export function segmentEntersRect(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  wall: Wall,
+  margin = 0,
+): number | null {
+  let enter = 0;
+  let exit = 1;
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const slabs: Array<[number, number, number, number]> = [
+    [x0, dx, wall.x - margin, wall.x + wall.w + margin],
+    [y0, dy, wall.y - margin, wall.y + wall.h + margin],
+  ];
+  for (const [start, delta, min, max] of slabs) {
+    if (delta === 0) {
+      if (start < min || start > max) return null;
+      continue;
+    }
+    let near = (min - start) / delta;
+    let far = (max - start) / delta;
+    if (near > far) [near, far] = [far, near];
+    if (near > enter) enter = near;
+    if (far < exit) exit = far;
+    if (enter > exit) return null;
+  }
+  return enter;
+}
+
+/** Fraction 0..1 along the segment where it first comes within `radius` of (cx,cy); null if never. */
+export function segmentNearPoint(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  cx: number,
+  cy: number,
+  radius: number,
+): number | null {
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const fx = x0 - cx;
+  const fy = y0 - cy;
+  const c = fx * fx + fy * fy - radius * radius;
+  if (c <= 0) return 0;
+  const a = dx * dx + dy * dy;
+  if (a === 0) return null;
+  const b = 2 * (fx * dx + fy * dy);
+  const discriminant = b * b - 4 * a * c;
+  if (discriminant < 0) return null;
+  const t = (-b - Math.sqrt(discriminant)) / (2 * a);
+  return t >= 0 && t <= 1 ? t : null;
+}
+
+/** Whether the straight line between two points clears every wall. */
+export function hasLineOfSight(walls: readonly Wall[], x0: number, y0: number, x1: number, y1: number): boolean {
+  return walls.every((wall) => segmentEntersRect(x0, y0, x1, y1, wall) === null);
+}
+
+export function distanceSquared(ax: number, ay: number, bx: number, by: number): number {
+  const dx = ax - bx;
+  const dy = ay - by;
+  return dx * dx + dy * dy;
+}

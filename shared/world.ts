@@ -1,0 +1,358 @@
+// The rules of a match, as pure functions over the room state: joining, applying
+// inputs, bullets and hits, knock-outs and respawns, pickups and rounds. The room
+// calls these and nothing else changes the state. Time is counted in ticks of the
+// fixed step; randomness comes from seededRandom. No clocks, no Math.random.
+import { farthestSpawn, LAYOUTS, layoutByName, type ArenaLayout, type PickupKind } from "./arena.ts";
+import {
+  BULLET_DAMAGE,
+  BULLET_LIFETIME,
+  BULLET_RADIUS,
+  HEAL_AMOUNT,
+  HIT_KNOCKBACK,
+  KO_TARGET,
+  PICKUP_RADIUS,
+  PICKUP_RESPAWN,
+  RAPID_FIRE_DURATION,
+  RESPAWN_DELAY,
+  RESULTS_DURATION,
+  ROUND_DURATION,
+  SHIELD_PICKUP_DURATION,
+  SHIP_HEALTH,
+  SHIP_RADIUS,
+  SPAWN_SHIELD,
+  SPEED_BOOST_DURATION,
+} from "./constants.ts";
+import { distanceSquared, segmentEntersRect, segmentNearPoint } from "./geometry.ts";
+import { seededRandom } from "./random.ts";
+import { onGrid, stepShip, ticks, type ShipBody, type ShipControls } from "./step.ts";
+
+export interface ShipState extends ShipBody {
+  name: string;
+  hue: number;
+  bot: boolean;
+  health: number;
+  kos: number;
+  deaths: number;
+  /** The ship takes no damage while the world tick is below this. */
+  shieldUntil: number;
+  /** Tick at which a knocked-out ship comes back. */
+  respawnTick: number;
+  /** Name of whoever knocked this ship out last. */
+  koBy: string;
+  /** Aim direction in radians, for drawing the ship's gun. */
+  aim: number;
+}
+
+/** A bullet never changes after it is fired: where it is follows from its start, velocity and age. */
+export interface BulletState {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+  owner: string;
+  spawnTick: number;
+}
+
+export interface PickupState {
+  kind: string;
+  x: number;
+  y: number;
+  /** The pickup can be taken once the world tick reaches this. */
+  readyTick: number;
+}
+
+export type Phase = "playing" | "results";
+
+/** The keyed collections of the state: a MapSchema on the server, a Map in tests. */
+export interface EntityMap<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): unknown;
+  delete(key: string): unknown;
+  has(key: string): boolean;
+  clear(): void;
+  keys(): IterableIterator<string>;
+  entries(): IterableIterator<[string, V]>;
+  values(): IterableIterator<V>;
+  readonly size: number;
+}
+
+/** Settings a host may change per server. */
+export interface MatchRules {
+  /** Length of a round, seconds. */
+  roundSeconds: number;
+  /** KOs that win a round before its time is up. */
+  koTarget: number;
+}
+
+export const DEFAULT_RULES: MatchRules = { roundSeconds: ROUND_DURATION, koTarget: KO_TARGET };
+
+export interface WorldState extends MatchRules {
+  tick: number;
+  round: number;
+  phase: string;
+  /** Tick at which the current phase ends. */
+  phaseEndTick: number;
+  layout: string;
+  /** Counter behind bullet ids. */
+  serial: number;
+  ships: EntityMap<ShipState>;
+  bullets: EntityMap<BulletState>;
+  pickups: EntityMap<PickupState>;
+}
+
+/** Makes new entities: schema instances on the server, plain objects in tests. */
+export interface EntityFactory {
+  ship(): ShipState;
+  bullet(): BulletState;
+  pickup(): PickupState;
+}
+
+export type WorldEvent =
+  | { type: "shot"; shooter: string; bullet: string }
+  | { type: "hit"; shooter: string; target: string; damage: number }
+  | { type: "ko"; killer: string; victim: string }
+  | { type: "pickup"; ship: string; kind: PickupKind }
+  | { type: "respawn"; ship: string }
+  | { type: "round-over"; round: number; winner: string | null }
+  | { type: "round-start"; round: number; layout: string };
+
+export function layoutOf(world: WorldState): ArenaLayout {
+  return layoutByName(world.layout);
+}
+
+/** Sets up round 1 on the given layout. */
+export function startWorld(
+  world: WorldState,
+  factory: EntityFactory,
+  dt: number,
+  rules: MatchRules = DEFAULT_RULES,
+  layout: ArenaLayout = LAYOUTS[0]!,
+): void {
+  world.roundSeconds = rules.roundSeconds;
+  world.koTarget = rules.koTarget;
+  world.round = 1;
+  beginRound(world, factory, dt, layout);
+}
+
+/** Adds a ship for a player or bot, at the spawn point farthest from the others. */
+export function addShip(
+  world: WorldState,
+  id: string,
+  identity: { name: string; hue: number; bot: boolean },
+  factory: EntityFactory,
+  dt: number,
+): ShipState {
+  const ship = factory.ship();
+  Object.assign(ship, identity, { kos: 0, deaths: 0, koBy: "" });
+  world.ships.set(id, ship);
+  respawn(world, id, ship, dt);
+  if (world.phase !== "playing") ship.alive = false;
+  return ship;
+}
+
+export function removeShip(world: WorldState, id: string): void {
+  world.ships.delete(id);
+  for (const [bulletId, bullet] of world.bullets.entries()) {
+    if (bullet.owner === id) world.bullets.delete(bulletId);
+  }
+}
+
+/** Applies one input to one ship, firing a bullet if the step says so. */
+export function applyControls(
+  world: WorldState,
+  id: string,
+  controls: ShipControls,
+  factory: EntityFactory,
+  dt: number,
+  events: WorldEvent[],
+): void {
+  const ship = world.ships.get(id);
+  if (!ship) return;
+  if (controls.aimX !== 0 || controls.aimY !== 0) ship.aim = Math.atan2(controls.aimY, controls.aimX);
+  const shot = stepShip(ship, controls, layoutOf(world), dt);
+  if (!shot) return;
+  const bulletId = (world.serial++).toString(36);
+  const bullet = factory.bullet();
+  Object.assign(bullet, shot, { owner: id, spawnTick: world.tick });
+  world.bullets.set(bulletId, bullet);
+  events.push({ type: "shot", shooter: id, bullet: bulletId });
+}
+
+/** Advances everything that is not driven by inputs by one tick: bullets, hits, respawns, pickups, rounds. */
+export function advanceWorld(world: WorldState, factory: EntityFactory, dt: number, events: WorldEvent[]): void {
+  world.tick++;
+  if (world.phase === "playing") {
+    moveBullets(world, dt, events);
+    respawnShips(world, dt, events);
+    collectPickups(world, dt, events);
+    if (world.tick >= world.phaseEndTick) endRound(world, dt, events);
+  } else if (world.tick >= world.phaseEndTick) {
+    world.round++;
+    const layout = LAYOUTS[Math.floor(seededRandom(world.round, "layout") * LAYOUTS.length)]!;
+    beginRound(world, factory, dt, layout);
+    events.push({ type: "round-start", round: world.round, layout: layout.name });
+  }
+}
+
+/** Where a bullet is `age` ticks after it was fired. */
+export function bulletPosition(bullet: BulletState, age: number, dt: number): { x: number; y: number } {
+  return { x: bullet.x + bullet.vx * age * dt, y: bullet.y + bullet.vy * age * dt };
+}
+
+function moveBullets(world: WorldState, dt: number, events: WorldEvent[]): void {
+  const layout = layoutOf(world);
+  const lifetime = ticks(BULLET_LIFETIME, dt);
+  for (const [id, bullet] of [...world.bullets.entries()]) {
+    const age = world.tick - bullet.spawnTick;
+    const from = bulletPosition(bullet, age - 1, dt);
+    const to = bulletPosition(bullet, age, dt);
+
+    let stopAt = age >= lifetime ? 1 : Infinity;
+    for (const wall of layout.walls) {
+      const t = segmentEntersRect(from.x, from.y, to.x, to.y, wall);
+      if (t !== null && t < stopAt) stopAt = t;
+    }
+    if (to.x < 0 || to.y < 0 || to.x > layout.width || to.y > layout.height) stopAt = Math.min(stopAt, 1);
+
+    let target: string | null = null;
+    for (const [shipId, ship] of world.ships.entries()) {
+      if (shipId === bullet.owner || !ship.alive) continue;
+      const t = segmentNearPoint(from.x, from.y, to.x, to.y, ship.x, ship.y, SHIP_RADIUS + BULLET_RADIUS);
+      if (t !== null && t <= stopAt) {
+        stopAt = t;
+        target = shipId;
+      }
+    }
+    if (target !== null) hit(world, bullet, target, dt, events);
+    if (stopAt !== Infinity) world.bullets.delete(id);
+  }
+}
+
+function hit(world: WorldState, bullet: BulletState, targetId: string, dt: number, events: WorldEvent[]): void {
+  const target = world.ships.get(targetId)!;
+  if (world.tick < target.shieldUntil) return;
+  const speed = Math.sqrt(bullet.vx * bullet.vx + bullet.vy * bullet.vy);
+  target.vx = onGrid(target.vx + (bullet.vx / speed) * HIT_KNOCKBACK);
+  target.vy = onGrid(target.vy + (bullet.vy / speed) * HIT_KNOCKBACK);
+  target.health = Math.max(0, target.health - BULLET_DAMAGE);
+  events.push({ type: "hit", shooter: bullet.owner, target: targetId, damage: BULLET_DAMAGE });
+  if (target.health > 0) return;
+
+  target.alive = false;
+  target.vx = 0;
+  target.vy = 0;
+  target.deaths++;
+  target.respawnTick = world.tick + ticks(RESPAWN_DELAY, dt);
+  const killer = world.ships.get(bullet.owner);
+  target.koBy = killer?.name ?? "";
+  events.push({ type: "ko", killer: bullet.owner, victim: targetId });
+  if (killer) {
+    killer.kos++;
+    if (killer.kos >= world.koTarget) endRound(world, dt, events);
+  }
+}
+
+function respawnShips(world: WorldState, dt: number, events: WorldEvent[]): void {
+  for (const [id, ship] of world.ships.entries()) {
+    if (!ship.alive && world.tick >= ship.respawnTick) {
+      respawn(world, id, ship, dt);
+      events.push({ type: "respawn", ship: id });
+    }
+  }
+}
+
+/** Back to full health with a brief shield, at the spawn point farthest from living enemies. */
+function respawn(world: WorldState, id: string, ship: ShipState, dt: number): void {
+  const enemies = [...world.ships.entries()].filter(([other, s]) => other !== id && s.alive).map(([, s]) => s);
+  const spawn = farthestSpawn(layoutOf(world), enemies);
+  Object.assign(ship, {
+    x: spawn.x,
+    y: spawn.y,
+    vx: 0,
+    vy: 0,
+    alive: true,
+    health: SHIP_HEALTH,
+    dashTicks: 0,
+    dashCooldown: 0,
+    fireCooldown: 0,
+    speedTicks: 0,
+    rapidTicks: 0,
+    shieldUntil: world.tick + ticks(SPAWN_SHIELD, dt),
+  });
+}
+
+function collectPickups(world: WorldState, dt: number, events: WorldEvent[]): void {
+  const reach = (SHIP_RADIUS + PICKUP_RADIUS) ** 2;
+  for (const pickup of world.pickups.values()) {
+    if (world.tick < pickup.readyTick) continue;
+    for (const [id, ship] of world.ships.entries()) {
+      if (!ship.alive || distanceSquared(ship.x, ship.y, pickup.x, pickup.y) > reach) continue;
+      const kind = pickup.kind as PickupKind;
+      applyPickup(world, ship, kind, dt);
+      pickup.readyTick = world.tick + ticks(PICKUP_RESPAWN, dt);
+      events.push({ type: "pickup", ship: id, kind });
+      break;
+    }
+  }
+}
+
+function applyPickup(world: WorldState, ship: ShipState, kind: PickupKind, dt: number): void {
+  switch (kind) {
+    case "heal":
+      ship.health = Math.min(SHIP_HEALTH, ship.health + HEAL_AMOUNT);
+      break;
+    case "speed":
+      ship.speedTicks = ticks(SPEED_BOOST_DURATION, dt);
+      break;
+    case "rapid":
+      ship.rapidTicks = ticks(RAPID_FIRE_DURATION, dt);
+      break;
+    case "shield":
+      ship.shieldUntil = Math.max(ship.shieldUntil, world.tick + ticks(SHIELD_PICKUP_DURATION, dt));
+      break;
+  }
+}
+
+/** The leader (most KOs, then fewest deaths) wins; the round freezes for the results screen. */
+function endRound(world: WorldState, dt: number, events: WorldEvent[]): void {
+  if (world.phase !== "playing") return;
+  world.phase = "results";
+  world.phaseEndTick = world.tick + ticks(RESULTS_DURATION, dt);
+  world.bullets.clear();
+  for (const ship of world.ships.values()) {
+    ship.alive = false;
+    ship.vx = 0;
+    ship.vy = 0;
+  }
+  events.push({ type: "round-over", round: world.round, winner: leader(world) });
+}
+
+export function leader(world: WorldState): string | null {
+  let best: [string, ShipState] | null = null;
+  for (const entry of world.ships.entries()) {
+    const [, ship] = entry;
+    if (!best || ship.kos > best[1].kos || (ship.kos === best[1].kos && ship.deaths < best[1].deaths)) best = entry;
+  }
+  return best && best[1].kos > 0 ? best[0] : null;
+}
+
+function beginRound(world: WorldState, factory: EntityFactory, dt: number, layout: ArenaLayout): void {
+  world.layout = layout.name;
+  world.phase = "playing";
+  world.phaseEndTick = world.tick + ticks(world.roundSeconds, dt);
+  world.bullets.clear();
+  world.pickups.clear();
+  layout.pickups.forEach((spot, index) => {
+    const pickup = factory.pickup();
+    Object.assign(pickup, { kind: spot.kind, x: spot.x, y: spot.y, readyTick: world.tick });
+    world.pickups.set(String(index), pickup);
+  });
+  for (const ship of world.ships.values()) {
+    ship.kos = 0;
+    ship.deaths = 0;
+    ship.koBy = "";
+    ship.alive = false;
+  }
+  // One by one, so each ship spawns away from those already placed.
+  for (const [id, ship] of world.ships.entries()) respawn(world, id, ship, dt);
+}

@@ -1,0 +1,67 @@
+// The match rules on plain objects, without a server: a world built from Maps
+// and a factory of plain entities, plus helpers to play ticks.
+import { CROSSROADS } from "../../shared/arena.ts";
+import { TICK_RATE } from "../../shared/constants.ts";
+import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
+import {
+  addShip,
+  advanceWorld,
+  applyControls,
+  startWorld,
+  DEFAULT_RULES,
+  type BulletState,
+  type EntityFactory,
+  type PickupState,
+  type ShipState,
+  type WorldEvent,
+  type WorldState,
+} from "../../shared/world.ts";
+
+export const dt = 1 / TICK_RATE;
+
+export const plainFactory: EntityFactory = {
+  ship: (): ShipState => ({
+    x: 0, y: 0, vx: 0, vy: 0, alive: false, dashTicks: 0, dashCooldown: 0, fireCooldown: 0, speedTicks: 0, rapidTicks: 0,
+    name: "", hue: 0, bot: false, health: 0, kos: 0, deaths: 0, shieldUntil: 0, respawnTick: 0, koBy: "", aim: 0,
+  }),
+  bullet: (): BulletState => ({ x: 0, y: 0, vx: 0, vy: 0, owner: "", spawnTick: 0 }),
+  pickup: (): PickupState => ({ kind: "heal", x: 0, y: 0, readyTick: 0 }),
+};
+
+export function newWorld(layout = CROSSROADS): WorldState {
+  const world: WorldState = {
+    tick: 0, round: 0, phase: "playing", phaseEndTick: 0, layout: "", serial: 0, roundSeconds: 0, koTarget: 0,
+    ships: new Map(), bullets: new Map(), pickups: new Map(),
+  };
+  startWorld(world, plainFactory, dt, DEFAULT_RULES, layout);
+  return world;
+}
+
+/** Adds a ship and puts it at (x, y) with its spawn shield already gone. */
+export function place(world: WorldState, id: string, x: number, y: number): ShipState {
+  const ship = world.ships.get(id) ?? addShip(world, id, { name: id, hue: 0, bot: false }, plainFactory, dt);
+  Object.assign(ship, { x, y, vx: 0, vy: 0, shieldUntil: 0 });
+  return ship;
+}
+
+export function controls(overrides: Partial<ShipControls>): ShipControls {
+  return { ...NO_CONTROLS, ...overrides };
+}
+
+/** Plays `count` ticks; each ship gets the controls named for it (or none), then the world advances. */
+export function play(
+  world: WorldState,
+  count: number,
+  controlsFor: (id: string, tick: number) => ShipControls | undefined = () => undefined,
+): WorldEvent[] {
+  const events: WorldEvent[] = [];
+  for (let i = 0; i < count; i++) {
+    for (const id of [...world.ships.keys()]) {
+      applyControls(world, id, controlsFor(id, world.tick) ?? NO_CONTROLS, plainFactory, dt, events);
+    }
+    advanceWorld(world, plainFactory, dt, events);
+  }
+  return events;
+}
+
+export const FIRE_RIGHT = controls({ aimX: 1, aimY: 0, fire: true });
