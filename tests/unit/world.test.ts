@@ -16,7 +16,7 @@ import {
   SPAWN_SHIELD,
   SPEED_BOOST_DURATION,
 } from "../../shared/constants.ts";
-import { ticks } from "../../shared/step.ts";
+import { stepShip, ticks, type ShipControls } from "../../shared/step.ts";
 import { addShip, type WorldState } from "../../shared/world.ts";
 import { controls, dt, FIRE_RIGHT, newWorld, place, plainFactory, play } from "../support/plainWorld.ts";
 
@@ -223,6 +223,35 @@ describe("bots", () => {
     }
     expect(knockedOut).toBe(true);
     expect(target.deaths).toBe(1);
+  });
+});
+
+describe("bots are driven only through inputs", () => {
+  it("replaying a bot's controls through the ship step retraces its path exactly", () => {
+    const world = newWorld(FOUNDRY);
+    world.pickups.clear(); // nothing but the bot's own controls may move it
+    const bot = addShip(world, "bot", { name: "Bot Vega", hue: 0, bot: true }, plainFactory, dt);
+    place(world, "bot", 400, 70);
+    place(world, "idle", 900, 600);
+    const replayed = { ...bot };
+    const recorded: ShipControls[] = [];
+    const path: number[] = [];
+    for (let i = 0; i < 240; i++) {
+      play(world, 1, (id) => {
+        if (id !== "bot") return undefined;
+        const decided = botControls(world, id);
+        recorded.push(decided);
+        return decided;
+      });
+      path.push(bot.x, bot.y);
+    }
+    const replayedPath: number[] = [];
+    for (const decided of recorded) {
+      stepShip(replayed, decided, FOUNDRY, dt);
+      replayedPath.push(replayed.x, replayed.y);
+    }
+    expect(replayedPath).toEqual(path);
+    expect(new Set(path).size).toBeGreaterThan(50);
   });
 });
 

@@ -1,0 +1,66 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ColyseusTestServer } from "@colyseus/testing";
+import type { ArenaRoom } from "../../server/ArenaRoom.ts";
+import { bootTestServer, waitFor } from "../support/testServer.ts";
+
+let colyseus: ColyseusTestServer;
+
+beforeAll(async () => {
+  ({ colyseus } = await bootTestServer({ bots: 3 }));
+});
+afterEach(async () => {
+  await colyseus.cleanup();
+});
+afterAll(async () => {
+  await colyseus.shutdown();
+});
+
+function bots(room: ArenaRoom) {
+  return [...room.state.ships.values()].filter((ship) => ship.bot);
+}
+
+describe("bots", () => {
+  it("fill the room up to BOTS ships and leave as humans join", async () => {
+    const room = await colyseus.createRoom<ArenaRoom>("arena");
+    expect(bots(room)).toHaveLength(3);
+    expect(bots(room).every((ship) => /^Bot [A-Z][a-z]+$/.test(ship.name))).toBe(true);
+
+    const first = await colyseus.connectTo(room);
+    expect(bots(room)).toHaveLength(2);
+    const second = await colyseus.connectTo(room);
+    const third = await colyseus.connectTo(room);
+    expect(bots(room)).toHaveLength(0);
+    expect(room.state.ships.size).toBe(3);
+
+    await third.leave();
+    await waitFor(() => bots(room).length === 1, "a bot to come back");
+    expect(room.state.ships.size).toBe(3);
+    expect(first.state.ships.size).toBe(3);
+    await second.leave();
+    await waitFor(() => bots(room).length === 2, "another bot");
+  });
+
+  it("move around, shoot, and knock players out", async () => {
+    const room = await colyseus.createRoom<ArenaRoom>("arena");
+    const human = await colyseus.connectTo(room, { name: "Target" });
+    const start = new Map(bots(room).map((ship) => [ship, { x: ship.x, y: ship.y }]));
+    await waitFor(() => [...room.state.bullets.values()].some((bullet) => bullet.owner.startsWith("bot-")), "a bot to fire", 8000);
+    expect([...start].some(([ship, at]) => ship.x !== at.x || ship.y !== at.y)).toBe(true);
+    // An idle player in the arena does not last long.
+    await waitFor(() => room.state.ships.get(human.sessionId)!.deaths > 0, "the bots to knock the player out", 15_000);
+  }, 20_000);
+
+  it("do not keep a room alive on their own", async () => {
+    const room = await colyseus.createRoom<ArenaRoom>("arena");
+    const human = await colyseus.connectTo(room);
+    const roomId = room.roomId;
+    await human.leave();
+    await waitFor(() => {
+      try {
+        return colyseus.getRoomById(roomId) === undefined;
+      } catch {
+        return true;
+      }
+    }, "the room to be disposed");
+  });
+});
