@@ -5,7 +5,7 @@ import { startGameServer, type RunningGameServer } from "../support/gameServer.t
 let server: RunningGameServer;
 
 test.beforeAll(async () => {
-  server = await startGameServer();
+  server = await startGameServer({ BOTS: "0" });
 });
 test.afterAll(async () => {
   await server?.stop();
