@@ -79,7 +79,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     const events: WorldEvent[] = [];
     for (const id of this.state.ships.keys()) {
       if (this.stepAllowance.has(id)) this.applyClientInputs(id, events);
-      else applyControls(this.state, id, botControls(this.state, id), factory, this.dt, events);
+      else applyControls(this.state, id, botControls(this.state, id, this.dt), factory, this.dt, events);
     }
     advanceWorld(this.state, factory, this.dt, events);
     for (const event of events) {

@@ -1,10 +1,22 @@
 // How a bot decides its controls. It only produces the same ShipControls a human
 // sends; the room applies them through the same step. Choices that should look
 // random are seeded from the tick and the bot, so a replay behaves the same.
-import { BULLET_SPEED, MOVE_AXIS_MAX, SHIP_HEALTH, SHIP_RADIUS, AIM_AXIS_MAX } from "./constants.ts";
+import {
+  AIM_AXIS_MAX,
+  BOT_AIM_ERROR,
+  BOT_FIRE_RANGE,
+  BOT_PREFERRED_RANGE,
+  BOT_STRAFE_PERIOD,
+  BOT_WALL_LOOKAHEAD,
+  BOT_WANDER_PERIOD,
+  BULLET_SPEED,
+  MOVE_AXIS_MAX,
+  SHIP_HEALTH,
+  SHIP_RADIUS,
+} from "./constants.ts";
 import { distanceSquared, hasLineOfSight, segmentEntersRect } from "./geometry.ts";
 import { seededRandom } from "./random.ts";
-import type { ShipControls } from "./step.ts";
+import { ticks, type ShipControls } from "./step.ts";
 import { layoutOf, type ShipState, type WorldState } from "./world.ts";
 
 export const BOT_NAMES = ["Vega", "Orion", "Nova", "Rigel", "Lyra", "Atlas", "Castor", "Draco", "Sirius", "Altair", "Deneb", "Mira", "Izar", "Naos", "Spica"];
@@ -19,20 +31,13 @@ export function botsWanted(humans: number, fillTo: number): number {
   return Math.max(0, fillTo - humans);
 }
 
-const PREFERRED_RANGE = 260;
-const FIRE_RANGE = 650;
-const WALL_LOOKAHEAD = 70;
-/** Aim error, as a fraction of the distance to the target, each way. */
-const AIM_ERROR = 0.12;
-/** Ticks between changes of strafing direction and wandering goal. */
-const STRAFE_PERIOD = 40;
-const WANDER_PERIOD = 90;
-
-export function botControls(world: WorldState, id: string): ShipControls {
+export function botControls(world: WorldState, id: string, dt: number): ShipControls {
   const me = world.ships.get(id);
   const controls: ShipControls = { moveX: 0, moveY: 0, aimX: 0, aimY: 0, fire: false, dash: false };
   if (!me || !me.alive) return controls;
   const layout = layoutOf(world);
+  const strafePeriod = ticks(BOT_STRAFE_PERIOD, dt);
+  const wanderPeriod = ticks(BOT_WANDER_PERIOD, dt);
   const random = (salt: number, period = 1) => seededRandom(Math.floor(world.tick / period), id, salt);
 
   const target = nearestEnemy(world, id, me);
@@ -49,17 +54,17 @@ export function botControls(world: WorldState, id: string): ShipControls {
     const dx = target.x - me.x;
     const dy = target.y - me.y;
     const distance = Math.sqrt(dx * dx + dy * dy) || 1;
-    const approach = distance > PREFERRED_RANGE + 60 ? 1 : distance < PREFERRED_RANGE - 60 ? -1 : 0;
-    const strafe = random(1, STRAFE_PERIOD) < 0.5 ? 1 : -1;
+    const approach = distance > BOT_PREFERRED_RANGE + 60 ? 1 : distance < BOT_PREFERRED_RANGE - 60 ? -1 : 0;
+    const strafe = random(1, strafePeriod) < 0.5 ? 1 : -1;
     goalX = (dx / distance) * approach - (dy / distance) * strafe * 0.8;
     goalY = (dy / distance) * approach + (dx / distance) * strafe * 0.8;
   } else {
-    const waypointX = SHIP_RADIUS * 3 + random(2, WANDER_PERIOD) * (layout.width - SHIP_RADIUS * 6);
-    const waypointY = SHIP_RADIUS * 3 + random(3, WANDER_PERIOD) * (layout.height - SHIP_RADIUS * 6);
+    const waypointX = SHIP_RADIUS * 3 + random(2, wanderPeriod) * (layout.width - SHIP_RADIUS * 6);
+    const waypointY = SHIP_RADIUS * 3 + random(3, wanderPeriod) * (layout.height - SHIP_RADIUS * 6);
     goalX = (target?.x ?? waypointX) - me.x;
     goalY = (target?.y ?? waypointY) - me.y;
   }
-  const [moveX, moveY] = steerAroundWalls(world, me, goalX, goalY, random(4, STRAFE_PERIOD) < 0.5);
+  const [moveX, moveY] = steerAroundWalls(world, me, goalX, goalY, random(4, strafePeriod) < 0.5);
   controls.moveX = moveX;
   controls.moveY = moveY;
 
@@ -69,14 +74,14 @@ export function botControls(world: WorldState, id: string): ShipControls {
     const distance = Math.sqrt(dx * dx + dy * dy);
     // Lead the target by its velocity, then miss by a seeded amount across the line of fire.
     const lead = distance / BULLET_SPEED;
-    const error = (random(5) * 2 - 1) * AIM_ERROR;
+    const error = (random(5) * 2 - 1) * BOT_AIM_ERROR;
     const aimX = dx + target.vx * lead - dy * error;
     const aimY = dy + target.vy * lead + dx * error;
     const scale = AIM_AXIS_MAX / Math.max(Math.abs(aimX), Math.abs(aimY), 1);
     controls.aimX = Math.round(aimX * scale);
     controls.aimY = Math.round(aimY * scale);
-    controls.fire = distance < FIRE_RANGE;
-    controls.dash = me.health < SHIP_HEALTH && distance < PREFERRED_RANGE && random(6) < 0.03;
+    controls.fire = distance < BOT_FIRE_RANGE;
+    controls.dash = me.health < SHIP_HEALTH && distance < BOT_PREFERRED_RANGE && random(6) < 0.03;
   }
   return controls;
 }
@@ -117,8 +122,8 @@ function steerAroundWalls(world: WorldState, me: ShipState, goalX: number, goalY
   let dy = goalY / length;
   const walls = layoutOf(world).walls;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const aheadX = me.x + dx * WALL_LOOKAHEAD;
-    const aheadY = me.y + dy * WALL_LOOKAHEAD;
+    const aheadX = me.x + dx * BOT_WALL_LOOKAHEAD;
+    const aheadY = me.y + dy * BOT_WALL_LOOKAHEAD;
     const blocked = walls.some((wall) => segmentEntersRect(me.x, me.y, aheadX, aheadY, wall, SHIP_RADIUS) !== null);
     if (!blocked) break;
     [dx, dy] = turnLeft ? [dy, -dx] : [-dy, dx];

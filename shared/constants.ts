@@ -74,6 +74,19 @@ export const ROUND_DURATION = 180;
 export const KO_TARGET = 15;
 export const RESULTS_DURATION = 6;
 
+// Bots
+/** Distance a bot likes to keep from its target while circling it, px. */
+export const BOT_PREFERRED_RANGE = 260;
+/** A bot opens fire inside this distance (a bullet flies BULLET_SPEED × BULLET_LIFETIME ≈ 765 px). */
+export const BOT_FIRE_RANGE = 650;
+/** How far ahead a bot looks for walls to steer around, px. */
+export const BOT_WALL_LOOKAHEAD = 70;
+/** Aim error, as a fraction of the distance to the target, each way: about ±7°, so bots miss often but not always. */
+export const BOT_AIM_ERROR = 0.12;
+/** Seconds between a bot's changes of strafing direction, and of wandering goal. */
+export const BOT_STRAFE_PERIOD = 1.3;
+export const BOT_WANDER_PERIOD = 3;
+
 /** Full deflection of the movement stick on the wire (an int8 axis). */
 export const MOVE_AXIS_MAX = 100;
 /** Largest aim offset on the wire (an int16 axis); the step only uses its direction. */

@@ -204,7 +204,7 @@ describe("bots", () => {
     addShip(world, "bot", { name: "Bot Vega", hue: 0, bot: true }, plainFactory, dt);
     place(world, "bot", 400, 70);
     place(world, "human", 800, 70);
-    const decided = botControls(world, "bot");
+    const decided = botControls(world, "bot", dt);
     expect(decided.fire).toBe(true);
     expect(decided.aimX).toBeGreaterThan(0);
     expect(Math.abs(decided.aimY)).toBeLessThan(decided.aimX / 4);
@@ -218,7 +218,7 @@ describe("bots", () => {
     const target = place(world, "target", 700, 120);
     let knockedOut = false;
     for (let i = 0; i < 10 * 30 && !knockedOut; i++) {
-      const events = play(world, 1, (id) => (id === "bot" ? botControls(world, "bot") : undefined));
+      const events = play(world, 1, (id) => (id === "bot" ? botControls(world, "bot", dt) : undefined));
       knockedOut = events.some((event) => event.type === "ko");
     }
     expect(knockedOut).toBe(true);
@@ -239,7 +239,7 @@ describe("bots are driven only through inputs", () => {
     for (let i = 0; i < 240; i++) {
       play(world, 1, (id) => {
         if (id !== "bot") return undefined;
-        const decided = botControls(world, id);
+        const decided = botControls(world, id, dt);
         recorded.push(decided);
         return decided;
       });
@@ -272,7 +272,7 @@ describe("determinism", () => {
       const world = newWorld();
       for (const id of recordings.keys()) addShip(world, id, { name: id, hue: 0, bot: false }, plainFactory, dt);
       addShip(world, "bot", { name: "Bot Vega", hue: 0, bot: true }, plainFactory, dt);
-      const events = play(world, 900, (id, tick) => (id === "bot" ? botControls(world, id) : recordings.get(id)![tick]));
+      const events = play(world, 900, (id, tick) => (id === "bot" ? botControls(world, id, dt) : recordings.get(id)![tick]));
       return JSON.stringify({ world: { ...world, ships: [...world.ships.entries()], bullets: [...world.bullets.entries()], pickups: [...world.pickups.entries()] }, events });
     };
     const first = replay();
