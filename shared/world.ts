@@ -181,8 +181,9 @@ export function applyControls(
 /** Advances everything that is not driven by inputs by one tick: bullets, hits, respawns, pickups, rounds. */
 export function advanceWorld(world: WorldState, factory: EntityFactory, dt: number, events: WorldEvent[]): void {
   world.tick++;
+  if (world.phase === "playing") moveBullets(world, dt, events);
+  // A KO may have just ended the round: then nothing respawns until the next one.
   if (world.phase === "playing") {
-    moveBullets(world, dt, events);
     respawnShips(world, dt, events);
     collectPickups(world, dt, events);
     if (world.tick >= world.phaseEndTick) endRound(world, dt, events);

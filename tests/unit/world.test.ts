@@ -183,6 +183,9 @@ describe("rounds", () => {
     expect(a.kos).toBe(KO_TARGET);
     expect(world.phase).toBe("results");
     expect(events).toContainEqual({ type: "round-over", round: 1, winner: "a" });
+    // Everyone stays down through the results, whatever their respawn timers say.
+    play(world, ticks(RESULTS_DURATION, dt) - 20);
+    expect([...world.ships.values()].some((ship) => ship.alive)).toBe(false);
   });
 
   it("plays every layout over a few rounds", () => {
