@@ -1,7 +1,7 @@
 import Phaser from "phaser";
 import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_HEALTH } from "../shared/constants.ts";
 import type { Ship } from "../shared/schema.ts";
-import { MUTED_TEXT_COLOR, TEXT_COLOR } from "./palette.ts";
+import { healthColor, MUTED_TEXT_COLOR, TEXT_COLOR } from "./palette.ts";
 
 const FONT = "system-ui, sans-serif";
 const FEED_SIZE = 5;
@@ -136,7 +136,7 @@ export class Hud {
     g.fillStyle(0x1f2937, 1);
     g.fillRect(x, y, BAR_W, 12);
     const share = health / SHIP_HEALTH;
-    g.fillStyle(share > 0.5 ? 0x4ade80 : share > 0.25 ? 0xfacc15 : 0xef4444, 1);
+    g.fillStyle(healthColor(share), 1);
     g.fillRect(x, y, BAR_W * share, 12);
     g.fillStyle(0x1f2937, 1);
     g.fillRect(x, y + 16, BAR_W, 6);

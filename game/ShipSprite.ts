@@ -1,7 +1,7 @@
 import Phaser from "phaser";
 import { SHIP_HEALTH, SHIP_RADIUS } from "../shared/constants.ts";
 import type { ShipView } from "./connection.ts";
-import { shipColor, TEXT_COLOR } from "./palette.ts";
+import { healthColor, shipColor, TEXT_COLOR } from "./palette.ts";
 
 const BAR_WIDTH = 36;
 const BAR_HEIGHT = 5;
@@ -81,7 +81,7 @@ export class ShipSprite {
     g.fillStyle(0x000000, 0.6);
     g.fillRect(-BAR_WIDTH / 2 - 1, top - 1, BAR_WIDTH + 2, BAR_HEIGHT + 2);
     const share = health / SHIP_HEALTH;
-    g.fillStyle(share > 0.5 ? 0x4ade80 : share > 0.25 ? 0xfacc15 : 0xef4444, 1);
+    g.fillStyle(healthColor(share), 1);
     g.fillRect(-BAR_WIDTH / 2, top, BAR_WIDTH * share, BAR_HEIGHT);
     this.drawnHealth = health;
     this.drawnShield = shielded;

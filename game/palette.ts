@@ -11,3 +11,8 @@ export const WALL_COLOR = 0x2b3245;
 export const WALL_EDGE_COLOR = 0x4a5570;
 export const TEXT_COLOR = "#e6edf3";
 export const MUTED_TEXT_COLOR = "#8b95a7";
+
+/** Green, then yellow below half, then red below a quarter. */
+export function healthColor(share: number): number {
+  return share > 0.5 ? 0x4ade80 : share > 0.25 ? 0xfacc15 : 0xef4444;
+}

@@ -1,21 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ColyseusTestServer } from "@colyseus/testing";
+import { describe, expect, it } from "vitest";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MOVE_AXIS_MAX, SHIP_MAX_SPEED, TICK_RATE } from "../../shared/constants.ts";
 import { ShipInput } from "../../shared/schema.ts";
-import { bootTestServer, waitFor } from "../support/testServer.ts";
+import { useTestServer, waitFor } from "../support/testServer.ts";
 
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  ({ colyseus } = await bootTestServer());
-});
-afterEach(async () => {
-  await colyseus.cleanup();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const server = useTestServer();
 
 /** Sends `steps` inputs at the tick rate, as a real client does. */
 async function hold(input: { send(): void }, steps: number): Promise<void> {
@@ -27,8 +16,8 @@ async function hold(input: { send(): void }, steps: number): Promise<void> {
 
 describe("arena room", () => {
   it("spawns a ship with the chosen name for a joining player", async () => {
-    const room = await colyseus.createRoom<ArenaRoom>("arena");
-    const client = await colyseus.connectTo(room, { name: "  Ada \n Lovelace  " });
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const client = await server.colyseus.connectTo(room, { name: "  Ada \n Lovelace  " });
     const ship = room.state.ships.get(client.sessionId);
     expect(ship?.name).toBe("Ada Lovelace");
     expect(client.state.ships.get(client.sessionId)?.x).toBe(ship!.x);
@@ -36,9 +25,9 @@ describe("arena room", () => {
   });
 
   it("spawns players apart from each other", async () => {
-    const room = await colyseus.createRoom<ArenaRoom>("arena");
-    const a = await colyseus.connectTo(room);
-    const b = await colyseus.connectTo(room);
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const a = await server.colyseus.connectTo(room);
+    const b = await server.colyseus.connectTo(room);
     const shipA = room.state.ships.get(a.sessionId)!;
     const shipB = room.state.ships.get(b.sessionId)!;
     expect(Math.hypot(shipA.x - shipB.x, shipA.y - shipB.y)).toBeGreaterThan(400);
@@ -46,9 +35,9 @@ describe("arena room", () => {
   });
 
   it("moves a ship in the direction of its input, and only that ship", async () => {
-    const room = await colyseus.createRoom<ArenaRoom>("arena");
-    const mover = await colyseus.connectTo(room);
-    const idle = await colyseus.connectTo(room);
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const mover = await server.colyseus.connectTo(room);
+    const idle = await server.colyseus.connectTo(room);
     const start = { ...room.state.ships.get(mover.sessionId)!.toJSON() };
     const idleStart = { ...room.state.ships.get(idle.sessionId)!.toJSON() };
 
@@ -65,9 +54,9 @@ describe("arena room", () => {
   });
 
   it("clamps out-of-range input to full deflection", async () => {
-    const room = await colyseus.createRoom<ArenaRoom>("arena");
-    const honest = await colyseus.connectTo(room);
-    const cheat = await colyseus.connectTo(room);
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const honest = await server.colyseus.connectTo(room);
+    const cheat = await server.colyseus.connectTo(room);
     const honestInput = honest.input({ type: ShipInput });
     const cheatInput = cheat.input({ type: ShipInput });
     honestInput.data.moveY = MOVE_AXIS_MAX;
@@ -86,8 +75,8 @@ describe("arena room", () => {
   });
 
   it("does not let a client move faster by sending inputs faster", async () => {
-    const room = await colyseus.createRoom<ArenaRoom>("arena");
-    const client = await colyseus.connectTo(room);
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const client = await server.colyseus.connectTo(room);
     const input = client.input({ type: ShipInput });
     input.data.moveX = MOVE_AXIS_MAX;
     const startX = room.state.ships.get(client.sessionId)!.x;
@@ -104,9 +93,9 @@ describe("arena room", () => {
   });
 
   it("removes the ship of a player who leaves", async () => {
-    const room = await colyseus.createRoom<ArenaRoom>("arena");
-    const stays = await colyseus.connectTo(room);
-    const leaves = await colyseus.connectTo(room);
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const stays = await server.colyseus.connectTo(room);
+    const leaves = await server.colyseus.connectTo(room);
     expect(room.state.ships.size).toBe(2);
     await leaves.leave();
     await waitFor(() => room.state.ships.size === 1, "the ship to be removed");

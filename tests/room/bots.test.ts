@@ -1,19 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ColyseusTestServer } from "@colyseus/testing";
+import { describe, expect, it } from "vitest";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
-import { bootTestServer, waitFor } from "../support/testServer.ts";
+import { useTestServer, waitFor } from "../support/testServer.ts";
 
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  ({ colyseus } = await bootTestServer({ bots: 3 }));
-});
-afterEach(async () => {
-  await colyseus.cleanup();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const server = useTestServer({ bots: 3 });
 
 function bots(room: ArenaRoom) {
   return [...room.state.ships.values()].filter((ship) => ship.bot);
@@ -21,14 +10,14 @@ function bots(room: ArenaRoom) {
 
 describe("bots", () => {
   it("fill the room up to BOTS ships and leave as humans join", async () => {
-    const room = await colyseus.createRoom<ArenaRoom>("arena");
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
     expect(bots(room)).toHaveLength(3);
     expect(bots(room).every((ship) => /^Bot [A-Z][a-z]+$/.test(ship.name))).toBe(true);
 
-    const first = await colyseus.connectTo(room);
+    const first = await server.colyseus.connectTo(room);
     expect(bots(room)).toHaveLength(2);
-    const second = await colyseus.connectTo(room);
-    const third = await colyseus.connectTo(room);
+    const second = await server.colyseus.connectTo(room);
+    const third = await server.colyseus.connectTo(room);
     expect(bots(room)).toHaveLength(0);
     expect(room.state.ships.size).toBe(3);
 
@@ -41,8 +30,8 @@ describe("bots", () => {
   });
 
   it("move around, shoot, and knock players out", async () => {
-    const room = await colyseus.createRoom<ArenaRoom>("arena");
-    const human = await colyseus.connectTo(room, { name: "Target" });
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const human = await server.colyseus.connectTo(room, { name: "Target" });
     const start = new Map(bots(room).map((ship) => [ship, { x: ship.x, y: ship.y }]));
     await waitFor(() => [...room.state.bullets.values()].some((bullet) => bullet.owner.startsWith("bot-")), "a bot to fire", 8000);
     expect([...start].some(([ship, at]) => ship.x !== at.x || ship.y !== at.y)).toBe(true);
@@ -51,13 +40,13 @@ describe("bots", () => {
   }, 20_000);
 
   it("do not keep a room alive on their own", async () => {
-    const room = await colyseus.createRoom<ArenaRoom>("arena");
-    const human = await colyseus.connectTo(room);
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const human = await server.colyseus.connectTo(room);
     const roomId = room.roomId;
     await human.leave();
     await waitFor(() => {
       try {
-        return colyseus.getRoomById(roomId) === undefined;
+        return server.colyseus.getRoomById(roomId) === undefined;
       } catch {
         return true;
       }

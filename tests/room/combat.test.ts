@@ -1,6 +1,5 @@
 // Every rule of a match, played through the real room with real client inputs.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ColyseusTestServer } from "@colyseus/testing";
+import { describe, expect, it } from "vitest";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { CROSSROADS, farthestSpawn } from "../../shared/arena.ts";
 import {
@@ -16,24 +15,14 @@ import {
 import type { KoMessage } from "../../shared/messages.ts";
 import { ShipInput } from "../../shared/schema.ts";
 import { arrange, drive } from "../support/roomHelpers.ts";
-import { bootTestServer, waitFor } from "../support/testServer.ts";
+import { useTestServer, waitFor } from "../support/testServer.ts";
 
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  ({ colyseus } = await bootTestServer());
-});
-afterEach(async () => {
-  await colyseus.cleanup();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const server = useTestServer();
 
 async function twoPlayers() {
-  const room = await colyseus.createRoom<ArenaRoom>("arena");
-  const a = await colyseus.connectTo(room, { name: "Alpha" });
-  const b = await colyseus.connectTo(room, { name: "Bravo" });
+  const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+  const a = await server.colyseus.connectTo(room, { name: "Alpha" });
+  const b = await server.colyseus.connectTo(room, { name: "Bravo" });
   return { room, a, b, aInput: a.input({ type: ShipInput }), bInput: b.input({ type: ShipInput }) };
 }
 
@@ -173,24 +162,17 @@ describe("rounds", () => {
 });
 
 describe("rounds with a KO target of 1", () => {
-  let small: ColyseusTestServer;
-  beforeAll(async () => {
-    ({ colyseus: small } = await bootTestServer({ koTarget: 1 }));
-  });
-  afterAll(async () => {
-    await small.shutdown();
-  });
+  const small = useTestServer({ koTarget: 1 });
 
   it("a round ends as soon as someone reaches the KO target", async () => {
-    const room = await small.createRoom<ArenaRoom>("arena");
-    const a = await small.connectTo(room);
-    const b = await small.connectTo(room);
+    const room = await small.colyseus.createRoom<ArenaRoom>("arena");
+    const a = await small.colyseus.connectTo(room);
+    const b = await small.colyseus.connectTo(room);
     arrange(room, a.sessionId, 500, 500);
     const target = arrange(room, b.sessionId, 700, 500);
     target.health = BULLET_DAMAGE;
     await drive(a.input({ type: ShipInput }), FIRE_RIGHT, 1);
     await waitFor(() => room.state.phase === "results", "the round to end");
     expect(room.state.ships.get(a.sessionId)!.kos).toBe(1);
-    await small.cleanup();
   });
 });

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { ColyseusTestServer } from "@colyseus/testing";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { createGameServer } from "../../server/app.ts";
 import type { ServerConfig } from "../../server/config.ts";
 import { KO_TARGET, MAX_PLAYERS, PATCH_RATE, ROUND_DURATION, TICK_RATE } from "../../shared/constants.ts";
@@ -22,6 +23,24 @@ export async function bootTestServer(config: Partial<Omit<ServerConfig, "port" |
   // ColyseusTestServer builds its client URL from the port given to listen(), which was 0.
   (server as unknown as { port: number }).port = port;
   return { colyseus: new ColyseusTestServer(server), endpoint: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * Boots a test server for the file (or describe block) that calls it, empties its
+ * rooms after each test and shuts it down at the end. Read `.colyseus` inside tests.
+ */
+export function useTestServer(config: Partial<Omit<ServerConfig, "port" | "host">> = {}) {
+  const server = {} as Awaited<ReturnType<typeof bootTestServer>>;
+  beforeAll(async () => {
+    Object.assign(server, await bootTestServer(config));
+  });
+  afterEach(async () => {
+    await server.colyseus.cleanup();
+  });
+  afterAll(async () => {
+    await server.colyseus.shutdown();
+  });
+  return server;
 }
 
 /** Polls `condition` until it holds; rooms can be idle, so waiting on patches could hang. */
