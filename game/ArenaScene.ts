@@ -1,7 +1,7 @@
 import Phaser from "phaser";
 import { Callbacks } from "@colyseus/sdk";
 import type { ArenaLayout } from "../shared/arena.ts";
-import { ARENA_HEIGHT, ARENA_WIDTH, DASH_COOLDOWN, INTERPOLATION_DELAY_MS } from "../shared/constants.ts";
+import { ARENA_HEIGHT, ARENA_WIDTH, DASH_COOLDOWN } from "../shared/constants.ts";
 import type { KoMessage } from "../shared/messages.ts";
 import type { Bullet, Ship } from "../shared/schema.ts";
 import { ticks } from "../shared/step.ts";
@@ -10,6 +10,7 @@ import { ArenaConnection, type ShipView } from "./connection.ts";
 import { PlayerControls } from "./controls.ts";
 import { Effects } from "./Effects.ts";
 import { Hud } from "./Hud.ts";
+import { NetworkPanel } from "./NetworkPanel.ts";
 import { FLOOR_COLOR, GRID_COLOR, shipColor, TEXT_COLOR, WALL_COLOR, WALL_EDGE_COLOR } from "./palette.ts";
 import { PickupLayer } from "./PickupLayer.ts";
 import { publishProbe } from "./probe.ts";
@@ -18,6 +19,9 @@ import { SoundEffects } from "./sound.ts";
 
 export interface ArenaSceneData {
   name: string;
+  /** Latency simulator settings to start with (the network panel changes them). */
+  simulatedRttMs: number;
+  simulatedJitterMs: number;
 }
 
 const GRID_SPACING = 40;
@@ -42,9 +46,13 @@ export class ArenaScene extends Phaser.Scene {
   private walls!: Phaser.GameObjects.Graphics;
   private banner!: Phaser.GameObjects.Text;
   private tabKey!: Phaser.Input.Keyboard.Key;
+  private networkPanel!: NetworkPanel;
   private readonly sfx = new SoundEffects();
   private readonly sprites = new Map<string, ShipSprite>();
   private drawnLayout = "";
+  /** Our predicted shots already given a muzzle flash and a sound. */
+  private shotsSeen = 0;
+  private lastAim = 0;
   private ownMemory: OwnShipMemory | null = null;
   private frames = 0;
   private status = "connecting";
@@ -61,6 +69,7 @@ export class ArenaScene extends Phaser.Scene {
     this.effects = new Effects(this);
     this.controls = new PlayerControls(this);
     this.hud = new Hud(this, () => this.sfx.toggleMute());
+    this.networkPanel = new NetworkPanel(document.body, { rttMs: data.simulatedRttMs, jitterMs: data.simulatedJitterMs });
     const keyboard = this.input.keyboard!;
     this.tabKey = keyboard.addKey(Phaser.Input.Keyboard.KeyCodes.TAB, true);
     keyboard.on("keydown-M", () => this.sfx.toggleMute());
@@ -86,6 +95,8 @@ export class ArenaScene extends Phaser.Scene {
     this.frames++;
     const connection = this.connection;
     if (connection && this.status === "playing") this.play(connection, time);
+    this.networkPanel.update(performance.now());
+    const rates = connection?.meter.rates();
     publishProbe({
       ready: this.status === "playing",
       frames: this.frames,
@@ -107,6 +118,16 @@ export class ArenaScene extends Phaser.Scene {
         deaths: ship.deaths,
       })),
       feed: this.hud.feedLines,
+      net: {
+        panelOpen: this.networkPanel.isOpen,
+        rttMs: connection?.pingMs ?? null,
+        inputsPerSecond: rates?.inputsPerSecond ?? 0,
+        upBytesPerSecond: rates?.upBytesPerSecond ?? 0,
+        patchesPerSecond: rates?.patchesPerSecond ?? 0,
+        downBytesPerSecond: rates?.downBytesPerSecond ?? 0,
+        simulatedRttMs: connection?.meter.simulatedRttMs ?? 0,
+        corrections: connection?.corrections ?? 0,
+      },
     });
   }
 
@@ -123,13 +144,14 @@ export class ArenaScene extends Phaser.Scene {
 
     const views = connection.ships();
     const pointer = this.input.activePointer;
-    this.drawShips(views, tick, now, Math.atan2(pointer.worldY - aimFromY, pointer.worldX - aimFromX));
+    this.lastAim = Math.atan2(pointer.worldY - aimFromY, pointer.worldX - aimFromX);
+    this.drawShips(views, tick, now, this.lastAim);
 
     const dt = connection.stepMs / 1000;
-    const remoteTick = tick - INTERPOLATION_DELAY_MS / connection.stepMs;
-    const hueOf = (owner: string) => state.ships.get(owner)?.hue ?? 0;
-    this.bullets.draw(state.bullets.values(), layout, dt, (bullet) => (bullet.owner === connection.sessionId ? tick : remoteTick), hueOf);
+    this.bullets.draw(connection.bullets(now), layout, (owner) => shipColor(state.ships.get(owner)?.hue ?? 0));
     this.pickups.draw(state.pickups.values(), tick, now);
+    if (connection.predictedShots > this.shotsSeen) this.onOwnShot(aimFromX, aimFromY, this.lastAim);
+    this.shotsSeen = connection.predictedShots;
 
     const own = connection.ownShip;
     const predicted = connection.predictedShip;
@@ -157,6 +179,7 @@ export class ArenaScene extends Phaser.Scene {
     try {
       const connection = await ArenaConnection.join(location.origin, name);
       this.connection = connection;
+      this.networkPanel.bind(connection);
       this.status = "playing";
       this.banner.setVisible(false);
       connection.room.onLeave(() => this.showDisconnected());
@@ -169,12 +192,18 @@ export class ArenaScene extends Phaser.Scene {
     }
   }
 
+  /** Another ship fired: our own shots get their flash the moment we predict them. */
   private onShot(connection: ArenaConnection, bullet: Bullet): void {
     const shooter = connection.state.ships.get(bullet.owner);
     const sprite = this.sprites.get(bullet.owner);
-    if (!shooter || !sprite) return;
+    if (!shooter || !sprite || bullet.owner === connection.sessionId) return;
     this.effects.muzzleFlash(sprite.x, sprite.y, Math.atan2(bullet.vy, bullet.vx), shipColor(shooter.hue));
-    if (bullet.owner === connection.sessionId) this.sfx.play("shoot");
+  }
+
+  private onOwnShot(x: number, y: number, aim: number): void {
+    const own = this.connection?.ownShip;
+    this.effects.muzzleFlash(x, y, aim, shipColor(own?.hue ?? 0));
+    this.sfx.play("shoot");
   }
 
   private onKo(connection: ArenaConnection, message: KoMessage): void {

@@ -1,11 +1,12 @@
 // Joining the arena and wiring the SDK's netcode: the input handle, the
 // reconciler that predicts our own ship, and interpolation for everyone else.
-import { Callbacks, Client, Predict, type InputHandle, type Reconciler, type Room } from "@colyseus/sdk";
+import { Callbacks, Client, Predict, type InputHandle, type PredictedSpawns, type Reconciler, type Room } from "@colyseus/sdk";
 import { layoutByName, type ArenaLayout } from "../shared/arena.ts";
 import { INTERPOLATION_DELAY_MS } from "../shared/constants.ts";
-import { ArenaState, type Ship, ShipInput } from "../shared/schema.ts";
-import { stepShip, type ShipBody, type ShipControls } from "../shared/step.ts";
 import type { KoMessage } from "../shared/messages.ts";
+import { ArenaState, type Bullet, type Ship, ShipInput } from "../shared/schema.ts";
+import { stepShip, type ShipBody, type ShipControls, type Shot } from "../shared/step.ts";
+import { NetworkMeter } from "./networkMeter.ts";
 
 /** Everything the step reads or writes: the reconciler predicts these and adopts them from the server. */
 const PREDICTED_FIELDS = ["x", "y", "vx", "vy", "alive", "dashTicks", "dashCooldown", "fireCooldown", "speedTicks", "rapidTicks"] as const;
@@ -16,10 +17,43 @@ const PREDICTED_FIELDS = ["x", "y", "vx", "vy", "alive", "dashTicks", "dashCoold
  * turns on the SDK's correction telemetry that `corrections` counts.
  */
 const DIVERGENCE_WARNING_PX = 100;
-/** A correction this large is a respawn, not an error: jump instead of gliding across the arena. */
-const TELEPORT_PX = 120;
+/**
+ * A correction this large is a respawn, not an error: jump instead of gliding across
+ * the arena. It must stay above the speed a knock-back adds (px/s), which is a real
+ * disagreement to smooth out, not a teleport.
+ */
+const TELEPORT_PX = 400;
 /** How often the ping is measured with a WebSocket round trip and reported for the scoreboard. */
-const PING_INTERVAL_MS = 2000;
+const PING_INTERVAL_MS = 1000;
+/** Weight of a new sample in the jitter average. */
+const JITTER_SMOOTHING = 0.2;
+/** Corrections are counted over this window for the per-second figure. */
+const CORRECTION_WINDOW_MS = 5000;
+
+/** One of our shots as predicted on the client: where and when it left the gun. */
+export interface PredictedShot extends Shot {
+  /** performance.now() when the step fired it. */
+  firedAt: number;
+}
+
+/** A bullet to draw: its start, velocity (px/s) and how long it has flown (s). */
+export interface BulletView {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+  age: number;
+  owner: string;
+}
+
+/** How the WebSocket was opened, for the network panel. */
+export interface HandshakeInfo {
+  url: string;
+  /** Wall-clock time the room was joined. */
+  at: Date;
+  /** Matchmaking request plus WebSocket upgrade plus join, ms. */
+  durationMs: number;
+}
 
 /** A ship as it should be drawn this frame: ours predicted, others interpolated. */
 export interface ShipView {
@@ -35,26 +69,44 @@ export interface ShipView {
 
 export class ArenaConnection {
   readonly room: Room<any, ArenaState>;
+  readonly meter: NetworkMeter;
+  readonly handshake: HandshakeInfo;
   private readonly predict: Predict<ArenaState>;
   private readonly input: InputHandle<ShipInput>;
   private reconciler: Reconciler<Ship> | null = null;
+  /** Our bullets from the moment we fire, handed over to the server's when they arrive; everyone else's too. */
+  private readonly shots: PredictedSpawns<Bullet, PredictedShot>;
   /** Reconciles that had to correct our predicted ship. */
   corrections = 0;
+  /** When recent corrections happened, for the per-second figure. */
+  private readonly correctionTimes: number[] = [];
+  /** Shots we predicted, and those the server never confirmed. */
+  predictedShots = 0;
+  rejectedShots = 0;
   /** Last measured network round trip in ms; null before the first. */
   pingMs: number | null = null;
+  /** Average change between successive round trips, ms. */
+  jitterMs = 0;
   /** The last state tick received and when it arrived, to estimate the server's tick between patches. */
   private lastTick = { tick: 0, at: 0 };
 
-  private constructor(room: Room<any, ArenaState>) {
+  private constructor(room: Room<any, ArenaState>, meter: NetworkMeter, handshake: HandshakeInfo) {
     this.room = room;
+    this.meter = meter;
+    this.handshake = handshake;
     this.input = room.input({ type: ShipInput, mode: "reliable" });
     this.predict = Predict.get(room, { mode: "lerp", delay: INTERPOLATION_DELAY_MS });
     this.predict.attachAll("ships", { mode: "lerp", fields: ["x", "y", "vx", "vy"], snap: TELEPORT_PX });
+    this.shots = this.predict.spawns("bullets", {
+      owned: (bullet) => bullet.owner === room.sessionId,
+      onReject: () => this.rejectedShots++,
+    });
 
     // room.clock's RTT runs from an input to its acknowledgement, so it includes the
     // wait for the next tick and patch; a ping measures the network alone.
     const measurePing = () =>
       room.ping((ms) => {
+        if (this.pingMs !== null) this.jitterMs += (Math.abs(ms - this.pingMs) - this.jitterMs) * JITTER_SMOOTHING;
         this.pingMs = ms;
         room.send("ping", { ms: Math.round(ms) });
       });
@@ -70,30 +122,65 @@ export class ArenaConnection {
     });
   }
 
-  /** Joins (or creates) an arena room on the server at `endpoint` (an http(s) or ws(s) URL). */
-  static async join(endpoint: string, name: string): Promise<ArenaConnection> {
+  /**
+   * Joins an arena room on the server at `endpoint` (an http(s) or ws(s) URL): the
+   * room with `roomId` if given, else any room with space, else a new one.
+   */
+  static async join(endpoint: string, name: string, roomId?: string): Promise<ArenaConnection> {
     const client = new Client(endpoint);
-    const room = await client.joinOrCreate("arena", { name }, ArenaState);
+    const startedAt = performance.now();
+    const room = roomId
+      ? await client.joinById(roomId, { name }, ArenaState)
+      : await client.joinOrCreate("arena", { name }, ArenaState);
+    const handshake = { url: room.connection.url ?? endpoint, at: new Date(), durationMs: performance.now() - startedAt };
+    const meter = new NetworkMeter();
+    meter.attach(room.connection);
     // The full state follows the join handshake; the layout and our ship are in it.
     await new Promise<void>((resolve, reject) => {
       room.onStateChange.once(() => resolve());
       room.onLeave.once((code) => reject(new Error(`The server closed the room (code ${code})`)));
     });
-    return new ArenaConnection(room);
+    return new ArenaConnection(room, meter, handshake);
   }
 
   private predictOwnShip(ship: Ship): void {
     const reconciler = this.predict.reconciler(ship, {
       input: this.input,
       fields: PREDICTED_FIELDS,
-      step: (ctx, state, command) => void stepShip(state, command, this.layout, ctx.dt),
+      step: (ctx, state, command) => {
+        const shot = stepShip(state, command, this.layout, ctx.dt);
+        // Replays re-run old steps after a correction: only a live step fires a new bullet.
+        if (shot && !ctx.isReplay) {
+          this.shots.spawn({ ...shot, firedAt: performance.now() });
+          this.predictedShots++;
+        }
+      },
       warnOnDivergence: DIVERGENCE_WARNING_PX,
       snap: TELEPORT_PX,
       onReconcile: () => {
-        if (reconciler.lastCorrectionMag > 0) this.corrections++;
+        if (reconciler.lastCorrectionMag > 0) {
+          this.corrections++;
+          this.correctionTimes.push(performance.now());
+        }
       },
     });
     this.reconciler = reconciler;
+  }
+
+  /** Corrections of our predicted ship per second, lately. */
+  correctionsPerSecond(now: number): number {
+    while (this.correctionTimes.length > 0 && now - this.correctionTimes[0]! > CORRECTION_WINDOW_MS) this.correctionTimes.shift();
+    return this.correctionTimes.length / (CORRECTION_WINDOW_MS / 1000);
+  }
+
+  /** Size of the last correction (px, or px/s for velocity), 0 if it matched. */
+  get lastCorrection(): number {
+    return this.reconciler?.lastCorrectionMag ?? 0;
+  }
+
+  /** Server tick rate and patch interval, as the server announced them in the handshake. */
+  get serverRates(): { tickRate: number; patchRate: number } {
+    return { tickRate: this.input.tickRate ?? 0, patchRate: this.input.patchRate ? 1000 / this.input.patchRate : 0 };
   }
 
   get sessionId(): string {
@@ -148,6 +235,32 @@ export class ArenaConnection {
       Object.assign(this.input.data, controlsForStep());
       this.input.send();
     }
+  }
+
+  /**
+   * Every bullet as it should be drawn at `now`: ours on the timeline they were
+   * fired on (predicted, then handed over to the server's copy without a jump),
+   * everyone else's at the same delay as their ships.
+   */
+  bullets(now: number): BulletView[] {
+    const remoteTick = this.serverTick(now) - INTERPOLATION_DELAY_MS / this.stepMs;
+    const views: BulletView[] = [];
+    for (const entry of this.shots.entries()) {
+      const from = entry.server ?? entry.local!;
+      const age = entry.local ? (now - entry.local.firedAt) / 1000 : ((remoteTick - entry.server!.spawnTick) * this.stepMs) / 1000;
+      views.push({ x: from.x, y: from.y, vx: from.vx, vy: from.vy, age, owner: entry.server?.owner ?? this.room.sessionId });
+    }
+    return views;
+  }
+
+  /** Ids of our predicted shots the server has confirmed so far (for tests). */
+  confirmedShotIds(): number[] {
+    return [...this.shots.entries()].filter((entry) => entry.local && entry.state === "confirmed").map((entry) => entry.id);
+  }
+
+  /** Bullets in the store, predicted or not, that are still live. */
+  get liveBullets(): number {
+    return this.shots.size;
   }
 
   /** Every ship as it should be drawn this frame. */

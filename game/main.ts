@@ -18,7 +18,17 @@ function rendererType(): number {
   }
 }
 
-const sceneData: ArenaSceneData = { name: cleanName(params.get("name")) };
+/** `?lag=250&jitter=20` starts the latency simulator, for trying the game over a slow link. */
+function millisecondsParam(name: string): number {
+  const value = Number(params.get(name));
+  return Number.isFinite(value) && value > 0 ? Math.min(value, 500) : 0;
+}
+
+const sceneData: ArenaSceneData = {
+  name: cleanName(params.get("name")),
+  simulatedRttMs: millisecondsParam("lag"),
+  simulatedJitterMs: millisecondsParam("jitter"),
+};
 
 const game = new Phaser.Game({
   type: rendererType(),

@@ -25,6 +25,17 @@ export interface ProbeSnapshot {
   ships: readonly ProbeShip[];
   /** Kill feed lines as shown, newest first. */
   feed: readonly string[];
+  /** What the network panel measures, whether or not it is open. */
+  net: {
+    panelOpen: boolean;
+    rttMs: number | null;
+    inputsPerSecond: number;
+    upBytesPerSecond: number;
+    patchesPerSecond: number;
+    downBytesPerSecond: number;
+    simulatedRttMs: number;
+    corrections: number;
+  };
 }
 
 declare global {
@@ -39,5 +50,6 @@ export function publishProbe(snapshot: ProbeSnapshot): void {
     ...snapshot,
     ships: Object.freeze(snapshot.ships.map((ship) => Object.freeze({ ...ship }))),
     feed: Object.freeze([...snapshot.feed]),
+    net: Object.freeze({ ...snapshot.net }),
   });
 }

@@ -1,11 +1,23 @@
 import { Room, validate, type Client } from "colyseus";
 import { z } from "zod";
 import { botControls, botName, botsWanted } from "../shared/bots.ts";
-import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_CATCH_UP_STEPS, MOVE_AXIS_MAX } from "../shared/constants.ts";
+import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_CATCH_UP_STEPS, MAX_REWIND_MS, MOVE_AXIS_MAX } from "../shared/constants.ts";
 import type { KoMessage } from "../shared/messages.ts";
 import { cleanName } from "../shared/names.ts";
 import { ArenaState, Bullet, Pickup, Ship, ShipInput } from "../shared/schema.ts";
-import { addShip, advanceWorld, applyControls, removeShip, startWorld, type EntityFactory, type MatchRules, type WorldEvent } from "../shared/world.ts";
+import {
+  addShip,
+  advanceWorld,
+  applyControls,
+  liveSight,
+  removeShip,
+  startWorld,
+  type BulletState,
+  type EntityFactory,
+  type MatchRules,
+  type Sight,
+  type WorldEvent,
+} from "../shared/world.ts";
 
 export interface ArenaRoomOptions extends MatchRules {
   tickRate: number;
@@ -13,6 +25,8 @@ export interface ArenaRoomOptions extends MatchRules {
   maxPlayers: number;
   /** Bots fill the room up to this many ships while humans are fewer. */
   bots: number;
+  /** Judge hits where the shooter saw the target (on), or where it is now (off, for comparison). */
+  lagCompensation: boolean;
 }
 
 export interface JoinOptions {
@@ -50,13 +64,20 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   private humansJoined = 0;
   /** Steps each client may still take this tick; see MAX_CATCH_UP_STEPS. */
   private readonly stepAllowance = new Map<string, number>();
+  private sight: Sight = liveSight(0);
+  /** When (server ms) each player's shot saw the world: the render time of the input that fired it. */
+  private readonly shotSeenAt = new WeakMap<BulletState, number>();
+  /** Called with each tick's events; for tests and instrumentation. */
+  onWorldEvents: ((events: readonly WorldEvent[]) => void) | null = null;
 
   override onCreate(options: ArenaRoomOptions): void {
     this.maxClients = options.maxPlayers;
     this.patchRate = 1000 / options.patchRate;
     this.dt = 1 / options.tickRate;
+    this.sight = liveSight(this.dt);
     this.botFill = options.bots;
     startWorld(this.state, factory, this.dt, options);
+    if (options.lagCompensation) this.compensateLag();
     this.balanceBots();
     this.setFixedTimestep(() => this.tick(), options.tickRate);
   }
@@ -81,10 +102,31 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
       if (this.stepAllowance.has(id)) this.applyClientInputs(id, events);
       else applyControls(this.state, id, botControls(this.state, id, this.dt), factory, this.dt, events);
     }
-    advanceWorld(this.state, factory, this.dt, events);
+    advanceWorld(this.state, factory, this.dt, events, this.sight);
+    this.onWorldEvents?.(events);
     for (const event of events) {
       if (event.type === "ko") this.broadcastKo(event.killer, event.victim);
     }
+  }
+
+  /**
+   * Judges players' bullets against the ships as the shooter's screen showed them
+   * while the bullet flew, rewound at most MAX_REWIND_MS. Bots' bullets see the live arena.
+   */
+  private compensateLag(): void {
+    const rewind = this.allowRewindState({ maxRewindMs: MAX_REWIND_MS });
+    rewind.attachAll(this.state.ships, { fields: ["x", "y"] });
+    const live = this.sight;
+    const tickMs = this.dt * 1000;
+    this.sight = (bullet, age, target) => {
+      const firedAt = this.shotSeenAt.get(bullet);
+      if (!firedAt) return live(bullet, age, target);
+      const start = rewind.at(firedAt + (age - 1) * tickMs);
+      const x0 = start.value(target, "x");
+      const y0 = start.value(target, "y");
+      const end = rewind.at(firedAt + age * tickMs);
+      return { x0, y0, x1: end.value(target, "x"), y1: end.value(target, "y") };
+    };
   }
 
   /**
@@ -93,8 +135,12 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
    */
   private applyClientInputs(id: string, events: WorldEvent[]): void {
     let allowance = Math.min((this.stepAllowance.get(id) ?? 0) + 1, MAX_CATCH_UP_STEPS);
-    for (const input of this.inputs.get(id)) {
+    const accessor = this.inputs.get(id);
+    for (const input of accessor) {
+      const before = events.length;
       applyControls(this.state, id, input, factory, this.dt, events);
+      const fired = events[before];
+      if (fired?.type === "shot") this.shotSeenAt.set(this.state.bullets.get(fired.bullet)!, accessor.renderTime);
       if (--allowance === 0) break;
     }
     this.stepAllowance.set(id, allowance);

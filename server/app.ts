@@ -27,6 +27,7 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
         bots: config.bots,
         roundSeconds: config.roundSeconds,
         koTarget: config.koTarget,
+        lagCompensation: config.lagCompensation,
       }),
     },
     greet: false,

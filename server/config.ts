@@ -9,6 +9,7 @@ export interface ServerConfig {
   bots: number;
   roundSeconds: number;
   koTarget: number;
+  lagCompensation: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -24,6 +25,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     bots: integer(env, "BOTS", DEFAULT_BOTS, 0, MAX_PLAYERS),
     roundSeconds: integer(env, "ROUND_SECONDS", ROUND_DURATION, 10, 3600),
     koTarget: integer(env, "KO_TARGET", KO_TARGET, 1, 1000),
+    lagCompensation: onOff(env, "LAG_COMPENSATION", true),
   };
 }
 
@@ -35,4 +37,12 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (["on", "true", "1", "yes"].includes(raw)) return true;
+  if (["off", "false", "0", "no"].includes(raw)) return false;
+  throw new ConfigError(`${name} must be on or off (got "${env[name]}")`);
 }

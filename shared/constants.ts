@@ -7,6 +7,16 @@ export const TICK_RATE = 30;
 export const PATCH_RATE = 20;
 /** Remote ships are drawn this far in the past, so two patches bracket every frame. */
 export const INTERPOLATION_DELAY_MS = 100;
+/**
+ * How far back the server may rewind ships to judge a hit where the shooter saw
+ * them. A shooter sees ships INTERPOLATION_DELAY_MS plus half a round trip in the
+ * past, and its shot reaches the server another half round trip later, so the
+ * rewind needed is about one round trip plus the interpolation delay plus a patch
+ * interval of queueing: 450 ms covers round trips up to 300 ms. A shooter lagging
+ * more than that misses targets that have since moved, rather than hitting them
+ * around corners.
+ */
+export const MAX_REWIND_MS = 450;
 
 export const MAX_PLAYERS = 16;
 /** While fewer humans than this are in a room, bots fill it up to this many ships. */

@@ -116,6 +116,26 @@ export type WorldEvent =
   | { type: "round-over"; round: number; winner: string | null }
   | { type: "round-start"; round: number; layout: string };
 
+/** Where a target was at the start (x0, y0) and the end (x1, y1) of the tick being judged. */
+export interface SeenMotion {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * How the shooter of `bullet` saw `target` move while the bullet flew from age
+ * `age - 1` to `age` (in ticks). The server answers with lag compensation (the
+ * target rewound to the shooter's screen); bots and tests use the live motion.
+ */
+export type Sight = (bullet: BulletState, age: number, target: ShipState) => SeenMotion;
+
+/** The target's actual motion this tick, as its velocity says. */
+export function liveSight(dt: number): Sight {
+  return (_bullet, _age, target) => ({ x0: target.x - target.vx * dt, y0: target.y - target.vy * dt, x1: target.x, y1: target.y });
+}
+
 export function layoutOf(world: WorldState): ArenaLayout {
   return layoutByName(world.layout);
 }
@@ -178,10 +198,19 @@ export function applyControls(
   events.push({ type: "shot", shooter: id, bullet: bulletId });
 }
 
-/** Advances everything that is not driven by inputs by one tick: bullets, hits, respawns, pickups, rounds. */
-export function advanceWorld(world: WorldState, factory: EntityFactory, dt: number, events: WorldEvent[]): void {
+/**
+ * Advances everything that is not driven by inputs by one tick: bullets, hits,
+ * respawns, pickups, rounds. Bullets hit ships where their shooter sees them.
+ */
+export function advanceWorld(
+  world: WorldState,
+  factory: EntityFactory,
+  dt: number,
+  events: WorldEvent[],
+  sight: Sight = liveSight(dt),
+): void {
   world.tick++;
-  if (world.phase === "playing") moveBullets(world, dt, events);
+  if (world.phase === "playing") moveBullets(world, dt, events, sight);
   // A KO may have just ended the round: then nothing respawns until the next one.
   if (world.phase === "playing") {
     respawnShips(world, dt, events);
@@ -200,7 +229,7 @@ export function bulletPosition(bullet: BulletState, age: number, dt: number): { 
   return { x: bullet.x + bullet.vx * age * dt, y: bullet.y + bullet.vy * age * dt };
 }
 
-function moveBullets(world: WorldState, dt: number, events: WorldEvent[]): void {
+function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight: Sight): void {
   const layout = layoutOf(world);
   const lifetime = ticks(BULLET_LIFETIME, dt);
   for (const [id, bullet] of [...world.bullets.entries()]) {
@@ -218,7 +247,9 @@ function moveBullets(world: WorldState, dt: number, events: WorldEvent[]): void 
     let target: string | null = null;
     for (const [shipId, ship] of world.ships.entries()) {
       if (shipId === bullet.owner || !ship.alive) continue;
-      const t = segmentNearPoint(from.x, from.y, to.x, to.y, ship.x, ship.y, SHIP_RADIUS + BULLET_RADIUS);
+      // Both move during the tick: test the bullet's path relative to the target.
+      const seen = sight(bullet, age, ship);
+      const t = segmentNearPoint(from.x - seen.x0, from.y - seen.y0, to.x - seen.x1, to.y - seen.y1, 0, 0, SHIP_RADIUS + BULLET_RADIUS);
       if (t !== null && t <= stopAt) {
         stopAt = t;
         target = shipId;

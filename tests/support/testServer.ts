@@ -13,6 +13,7 @@ export const DEFAULT_TEST_CONFIG = {
   bots: 0,
   roundSeconds: ROUND_DURATION,
   koTarget: KO_TARGET,
+  lagCompensation: true,
 };
 
 /** A game server on 127.0.0.1 at a free port, wrapped in @colyseus/testing's helpers. */

@@ -1,0 +1,126 @@
+// Fair hits: a shooter who aims where it sees a moving target hits it, whatever its
+// latency up to the rewind bound; without compensation, or past the bound, it misses.
+import { describe, expect, it } from "vitest";
+import type { ArenaConnection } from "../../game/connection.ts";
+import { BULLET_SPEED, MAX_REWIND_MS, MOVE_AXIS_MAX, SHIP_HEALTH, TICK_RATE } from "../../shared/constants.ts";
+import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
+import type { WorldEvent } from "../../shared/world.ts";
+import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";
+import { arrange } from "../support/roomHelpers.ts";
+import { useTestServer, waitFor } from "../support/testServer.ts";
+
+const SHOTS = 20;
+// On Crossroads the strip right of the corner walls is open: the target sweeps up
+// and down x = 1240 while the shooter stands at (1100, 360).
+const SHOOTER = { x: 1100, y: 360 };
+const TARGET_X = 1240;
+const SWEEP = { top: 100, bottom: 620 };
+/** Shots are only fired while the target crosses the middle of its sweep at full speed. */
+const FIRE_WINDOW = { top: 250, bottom: 470, minSpeed: 250 };
+/** Long enough for the target to recover its course after the knock-back of a hit. */
+const FIRE_GAP_MS = 600;
+
+interface Outcome {
+  shots: number;
+  hits: number;
+}
+
+/** The target sweeps up and down at full speed, turning at the ends of its path. */
+function sweeping(target: ArenaConnection) {
+  let direction = 1;
+  return (): ShipControls => {
+    const y = target.predictedShip?.y ?? 360;
+    if (y > SWEEP.bottom) direction = -1;
+    if (y < SWEEP.top) direction = 1;
+    return { ...NO_CONTROLS, moveY: direction * MOVE_AXIS_MAX };
+  };
+}
+
+/** Aims where its screen shows the target, led by the target's shown velocity, and fires now and then. */
+function aimingAtWhatItSees(shooter: ArenaConnection, targetId: string, aimDelayMs = 0) {
+  let lastShot = -Infinity;
+  const seen: Array<{ at: number; x: number; y: number; vx: number; vy: number }> = [];
+  return (now: number): ShipControls => {
+    const view = shooter.ships().find((ship) => ship.id === targetId);
+    const own = shooter.predictedShip;
+    if (!view || !own) return NO_CONTROLS;
+    seen.push({ at: now, x: view.x, y: view.y, vx: view.vx, vy: view.vy });
+    // A stale shooter aims at where the target was `aimDelayMs` ago on its screen.
+    while (seen.length > 1 && seen[1]!.at <= now - aimDelayMs) seen.shift();
+    const target = seen[0]!;
+    // Lead the target: where it will be when a bullet fired now gets there.
+    let aimX = target.x - own.x;
+    let aimY = target.y - own.y;
+    for (let i = 0; i < 4; i++) {
+      const flight = Math.hypot(aimX, aimY) / BULLET_SPEED;
+      aimX = target.x + target.vx * flight - own.x;
+      aimY = target.y + target.vy * flight - own.y;
+    }
+    const inWindow = target.y > FIRE_WINDOW.top && target.y < FIRE_WINDOW.bottom && Math.abs(target.vy) > FIRE_WINDOW.minSpeed;
+    const fire = inWindow && now - lastShot > FIRE_GAP_MS;
+    if (fire) lastShot = now;
+    return { ...NO_CONTROLS, aimX: Math.round(aimX * 100), aimY: Math.round(aimY * 100), fire };
+  };
+}
+
+async function duel(
+  server: ReturnType<typeof useTestServer>,
+  options: { rttMs: number; aimDelayMs?: number },
+): Promise<Outcome> {
+  const { room, players } = await playersInNewRoom(server.colyseus, server.endpoint, ["Shooter", "Target"]);
+  const [shooter, target] = players as [ArenaConnection, ArenaConnection];
+  shooter.meter.simulate(options.rttMs, 0);
+  arrange(room, shooter.sessionId, SHOOTER.x, SHOOTER.y);
+  arrange(room, target.sessionId, TARGET_X, 360);
+  const outcome: Outcome = { shots: 0, hits: 0 };
+  room.onWorldEvents = (events: readonly WorldEvent[]) => {
+    for (const event of events) {
+      if (event.type === "shot" && event.shooter === shooter.sessionId) outcome.shots++;
+      if (event.type === "hit" && event.shooter === shooter.sessionId) outcome.hits++;
+    }
+  };
+  // Knock-outs are not what this test is about: the target is kept at full health.
+  const heal = setInterval(() => (room.state.ships.get(target.sessionId)!.health = SHIP_HEALTH), 1000 / TICK_RATE);
+  const stopTarget = runFrames(target, sweeping(target));
+  await sleep(1000); // let both clients' clocks and interpolation settle
+  const stopShooter = runFrames(shooter, aimingAtWhatItSees(shooter, target.sessionId, options.aimDelayMs));
+  try {
+    await waitFor(() => outcome.shots >= SHOTS, `${SHOTS} shots`, 30_000);
+  } finally {
+    stopShooter();
+  }
+  await waitFor(() => room.state.bullets.size === 0, "the last bullets to land");
+  stopTarget();
+  clearInterval(heal);
+  await Promise.all(players.map((player) => player.room.leave()));
+  return outcome;
+}
+
+const rate = ({ shots, hits }: Outcome) => hits / shots;
+
+describe("lag compensation on", () => {
+  const server = useTestServer({ lagCompensation: true });
+
+  it("hits at least 95 % of well-aimed shots at 0, 100 and 250 ms round trip", async () => {
+    const [at0, at100, at250] = (await Promise.all([0, 100, 250].map((rttMs) => duel(server, { rttMs })))) as [Outcome, Outcome, Outcome];
+    console.log(`lag compensation on: hit rate ${[at0, at100, at250].map((o) => `${o.hits}/${o.shots}`).join(", ")} at 0, 100, 250 ms`);
+    for (const outcome of [at0, at100, at250]) expect(rate(outcome)).toBeGreaterThanOrEqual(0.95);
+  }, 60_000);
+
+  it("misses targets seen longer ago than the rewind bound", async () => {
+    const stale = await duel(server, { rttMs: 100, aimDelayMs: 500 });
+    console.log(`aiming 500 ms behind, past the ${MAX_REWIND_MS} ms rewind bound: hit rate ${stale.hits}/${stale.shots}`);
+    expect(rate(stale)).toBeLessThanOrEqual(0.3);
+  }, 60_000);
+});
+
+describe("lag compensation off", () => {
+  const server = useTestServer({ lagCompensation: false });
+
+  it("misses far more of the same shots", async () => {
+    const [at0, at250] = (await Promise.all([0, 250].map((rttMs) => duel(server, { rttMs })))) as [Outcome, Outcome];
+    console.log(`lag compensation off: hit rate ${at0.hits}/${at0.shots} at 0 ms, ${at250.hits}/${at250.shots} at 250 ms`);
+    expect(rate(at0)).toBeLessThanOrEqual(0.75);
+    expect(rate(at250)).toBeLessThanOrEqual(0.3);
+  }, 60_000);
+});
