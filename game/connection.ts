@@ -38,6 +38,8 @@ export interface PredictedShot extends Shot {
 
 /** A bullet to draw: its start, velocity (px/s) and how long it has flown (s). */
 export interface BulletView {
+  /** Stable from the predicted shot to the server's bullet. */
+  id: number;
   x: number;
   y: number;
   vx: number;
@@ -248,7 +250,7 @@ export class ArenaConnection {
     for (const entry of this.shots.entries()) {
       const from = entry.server ?? entry.local!;
       const age = entry.local ? (now - entry.local.firedAt) / 1000 : ((remoteTick - entry.server!.spawnTick) * this.stepMs) / 1000;
-      views.push({ x: from.x, y: from.y, vx: from.vx, vy: from.vy, age, owner: entry.server?.owner ?? this.room.sessionId });
+      views.push({ id: entry.id, x: from.x, y: from.y, vx: from.vx, vy: from.vy, age, owner: entry.server?.owner ?? this.room.sessionId });
     }
     return views;
   }

@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
+import { joined, probe, saveScreenshot } from "../support/pages.ts";
+
+let server: RunningGameServer;
+
+test.beforeAll(async () => {
+  server = await startGameServer({ BOTS: "2" });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test("the network panel shows live traffic both ways, and the RTT rises with simulated latency", async ({ page }, testInfo) => {
+  await page.goto(`${server.url}?name=Watcher&renderer=canvas`);
+  await joined(page, 2);
+  const panel = page.locator("#network-panel");
+  await expect(panel).toBeHidden();
+  await page.keyboard.press("F3");
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText("ws://127.0.0.1");
+
+  await page.keyboard.down("KeyS");
+  await page.mouse.move(640, 360);
+  await page.mouse.down();
+  try {
+    await expect.poll(async () => (await probe(page)).net.inputsPerSecond, { message: "inputs going up" }).toBeGreaterThan(20);
+    await expect.poll(async () => (await probe(page)).net.patchesPerSecond, { message: "patches coming down" }).toBeGreaterThan(10);
+    const net = (await probe(page)).net;
+    expect(net.upBytesPerSecond).toBeGreaterThan(0);
+    expect(net.downBytesPerSecond).toBeGreaterThan(0);
+    await expect(panel).toContainText(/Up\s+↑\s+[1-9]\d* inputs\/s/);
+    await expect(panel).toContainText(/Down ↓\s+[1-9]\d* patches\/s/);
+  } finally {
+    await page.mouse.up();
+    await page.keyboard.up("KeyS");
+  }
+
+  await expect.poll(async () => (await probe(page)).net.rttMs, { message: "a first RTT" }).not.toBeNull();
+  const baseline = (await probe(page)).net.rttMs!;
+  await page.locator("#sim-rtt").fill("250");
+  await expect(panel).toContainText("Simulating +250 ms RTT");
+  await expect
+    .poll(async () => (await probe(page)).net.rttMs!, { message: "RTT with 250 ms added", timeout: 10_000 })
+    .toBeGreaterThanOrEqual(baseline + 200);
+  await expect(panel).toContainText(/RTT\s+(2[5-9]\d|[3-9]\d\d) ms/);
+  await saveScreenshot(page, testInfo, "network-panel-250ms");
+});
