@@ -91,6 +91,7 @@ export class ArenaConnection {
   jitterMs = 0;
   /** The last state tick received and when it arrived, to estimate the server's tick between patches. */
   private lastTick = { tick: 0, at: 0 };
+  private readonly koListeners: Array<(message: KoMessage) => void> = [];
 
   private constructor(room: Room<any, ArenaState>, meter: NetworkMeter, handshake: HandshakeInfo) {
     this.room = room;
@@ -116,6 +117,7 @@ export class ArenaConnection {
     const pinger = setInterval(measurePing, PING_INTERVAL_MS);
     room.onLeave(() => clearInterval(pinger));
 
+    room.onMessage("ko", (message: KoMessage) => this.koListeners.forEach((listener) => listener(message)));
     const callbacks = Callbacks.get(room);
     callbacks.listen("tick", (tick) => (this.lastTick = { tick, at: performance.now() }));
     // onAdd also fires for ships already in the state, ours included.
@@ -224,7 +226,7 @@ export class ArenaConnection {
   }
 
   onKo(listener: (message: KoMessage) => void): void {
-    this.room.onMessage("ko", listener);
+    this.koListeners.push(listener);
   }
 
   /**
