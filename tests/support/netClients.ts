@@ -7,11 +7,16 @@ import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
 
 const FRAME_MS = 1000 / 60;
 
-/** Calls connection.update every frame with the controls `decide` returns; returns a stop function. */
+/**
+ * Calls connection.update every frame with the controls `decide` returns; returns a
+ * stop function. Like the game, it decides before the frame's inputs go out, so no
+ * predicted value is read between predict.tick() and the sends.
+ */
 export function runFrames(connection: ArenaConnection, decide: (now: number) => ShipControls = () => NO_CONTROLS): () => void {
   const timer = setInterval(() => {
     const now = performance.now();
-    connection.update(now, () => decide(now));
+    const controls = decide(now);
+    connection.update(now, () => controls);
   }, FRAME_MS);
   return () => clearInterval(timer);
 }
