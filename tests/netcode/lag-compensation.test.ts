@@ -80,19 +80,20 @@ async function duel(
     }
   };
   // Knock-outs are not what this test is about: the target is kept at full health.
-  const heal = setInterval(() => (room.state.ships.get(target.sessionId)!.health = SHIP_HEALTH), 1000 / TICK_RATE);
+  const targetShip = room.state.ships.get(target.sessionId)!;
+  const heal = setInterval(() => (targetShip.health = SHIP_HEALTH), 1000 / TICK_RATE);
   const stopTarget = runFrames(target, sweeping(target));
   await sleep(1000); // let both clients' clocks and interpolation settle
   const stopShooter = runFrames(shooter, aimingAtWhatItSees(shooter, target.sessionId, options.aimDelayMs));
   try {
     await waitFor(() => outcome.shots >= SHOTS, `${SHOTS} shots`, 30_000);
+    await waitFor(() => room.state.bullets.size === 0, "the last bullets to land");
   } finally {
     stopShooter();
+    stopTarget();
+    clearInterval(heal);
+    await Promise.all(players.map((player) => player.room.leave()));
   }
-  await waitFor(() => room.state.bullets.size === 0, "the last bullets to land");
-  stopTarget();
-  clearInterval(heal);
-  await Promise.all(players.map((player) => player.room.leave()));
   return outcome;
 }
 

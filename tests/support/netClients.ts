@@ -13,10 +13,18 @@ const FRAME_MS = 1000 / 60;
  * predicted value is read between predict.tick() and the sends.
  */
 export function runFrames(connection: ArenaConnection, decide: (now: number) => ShipControls = () => NO_CONTROLS): () => void {
+  // A trigger pull waits for the next step, as a click does in the game: frames
+  // outnumber steps, and a frame with no step due must not swallow a shot.
+  let firing = false;
   const timer = setInterval(() => {
     const now = performance.now();
     const controls = decide(now);
-    connection.update(now, () => controls);
+    firing ||= controls.fire;
+    connection.update(now, () => {
+      const step = { ...controls, fire: firing };
+      firing = false;
+      return step;
+    });
   }, FRAME_MS);
   return () => clearInterval(timer);
 }
