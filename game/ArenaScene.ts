@@ -1,5 +1,5 @@
 import Phaser from "phaser";
-import { Callbacks } from "@colyseus/sdk";
+import { Callbacks, CloseCode } from "@colyseus/sdk";
 import type { ArenaLayout } from "../shared/arena.ts";
 import { ARENA_HEIGHT, ARENA_WIDTH, DASH_COOLDOWN } from "../shared/constants.ts";
 import type { KoMessage } from "../shared/messages.ts";
@@ -18,10 +18,10 @@ import { ShipSprite } from "./ShipSprite.ts";
 import { SoundEffects } from "./sound.ts";
 
 export interface ArenaSceneData {
-  name: string;
-  /** Latency simulator settings to start with (the network panel changes them). */
-  simulatedRttMs: number;
-  simulatedJitterMs: number;
+  connection: ArenaConnection;
+  networkPanel: NetworkPanel;
+  /** Back to the lobby, with a message saying why (empty when the player chose to leave). */
+  exit: (message: string) => void;
 }
 
 const GRID_SPACING = 40;
@@ -47,6 +47,7 @@ export class ArenaScene extends Phaser.Scene {
   private banner!: Phaser.GameObjects.Text;
   private tabKey!: Phaser.Input.Keyboard.Key;
   private networkPanel!: NetworkPanel;
+  private exit: (message: string) => void = () => {};
   private readonly sfx = new SoundEffects();
   private readonly sprites = new Map<string, ShipSprite>();
   private drawnLayout = "";
@@ -55,21 +56,36 @@ export class ArenaScene extends Phaser.Scene {
   private lastAim = 0;
   private ownMemory: OwnShipMemory | null = null;
   private frames = 0;
-  private status = "connecting";
+  private status = "playing";
 
   constructor() {
     super("arena");
   }
 
   create(data: ArenaSceneData): void {
+    // A scene instance is reused for each room: start from a clean slate.
+    this.sprites.clear();
+    this.ownMemory = null;
+    this.drawnLayout = "";
+    this.frames = 0;
+    this.shotsSeen = 0;
+    this.status = "playing";
+    this.connection = data.connection;
+    this.networkPanel = data.networkPanel;
+    this.exit = data.exit;
+
     this.drawFloor();
     this.walls = this.add.graphics().setDepth(1);
     this.pickups = new PickupLayer(this);
     this.bullets = new BulletLayer(this);
     this.effects = new Effects(this);
     this.controls = new PlayerControls(this);
-    this.hud = new Hud(this, () => this.sfx.toggleMute());
-    this.networkPanel = new NetworkPanel(document.body, { rttMs: data.simulatedRttMs, jitterMs: data.simulatedJitterMs });
+    this.hud = new Hud(this, {
+      code: data.connection.code,
+      toggleMute: () => this.sfx.toggleMute(),
+      copyLink: () => this.copyLink(),
+      leave: () => void this.leave(),
+    });
     const keyboard = this.input.keyboard!;
     this.tabKey = keyboard.addKey(Phaser.Input.Keyboard.KeyCodes.TAB, true);
     keyboard.on("keydown-M", () => this.sfx.toggleMute());
@@ -78,7 +94,7 @@ export class ArenaScene extends Phaser.Scene {
     this.input.on("pointerdown", () => this.sfx.unlock());
 
     this.banner = this.add
-      .text(ARENA_WIDTH / 2, ARENA_HEIGHT / 2, "Connecting to the server…", {
+      .text(ARENA_WIDTH / 2, ARENA_HEIGHT / 2, "", {
         fontFamily: "system-ui, sans-serif",
         fontSize: "26px",
         color: TEXT_COLOR,
@@ -87,18 +103,20 @@ export class ArenaScene extends Phaser.Scene {
         padding: { x: 18, y: 12 },
       })
       .setOrigin(0.5)
-      .setDepth(40);
-    void this.connect(data.name);
+      .setDepth(40)
+      .setVisible(false);
+    this.listen(data.connection);
   }
 
   override update(time: number): void {
     this.frames++;
     const connection = this.connection;
-    if (connection && this.status === "playing") this.play(connection, time);
+    if (connection) this.play(connection, time);
     this.networkPanel.update(performance.now());
     const rates = connection?.meter.rates();
     publishProbe({
-      ready: this.status === "playing",
+      ready: connection !== null && this.status === "playing",
+      roomCode: connection?.code ?? null,
       frames: this.frames,
       renderer: this.game.renderer.type === Phaser.WEBGL ? "webgl" : "canvas",
       sessionId: connection?.sessionId ?? null,
@@ -112,6 +130,7 @@ export class ArenaScene extends Phaser.Scene {
         y,
         name: ship.name,
         bot: ship.bot,
+        away: ship.away,
         alive: ship.alive,
         health: ship.health,
         kos: ship.kos,
@@ -175,21 +194,37 @@ export class ArenaScene extends Phaser.Scene {
     );
   }
 
-  private async connect(name: string): Promise<void> {
-    try {
-      const connection = await ArenaConnection.join(location.origin, name);
-      this.connection = connection;
-      this.networkPanel.bind(connection);
+  private listen(connection: ArenaConnection): void {
+    const room = connection.room;
+    this.networkPanel.bind(connection);
+    connection.onKo((message) => this.onKo(connection, message));
+    Callbacks.get(room).onAdd("bullets", (bullet) => this.onShot(connection, bullet), false);
+    room.onDrop(() => {
+      this.status = "reconnecting";
+      this.banner.setText("Connection lost\nReconnecting…").setVisible(true);
+    });
+    room.onReconnect(() => {
       this.status = "playing";
       this.banner.setVisible(false);
-      connection.room.onLeave(() => this.showDisconnected());
-      connection.onKo((message) => this.onKo(connection, message));
-      Callbacks.get(connection.room).onAdd("bullets", (bullet) => this.onShot(connection, bullet), false);
-    } catch (error) {
-      this.status = "failed";
-      const reason = error instanceof Error ? error.message : String(error);
-      this.showBanner(`Could not join the arena:\n${reason}\n\nClick to try again`);
-    }
+    });
+    room.onLeave((code) => {
+      if (this.connection !== connection) return;
+      this.connection = null;
+      this.scene.stop();
+      this.exit(code === CloseCode.CONSENTED ? "" : `You were disconnected from room ${connection.code} (code ${code}).`);
+    });
+  }
+
+  private async leave(): Promise<void> {
+    await this.connection?.room.leave(true);
+  }
+
+  private copyLink(): void {
+    const link = `${location.origin}/?room=${this.connection?.code ?? ""}`;
+    void navigator.clipboard?.writeText(link).then(
+      () => this.hud.flash("Link copied"),
+      () => this.hud.flash(link),
+    );
   }
 
   /** Another ship fired: our own shots get their flash the moment we predict them. */
@@ -257,17 +292,6 @@ export class ArenaScene extends Phaser.Scene {
         this.sprites.delete(id);
       }
     }
-  }
-
-  private showDisconnected(): void {
-    if (this.status !== "playing") return;
-    this.status = "disconnected";
-    this.showBanner("Disconnected from the server\n\nClick to rejoin");
-  }
-
-  private showBanner(text: string): void {
-    this.banner.setText(text).setVisible(true);
-    this.input.once("pointerdown", () => location.reload());
   }
 
   private drawFloor(): void {

@@ -33,6 +33,14 @@ export interface HudState {
   muted: boolean;
 }
 
+export interface HudActions {
+  /** The room's code, shown for sharing. */
+  code: string;
+  toggleMute: () => void;
+  copyLink: () => void;
+  leave: () => void;
+}
+
 interface FeedLine {
   text: Phaser.GameObjects.Text;
   at: number;
@@ -51,10 +59,12 @@ export class Hud {
   private readonly panelBody: Phaser.GameObjects.Text;
   private readonly koCard: Phaser.GameObjects.Text;
   private readonly feed: FeedLine[] = [];
+  private readonly notice: Phaser.GameObjects.Text;
+  private noticeUntil = 0;
 
   private readonly scene: Phaser.Scene;
 
-  constructor(scene: Phaser.Scene, onMuteClick: () => void) {
+  constructor(scene: Phaser.Scene, actions: HudActions) {
     this.scene = scene;
     const text = (x: number, y: number, size: number, color = TEXT_COLOR) =>
       scene.add.text(x, y, "", { fontFamily: FONT, fontSize: `${size}px`, color, stroke: "#000000", strokeThickness: 3 }).setDepth(20);
@@ -66,13 +76,18 @@ export class Hud {
     text(ARENA_WIDTH - 12, ARENA_HEIGHT - 10, 12, MUTED_TEXT_COLOR)
       .setOrigin(1, 1)
       .setText("WASD move · mouse aim · click fire · Space/Shift dash · Tab scores · M mute");
-    this.muteButton = text(ARENA_WIDTH - 12, ARENA_HEIGHT - 30, 13, MUTED_TEXT_COLOR)
-      .setOrigin(1, 1)
-      .setInteractive({ useHandCursor: true })
-      .on("pointerdown", (_p: unknown, _x: number, _y: number, event: Phaser.Types.Input.EventData) => {
+    const clickable = (node: Phaser.GameObjects.Text, onClick: () => void) =>
+      node.setInteractive({ useHandCursor: true }).on("pointerdown", (_p: unknown, _x: number, _y: number, event: Phaser.Types.Input.EventData) => {
+        // A click on the HUD is not a shot.
         event.stopPropagation();
-        onMuteClick();
+        onClick();
       });
+    this.muteButton = clickable(text(ARENA_WIDTH - 12, ARENA_HEIGHT - 30, 13, MUTED_TEXT_COLOR).setOrigin(1, 1), actions.toggleMute);
+    const room = text(ARENA_WIDTH / 2 - 8, 44, 14, MUTED_TEXT_COLOR).setOrigin(1, 0).setText(`Room ${actions.code}`);
+    room.setName("room-code");
+    clickable(text(ARENA_WIDTH / 2 + 8, 44, 14, "#4cc9f0").setText("Copy link"), actions.copyLink);
+    clickable(text(ARENA_WIDTH / 2 + 88, 44, 14, "#ef476f").setText("Leave"), actions.leave);
+    this.notice = text(ARENA_WIDTH / 2, 66, 14, "#4cc9f0").setOrigin(0.5, 0);
     this.panel = scene.add.graphics().setDepth(30);
     this.panelTitle = text(ARENA_WIDTH / 2, 0, 28).setOrigin(0.5, 0).setDepth(31);
     this.panelBody = scene.add
@@ -90,6 +105,12 @@ export class Hud {
       })
       .setOrigin(0.5)
       .setDepth(25);
+  }
+
+  /** A short message under the room line, such as "Link copied". */
+  flash(message: string): void {
+    this.notice.setText(message);
+    this.noticeUntil = this.scene.time.now + 2500;
   }
 
   addKo(killerName: string, victimName: string, involvesMe: boolean, now: number): void {
@@ -117,6 +138,7 @@ export class Hud {
     this.status.setText(`${state.layout} · round ${state.round} · first to ${state.koTarget} KOs · ping ${ping}`);
     this.timer.setText(state.phase === "playing" ? clock(state.phaseSecondsLeft) : "");
     this.muteButton.setText(state.muted ? "Sound off (M)" : "Sound on (M)");
+    this.notice.setVisible(now < this.noticeUntil);
     this.drawOwnStatus(state);
     this.drawFeed(now);
     this.drawKoCard(state);

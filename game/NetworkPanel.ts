@@ -2,6 +2,7 @@
 // WebSocket behind the game, measured from the real connection, with a strip that
 // draws every input going up and every patch coming down, and a latency simulator.
 import type { ArenaConnection } from "./connection.ts";
+import { element } from "./dom.ts";
 import type { Frame } from "./networkMeter.ts";
 
 const STRIP_SECONDS = 3;
@@ -142,12 +143,6 @@ function drawStrip(canvas: HTMLCanvasElement, frames: readonly Frame[], now: num
       g.fillRect(x, mid + 1, 1.5, height);
     }
   }
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, style: Partial<CSSStyleDeclaration>): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  Object.assign(node.style, style);
-  return node;
 }
 
 function slider(id: string, min: number, max: number, step: number, value: number): HTMLInputElement {

@@ -57,6 +57,34 @@ export interface HandshakeInfo {
   durationMs: number;
 }
 
+/** How to get into a room. */
+export type JoinRequest =
+  | { kind: "quick" }
+  | { kind: "create"; private: boolean }
+  | { kind: "code"; code: string }
+  | { kind: "resume"; reconnectionToken: string };
+
+async function openRoom(client: Client, name: string, request: JoinRequest): Promise<Room<any, ArenaState>> {
+  switch (request.kind) {
+    case "quick":
+      return client.joinOrCreate("arena", { name }, ArenaState);
+    case "create":
+      return client.create("arena", { name, private: request.private }, ArenaState);
+    case "code":
+      try {
+        return await client.joinById(request.code, { name }, ArenaState);
+      } catch (error) {
+        // The matchmaker says "room not found" for unknown codes; say it in the player's words.
+        if (error instanceof Error && /not found|no rooms found/i.test(error.message)) {
+          throw new Error(`There is no room with code ${request.code}.`);
+        }
+        throw error;
+      }
+    case "resume":
+      return client.reconnect(request.reconnectionToken, ArenaState);
+  }
+}
+
 /** A ship as it should be drawn this frame: ours predicted, others interpolated. */
 export interface ShipView {
   id: string;
@@ -127,15 +155,14 @@ export class ArenaConnection {
   }
 
   /**
-   * Joins an arena room on the server at `endpoint` (an http(s) or ws(s) URL): the
-   * room with `roomId` if given, else any room with space, else a new one.
+   * Joins an arena room on the server at `endpoint` (an http(s) or ws(s) URL), as
+   * `request` says: quick play, a new (private) room, a room code, or resuming a
+   * seat held since a dropped connection or a page reload.
    */
-  static async join(endpoint: string, name: string, roomId?: string): Promise<ArenaConnection> {
+  static async join(endpoint: string, name: string, request: JoinRequest = { kind: "quick" }): Promise<ArenaConnection> {
     const client = new Client(endpoint);
     const startedAt = performance.now();
-    const room = roomId
-      ? await client.joinById(roomId, { name }, ArenaState)
-      : await client.joinOrCreate("arena", { name }, ArenaState);
+    const room = await openRoom(client, name, request);
     const handshake = { url: room.connection.url ?? endpoint, at: new Date(), durationMs: performance.now() - startedAt };
     const meter = new NetworkMeter();
     meter.attach(room.connection);
@@ -145,6 +172,11 @@ export class ArenaConnection {
       room.onLeave.once((code) => reject(new Error(`The server closed the room (code ${code})`)));
     });
     return new ArenaConnection(room, meter, handshake);
+  }
+
+  /** The room's code: share it, or the link with it, to play together. */
+  get code(): string {
+    return this.room.roomId;
   }
 
   private predictOwnShip(ship: Ship): void {
@@ -235,6 +267,9 @@ export class ArenaConnection {
    */
   update(now: number, controlsForStep: () => ShipControls): void {
     const steps = this.predict.tick(now);
+    // While the link is down nothing is sent: the SDK would queue the inputs and
+    // replay them in a burst on reconnection. The ship waits, as it does on the server.
+    if (!this.room.connection.isOpen) return;
     for (let i = 0; i < steps; i++) {
       Object.assign(this.input.data, controlsForStep());
       this.input.send();

@@ -1,10 +1,15 @@
 import Phaser from "phaser";
 import { ARENA_HEIGHT, ARENA_WIDTH } from "../shared/constants.ts";
-import { cleanName } from "../shared/names.ts";
+import { normalizeRoomCode } from "../shared/roomCodes.ts";
 import { ArenaScene, type ArenaSceneData } from "./ArenaScene.ts";
+import { ArenaConnection, type JoinRequest } from "./connection.ts";
+import { Lobby } from "./Lobby.ts";
+import { NetworkPanel } from "./NetworkPanel.ts";
 import { FLOOR_COLOR } from "./palette.ts";
 
 const params = new URLSearchParams(location.search);
+/** Kept per tab, so a reload within the grace period resumes the same ship. */
+const RECONNECT_KEY = "skirmish.reconnectionToken";
 
 /** `?renderer=canvas` runs extra test players cheaply; WebGL is the default where available. */
 function rendererType(): number {
@@ -24,12 +29,6 @@ function millisecondsParam(name: string): number {
   return Number.isFinite(value) && value > 0 ? Math.min(value, 500) : 0;
 }
 
-const sceneData: ArenaSceneData = {
-  name: cleanName(params.get("name")),
-  simulatedRttMs: millisecondsParam("lag"),
-  simulatedJitterMs: millisecondsParam("jitter"),
-};
-
 const game = new Phaser.Game({
   type: rendererType(),
   parent: "game",
@@ -42,4 +41,64 @@ const game = new Phaser.Game({
   // Sound effects are synthesised by game/sound.ts; Phaser's audio system would open a second AudioContext.
   audio: { noAudio: true },
 });
-game.scene.add("arena", ArenaScene, true, sceneData);
+game.scene.add("arena", ArenaScene, false);
+
+const networkPanel = new NetworkPanel(document.body, { rttMs: millisecondsParam("lag"), jitterMs: millisecondsParam("jitter") });
+const lobby = new Lobby(document.body, location.origin, (name, choice) => play(name, choice));
+
+/** Joins as asked and starts the arena; throws (for the lobby to show) if the join fails. */
+async function play(name: string, request: JoinRequest): Promise<void> {
+  const connection = await ArenaConnection.join(location.origin, name, request);
+  const room = connection.room;
+  const remember = () => sessionStorage.setItem(RECONNECT_KEY, room.reconnectionToken);
+  remember();
+  room.onReconnect(remember);
+  history.replaceState(null, "", `/?room=${connection.code}${carriedParams()}`);
+  lobby.hide();
+  const data: ArenaSceneData = { connection, networkPanel, exit: backToLobby };
+  game.scene.start("arena", data);
+}
+
+function backToLobby(message: string): void {
+  sessionStorage.removeItem(RECONNECT_KEY);
+  history.replaceState(null, "", `/${carriedParams("?")}`);
+  lobby.show(message);
+}
+
+/** Test and debug switches survive the address changes between lobby and room. */
+function carriedParams(lead = "&"): string {
+  const kept = new URLSearchParams();
+  for (const key of ["renderer", "lag", "jitter"]) {
+    const value = params.get(key);
+    if (value) kept.set(key, value);
+  }
+  const text = kept.toString();
+  return text ? `${lead}${text}` : "";
+}
+
+/** A reload resumes a held seat; a link with a code joins that room; otherwise the lobby. */
+async function start(): Promise<void> {
+  const token = sessionStorage.getItem(RECONNECT_KEY);
+  if (token) {
+    try {
+      await play(lobby.storedName, { kind: "resume", reconnectionToken: token });
+      return;
+    } catch {
+      sessionStorage.removeItem(RECONNECT_KEY);
+    }
+  }
+  const typed = params.get("room");
+  const code = typed ? normalizeRoomCode(typed) : null;
+  if (typed && !code) return lobby.show(`"${typed}" is not a room code.`);
+  if (code && lobby.storedName) {
+    try {
+      await play(lobby.storedName, { kind: "code", code });
+      return;
+    } catch (error) {
+      return lobby.show(error instanceof Error ? error.message : String(error), code);
+    }
+  }
+  lobby.show(code ? `Choose a name to join room ${code}.` : "", code ?? "");
+}
+
+void start();

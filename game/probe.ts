@@ -6,6 +6,7 @@ export interface ProbeShip {
   name: string;
   own: boolean;
   bot: boolean;
+  away: boolean;
   x: number;
   y: number;
   alive: boolean;
@@ -19,6 +20,7 @@ export interface ProbeSnapshot {
   frames: number;
   renderer: "webgl" | "canvas";
   sessionId: string | null;
+  roomCode: string | null;
   status: string;
   round: number;
   phase: string;

@@ -39,6 +39,7 @@ async function measure(tickRate: number, patchRate: number) {
     roundSeconds: ROUND_DURATION,
     koTarget: KO_TARGET,
     lagCompensation: true,
+    reconnectSeconds: 0,
   });
   await server.listen(0, "127.0.0.1");
   const { port } = server.transport.server!.address() as AddressInfo;

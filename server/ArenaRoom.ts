@@ -1,9 +1,18 @@
-import { Room, validate, type Client } from "colyseus";
+import { randomInt } from "node:crypto";
+import { CloseCode, Room, ServerError, validate, type Client } from "colyseus";
 import { z } from "zod";
 import { botControls, botName, botsWanted } from "../shared/bots.ts";
-import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_CATCH_UP_STEPS, MAX_REWIND_MS, MOVE_AXIS_MAX } from "../shared/constants.ts";
-import type { KoMessage } from "../shared/messages.ts";
+import {
+  AIM_AXIS_MAX,
+  INPUT_BUFFER_SIZE,
+  MAX_CATCH_UP_STEPS,
+  MAX_REWIND_MS,
+  MOVE_AXIS_MAX,
+  SPECTATOR_SLOTS,
+} from "../shared/constants.ts";
+import type { KoMessage, RoomListing, Scoreboard } from "../shared/messages.ts";
 import { cleanName } from "../shared/names.ts";
+import { makeRoomCode } from "../shared/roomCodes.ts";
 import { ArenaState, Bullet, Pickup, Ship, ShipInput } from "../shared/schema.ts";
 import {
   addShip,
@@ -27,11 +36,21 @@ export interface ArenaRoomOptions extends MatchRules {
   bots: number;
   /** Judge hits where the shooter saw the target (on), or where it is now (off, for comparison). */
   lagCompensation: boolean;
+  /** How long a dropped player's seat is held, seconds. */
+  reconnectSeconds: number;
+  /** Set by the client that creates the room: a private room is reached only by its code. */
+  private?: unknown;
 }
 
 export interface JoinOptions {
   name?: unknown;
+  /** Watch the room (the scoreboard page) without a ship. */
+  spectate?: unknown;
 }
+
+/** Room codes in use on every process that shares this presence. */
+const CODES_KEY = "skirmish:room-codes";
+const FEED_SIZE = 10;
 
 const PALETTE_SIZE = 8;
 const factory: EntityFactory = { ship: () => new Ship(), bullet: () => new Bullet(), pickup: () => new Pickup() };
@@ -59,6 +78,11 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
 
   private dt = 0;
   private botFill = 0;
+  private maxPlayers = 0;
+  private reconnectSeconds = 0;
+  private readonly spectators = new Set<string>();
+  /** The latest knock-outs, newest first, for the scoreboard page. */
+  private readonly feed: Array<{ killer: string; victim: string; at: number }> = [];
   private readonly botIds: string[] = [];
   private botsAdded = 0;
   private humansJoined = 0;
@@ -70,30 +94,108 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   /** Called with each tick's events; for tests and instrumentation. */
   onWorldEvents: ((events: readonly WorldEvent[]) => void) | null = null;
 
-  override onCreate(options: ArenaRoomOptions): void {
-    this.maxClients = options.maxPlayers;
+  override async onCreate(options: ArenaRoomOptions): Promise<void> {
+    this.roomId = await this.claimCode();
+    if (options.private === true) await this.setPrivate(true);
+    this.maxPlayers = options.maxPlayers;
+    this.maxClients = options.maxPlayers + SPECTATOR_SLOTS;
+    this.reconnectSeconds = options.reconnectSeconds;
     this.patchRate = 1000 / options.patchRate;
     this.dt = 1 / options.tickRate;
+    this.state.tickRate = options.tickRate;
     this.sight = liveSight(this.dt);
     this.botFill = options.bots;
     startWorld(this.state, factory, this.dt, options);
     if (options.lagCompensation) this.compensateLag();
     this.balanceBots();
+    await this.publishListing();
     this.setFixedTimestep(() => this.tick(), options.tickRate);
   }
 
   override onJoin(client: Client, options?: JoinOptions): void {
+    if (options?.spectate === true) {
+      this.spectators.add(client.sessionId);
+      return;
+    }
+    if (this.stepAllowance.size >= this.maxPlayers) {
+      throw new ServerError(409, `Room ${this.roomId} is full (${this.maxPlayers} players).`);
+    }
     const hue = this.humansJoined++ % PALETTE_SIZE;
     const name = cleanName(options?.name) || `Pilot ${this.humansJoined}`;
     addShip(this.state, client.sessionId, { name, hue, bot: false }, factory, this.dt);
     this.stepAllowance.set(client.sessionId, 0);
     this.balanceBots();
+    void this.publishListing();
+  }
+
+  /** A dropped player gets their seat held; a kicked one (bad input, flooding) does not. */
+  override onDrop(client: Client, code?: number): void {
+    const ship = this.state.ships.get(client.sessionId);
+    if (!ship || code === CloseCode.WITH_ERROR) return;
+    ship.away = true;
+    this.allowReconnection(client, this.reconnectSeconds);
+  }
+
+  override onReconnect(client: Client): void {
+    const ship = this.state.ships.get(client.sessionId);
+    if (ship) ship.away = false;
+    // Inputs sent while the link was down are not replayed in a burst.
+    this.inputs.get(client.sessionId).clear();
+    this.stepAllowance.set(client.sessionId, 0);
   }
 
   override onLeave(client: Client): void {
+    if (this.spectators.delete(client.sessionId)) return;
     removeShip(this.state, client.sessionId);
     this.stepAllowance.delete(client.sessionId);
     this.balanceBots();
+    void this.publishListing();
+  }
+
+  override async onDispose(): Promise<void> {
+    await this.presence.srem(CODES_KEY, this.roomId);
+  }
+
+  /** Scores, round and recent knock-outs, for GET /api/rooms/:code/scoreboard. */
+  scoreboard(): Scoreboard {
+    const ships = [...this.state.ships.values()]
+      .map((ship) => ({ name: ship.name, kos: ship.kos, deaths: ship.deaths, bot: ship.bot }))
+      .sort((a, b) => b.kos - a.kos || a.deaths - b.deaths);
+    return {
+      code: this.roomId,
+      layout: this.state.layout,
+      round: this.state.round,
+      phase: this.state.phase,
+      secondsLeft: Math.max(0, Math.round((this.state.phaseEndTick - this.state.tick) * this.dt)),
+      koTarget: this.state.koTarget,
+      ships,
+      feed: this.feed.map(({ killer, victim, at }) => ({ killer, victim, at })),
+      at: Date.now(),
+    };
+  }
+
+  /** A fresh code no live room uses; it is the room's id, so joining by code is joining by id. */
+  private async claimCode(): Promise<string> {
+    for (;;) {
+      const code = makeRoomCode(randomInt);
+      if (!(await this.presence.sismember(CODES_KEY, code))) {
+        await this.presence.sadd(CODES_KEY, code);
+        return code;
+      }
+    }
+  }
+
+  /** What the lobby's room list shows of this room. */
+  private async publishListing(): Promise<void> {
+    const listing: RoomListing = {
+      layout: this.state.layout,
+      players: this.stepAllowance.size,
+      maxPlayers: this.maxPlayers,
+      bots: this.botIds.length,
+      phase: this.state.phase,
+      phaseEndsAt: Date.now() + Math.max(0, this.state.phaseEndTick - this.state.tick) * this.dt * 1000,
+    };
+    await this.setMetadata(listing);
   }
 
   private tick(): void {
@@ -106,6 +208,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     this.onWorldEvents?.(events);
     for (const event of events) {
       if (event.type === "ko") this.broadcastKo(event.killer, event.victim);
+      if (event.type === "round-over" || event.type === "round-start") void this.publishListing();
     }
   }
 
@@ -154,6 +257,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
       victimName: this.state.ships.get(victim)?.name ?? "",
     };
     this.broadcast("ko", message);
+    this.feed.unshift({ killer: message.killerName, victim: message.victimName, at: Date.now() });
+    this.feed.length = Math.min(this.feed.length, FEED_SIZE);
   }
 
   /** Bots fill the room while there are fewer humans than the fill target, newest bot leaving first. */

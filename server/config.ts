@@ -1,4 +1,4 @@
-import { DEFAULT_BOTS, KO_TARGET, MAX_PLAYERS, PATCH_RATE, ROUND_DURATION, TICK_RATE } from "../shared/constants.ts";
+import { DEFAULT_BOTS, KO_TARGET, MAX_PLAYERS, PATCH_RATE, RECONNECT_SECONDS, ROUND_DURATION, TICK_RATE } from "../shared/constants.ts";
 
 export interface ServerConfig {
   port: number;
@@ -10,6 +10,7 @@ export interface ServerConfig {
   roundSeconds: number;
   koTarget: number;
   lagCompensation: boolean;
+  reconnectSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -26,6 +27,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     roundSeconds: integer(env, "ROUND_SECONDS", ROUND_DURATION, 10, 3600),
     koTarget: integer(env, "KO_TARGET", KO_TARGET, 1, 1000),
     lagCompensation: onOff(env, "LAG_COMPENSATION", true),
+    reconnectSeconds: integer(env, "RECONNECT_SECONDS", RECONNECT_SECONDS, 0, 3600),
   };
 }
 

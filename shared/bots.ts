@@ -90,7 +90,7 @@ function nearestEnemy(world: WorldState, id: string, me: ShipState): ShipState |
   let best: ShipState | null = null;
   let bestDistance = Infinity;
   for (const [otherId, other] of world.ships.entries()) {
-    if (otherId === id || !other.alive) continue;
+    if (otherId === id || !other.alive || other.away) continue;
     const d = distanceSquared(me.x, me.y, other.x, other.y);
     if (d < bestDistance) {
       bestDistance = d;

@@ -19,6 +19,10 @@ export const INTERPOLATION_DELAY_MS = 100;
 export const MAX_REWIND_MS = 450;
 
 export const MAX_PLAYERS = 16;
+/** Seats beyond MAX_PLAYERS for scoreboard pages watching a room. */
+export const SPECTATOR_SLOTS = 4;
+/** How long a dropped player's ship, score and seat are held for them, seconds. */
+export const RECONNECT_SECONDS = 30;
 /** While fewer humans than this are in a room, bots fill it up to this many ships. */
 export const DEFAULT_BOTS = 3;
 export const NAME_MAX_LENGTH = 16;

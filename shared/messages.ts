@@ -12,3 +12,29 @@ export interface KoMessage {
 export interface PingReport {
   ms: number;
 }
+
+/** What the lobby's live room list shows of a public room (its matchmaking metadata). */
+export interface RoomListing {
+  layout: string;
+  players: number;
+  maxPlayers: number;
+  bots: number;
+  phase: string;
+  /** Wall-clock time (ms since the epoch) when the current round, or its results screen, ends. */
+  phaseEndsAt: number;
+}
+
+/** A room's scores as GET /api/rooms/:code/scoreboard returns them. */
+export interface Scoreboard {
+  code: string;
+  layout: string;
+  round: number;
+  phase: string;
+  secondsLeft: number;
+  koTarget: number;
+  ships: Array<{ name: string; kos: number; deaths: number; bot: boolean }>;
+  /** Recent knock-outs, newest first; `at` is wall-clock ms. */
+  feed: Array<{ killer: string; victim: string; at: number }>;
+  /** When this answer was made, wall-clock ms. */
+  at: number;
+}

@@ -26,6 +26,8 @@ export const Ship = schema({
   /** Index into the client's ship palette. */
   hue: t.uint8().default(0),
   bot: t.boolean().default(false),
+  /** The player's connection dropped: the ship waits, out of play, for them to come back. */
+  away: t.boolean().default(false),
   /** Round trip to the server as the player's client last reported it, ms. */
   ping: t.uint16().default(0),
 }, "Ship");
@@ -51,6 +53,8 @@ export type Pickup = SchemaType<typeof Pickup>;
 
 export const ArenaState = schema({
   tick: t.uint32().default(0),
+  /** Ticks per second, to turn tick counts into time. */
+  tickRate: t.uint8().default(30),
   round: t.uint16().default(0),
   /** "playing" or "results". */
   phase: t.string().default("playing"),

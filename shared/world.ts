@@ -41,6 +41,8 @@ export interface ShipState extends ShipBody {
   koBy: string;
   /** Aim direction in radians, for drawing the ship's gun. */
   aim: number;
+  /** Its player's connection dropped: out of play (no hits, no pickups) until they are back. */
+  away: boolean;
 }
 
 /** A bullet never changes after it is fired: where it is follows from its start, velocity and age. */
@@ -163,7 +165,7 @@ export function addShip(
   dt: number,
 ): ShipState {
   const ship = factory.ship();
-  Object.assign(ship, identity, { kos: 0, deaths: 0, koBy: "" });
+  Object.assign(ship, identity, { kos: 0, deaths: 0, koBy: "", away: false });
   world.ships.set(id, ship);
   respawn(world, id, ship, dt);
   if (world.phase !== "playing") ship.alive = false;
@@ -246,7 +248,7 @@ function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight:
 
     let target: string | null = null;
     for (const [shipId, ship] of world.ships.entries()) {
-      if (shipId === bullet.owner || !ship.alive) continue;
+      if (shipId === bullet.owner || !ship.alive || ship.away) continue;
       // Both move during the tick: test the bullet's path relative to the target.
       const seen = sight(bullet, age, ship);
       const t = segmentNearPoint(from.x - seen.x0, from.y - seen.y0, to.x - seen.x1, to.y - seen.y1, 0, 0, SHIP_RADIUS + BULLET_RADIUS);
@@ -318,7 +320,7 @@ function collectPickups(world: WorldState, dt: number, events: WorldEvent[]): vo
   for (const pickup of world.pickups.values()) {
     if (world.tick < pickup.readyTick) continue;
     for (const [id, ship] of world.ships.entries()) {
-      if (!ship.alive || distanceSquared(ship.x, ship.y, pickup.x, pickup.y) > reach) continue;
+      if (!ship.alive || ship.away || distanceSquared(ship.x, ship.y, pickup.x, pickup.y) > reach) continue;
       const kind = pickup.kind as PickupKind;
       applyPickup(world, ship, kind, dt);
       pickup.readyTick = world.tick + ticks(PICKUP_RESPAWN, dt);

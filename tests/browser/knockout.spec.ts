@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
-import { joined, probe, saveScreenshot, ship, steer } from "../support/pages.ts";
+import { enterFromLobby, joined, probe, saveScreenshot, ship, steer } from "../support/pages.ts";
 
 let server: RunningGameServer;
 
@@ -21,9 +21,9 @@ test("Alpha shoots Bravo until Bravo is knocked out; both see it in the feed and
   try {
     const alpha = await alphaContext.newPage();
     const bravo = await bravoContext.newPage();
-    await alpha.goto(`${server.url}?name=Alpha`);
+    await enterFromLobby(alpha, server.url, "Alpha");
     const alphaId = await joined(alpha, 1);
-    await bravo.goto(`${server.url}?name=Bravo&renderer=canvas`);
+    await enterFromLobby(bravo, `${server.url}?renderer=canvas`, "Bravo");
     const bravoId = await joined(bravo, 2);
     await joined(alpha, 2);
 

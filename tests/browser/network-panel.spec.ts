@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
-import { joined, probe, saveScreenshot } from "../support/pages.ts";
+import { enterFromLobby, joined, probe, saveScreenshot } from "../support/pages.ts";
 
 let server: RunningGameServer;
 
@@ -12,7 +12,7 @@ test.afterAll(async () => {
 });
 
 test("the network panel shows live traffic both ways, and the RTT rises with simulated latency", async ({ page }, testInfo) => {
-  await page.goto(`${server.url}?name=Watcher&renderer=canvas`);
+  await enterFromLobby(page, `${server.url}?renderer=canvas`, "Watcher");
   await joined(page, 2);
   const panel = page.locator("#network-panel");
   await expect(panel).toBeHidden();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import type { ProbeSnapshot } from "../../game/probe.ts";
 import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
+import { enterFromLobby, joined, probe, saveScreenshot, ship } from "../support/pages.ts";
 
 let server: RunningGameServer;
 
@@ -10,17 +10,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-function probe(page: Page): Promise<ProbeSnapshot | undefined> {
-  return page.evaluate(() => window.__probe);
-}
-
-async function shipX(page: Page, id: string): Promise<number> {
-  const snapshot = await probe(page);
-  const ship = snapshot?.ships.find((s) => s.id === id);
-  if (!ship) throw new Error(`ship ${id} is not on this page`);
-  return ship.x;
-}
 
 /** Records where `page` draws ship `id` on each of its next `frames` frames. */
 function trackShip(page: Page, id: string, frames: number): Promise<number[]> {
@@ -50,21 +39,18 @@ test("a second player sees the first player's ship move smoothly", async ({ brow
   try {
     const alpha = await alphaContext.newPage();
     const bravo = await bravoContext.newPage();
-    await alpha.goto(`${server.url}?name=Alpha`);
-    await bravo.goto(`${server.url}?name=Bravo&renderer=canvas`);
+    await enterFromLobby(alpha, server.url, "Alpha");
+    const alphaId = await joined(alpha, 1);
+    await enterFromLobby(bravo, `${server.url}?renderer=canvas`, "Bravo");
+    await joined(bravo, 2);
+    await joined(alpha, 2);
+    expect((await probe(alpha)).renderer).toBe("webgl");
+    expect((await probe(bravo)).renderer).toBe("canvas");
+    expect((await probe(bravo)).roomCode).toBe((await probe(alpha)).roomCode);
+    expect((await probe(bravo)).ships.map((s) => s.name).sort()).toEqual(["Alpha", "Bravo"]);
 
-    for (const page of [alpha, bravo]) {
-      await expect.poll(async () => (await probe(page))?.ready, { message: "page joined the arena" }).toBe(true);
-      await expect.poll(async () => (await probe(page))?.ships.length, { message: "both ships on screen" }).toBe(2);
-    }
-    expect((await probe(alpha))!.renderer).toBe("webgl");
-    expect((await probe(bravo))!.renderer).toBe("canvas");
-
-    const alphaId = (await probe(alpha))!.sessionId!;
-    const names = (await probe(bravo))!.ships.map((s) => s.name).sort();
-    expect(names).toEqual(["Alpha", "Bravo"]);
-    const startOnAlpha = await shipX(alpha, alphaId);
-    const startOnBravo = await shipX(bravo, alphaId);
+    const startOnAlpha = (await ship(alpha, alphaId)).x;
+    const startOnBravo = (await ship(bravo, alphaId)).x;
     expect(startOnBravo).toBe(startOnAlpha);
 
     // Alpha spawns in the top-left corner with a clear run to the right.
@@ -73,7 +59,7 @@ test("a second player sees the first player's ship move smoothly", async ({ brow
     try {
       const xs = await tracking;
       expect(xs.at(-1)! - startOnBravo, `Bravo saw Alpha move: ${xs.join(", ")}`).toBeGreaterThan(40);
-      await expect.poll(() => shipX(alpha, alphaId), { message: "Alpha's own ship moved" }).toBeGreaterThan(startOnAlpha + 40);
+      await expect.poll(async () => (await ship(alpha, alphaId)).x, { message: "Alpha's own ship moved" }).toBeGreaterThan(startOnAlpha + 40);
 
       // Interpolated, a remote ship moves on nearly every frame while it travels, not once per patch.
       const steps = xs.slice(1).map((x, i) => x - xs[i]!);
@@ -87,11 +73,8 @@ test("a second player sees the first player's ship move smoothly", async ({ brow
       await alpha.keyboard.up("KeyD");
     }
 
-    for (const [name, page] of [["alpha", alpha], ["bravo", bravo]] as const) {
-      const path = testInfo.outputPath(`${name}.png`);
-      await page.screenshot({ path });
-      await testInfo.attach(`${name} screenshot`, { path, contentType: "image/png" });
-    }
+    await saveScreenshot(alpha, testInfo, "alpha");
+    await saveScreenshot(bravo, testInfo, "bravo");
   } finally {
     await alphaContext.close();
     await bravoContext.close();

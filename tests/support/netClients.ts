@@ -33,7 +33,7 @@ export function runFrames(connection: ArenaConnection, decide: (now: number) => 
 export async function playersInNewRoom(colyseus: ColyseusTestServer, endpoint: string, names: string[]) {
   const room = await colyseus.createRoom<ArenaRoom>("arena");
   const players: ArenaConnection[] = [];
-  for (const name of names) players.push(await ArenaConnection.join(endpoint, name, room.roomId));
+  for (const name of names) players.push(await ArenaConnection.join(endpoint, name, { kind: "code", code: room.roomId }));
   return { room, players };
 }
 

@@ -14,6 +14,13 @@ export async function ship(page: Page, id: string): Promise<ProbeShip> {
   return found;
 }
 
+/** Opens the game at `url`, types a name in the lobby and presses `button` (Quick Play by default). */
+export async function enterFromLobby(page: Page, url: string, name: string, button = "Quick Play"): Promise<void> {
+  await page.goto(url);
+  await page.locator("#lobby-name").fill(name);
+  await page.getByRole("button", { name: button }).click();
+}
+
 /** Waits until the page has joined and shows `ships` ships; returns our session id. */
 export async function joined(page: Page, ships: number): Promise<string> {
   await expect.poll(async () => (await page.evaluate(() => window.__probe?.ready)) ?? false, { message: "page joined the arena" }).toBe(true);

@@ -22,7 +22,7 @@ export const dt = 1 / TICK_RATE;
 export const plainFactory: EntityFactory = {
   ship: (): ShipState => ({
     x: 0, y: 0, vx: 0, vy: 0, alive: false, dashTicks: 0, dashCooldown: 0, fireCooldown: 0, speedTicks: 0, rapidTicks: 0,
-    name: "", hue: 0, bot: false, health: 0, kos: 0, deaths: 0, shieldUntil: 0, respawnTick: 0, koBy: "", aim: 0,
+    name: "", hue: 0, bot: false, health: 0, kos: 0, deaths: 0, shieldUntil: 0, respawnTick: 0, koBy: "", aim: 0, away: false,
   }),
   bullet: (): BulletState => ({ x: 0, y: 0, vx: 0, vy: 0, owner: "", spawnTick: 0 }),
   pickup: (): PickupState => ({ kind: "heal", x: 0, y: 0, readyTick: 0 }),

@@ -3,7 +3,7 @@ import { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createGameServer } from "../../server/app.ts";
 import type { ServerConfig } from "../../server/config.ts";
-import { KO_TARGET, MAX_PLAYERS, PATCH_RATE, ROUND_DURATION, TICK_RATE } from "../../shared/constants.ts";
+import { KO_TARGET, MAX_PLAYERS, PATCH_RATE, RECONNECT_SECONDS, ROUND_DURATION, TICK_RATE } from "../../shared/constants.ts";
 
 /** Bots are off unless a test asks for them, so each test controls every ship. */
 export const DEFAULT_TEST_CONFIG = {
@@ -14,6 +14,7 @@ export const DEFAULT_TEST_CONFIG = {
   roundSeconds: ROUND_DURATION,
   koTarget: KO_TARGET,
   lagCompensation: true,
+  reconnectSeconds: RECONNECT_SECONDS,
 };
 
 /** A game server on 127.0.0.1 at a free port, wrapped in @colyseus/testing's helpers. */

@@ -1,0 +1,184 @@
+// The lobby: pick a name, then Quick Play, create a private room, join by code, or
+// pick a public room from a list the server keeps up to date over a WebSocket.
+import { Client, type Room, type RoomAvailable } from "@colyseus/sdk";
+import { NAME_MAX_LENGTH } from "../shared/constants.ts";
+import type { RoomListing } from "../shared/messages.ts";
+import { cleanName } from "../shared/names.ts";
+import { CODE_LENGTH, normalizeRoomCode } from "../shared/roomCodes.ts";
+import { button, element, secondsLeft, textInput, THEME } from "./dom.ts";
+
+const NAME_KEY = "skirmish.name";
+
+export type LobbyChoice = { kind: "quick" } | { kind: "create"; private: boolean } | { kind: "code"; code: string };
+
+export class Lobby {
+  private readonly root: HTMLDivElement;
+  private readonly nameInput: HTMLInputElement;
+  private readonly codeInput: HTMLInputElement;
+  private readonly message: HTMLDivElement;
+  private readonly list: HTMLDivElement;
+  private readonly rooms = new Map<string, RoomAvailable<RoomListing>>();
+  private listing: Room | null = null;
+  private listTimer: ReturnType<typeof setInterval> | null = null;
+  private busy = false;
+  private readonly endpoint: string;
+  private readonly choose: (name: string, choice: LobbyChoice) => Promise<void>;
+
+  constructor(parent: HTMLElement, endpoint: string, choose: (name: string, choice: LobbyChoice) => Promise<void>) {
+    this.endpoint = endpoint;
+    this.choose = choose;
+    this.root = element("div", {
+      position: "fixed", inset: "0", display: "none", alignItems: "center", justifyContent: "center",
+      background: "radial-gradient(circle at 50% 30%, #141a26 0%, #07090e 70%)", zIndex: "20",
+      color: THEME.text, font: `15px ${THEME.font}`,
+    });
+    this.root.id = "lobby";
+    const card = element("div", {
+      width: "min(560px, 94vw)", padding: "24px", borderRadius: "12px", background: THEME.panel,
+      border: `1px solid ${THEME.edge}`, display: "flex", flexDirection: "column", gap: "14px",
+    });
+    const title = element("div", { font: `800 34px ${THEME.font}`, letterSpacing: "1px" }, "SKIRMISH");
+    const subtitle = element("div", { color: THEME.muted, marginTop: "-10px" }, "Top-down arena · up to 16 ships · bots fill in");
+
+    this.nameInput = textInput("lobby-name", "Your name", NAME_MAX_LENGTH);
+    this.nameInput.value = readName();
+    const nameRow = row(element("label", { minWidth: "60px" }, "Name"), this.nameInput);
+    this.nameInput.style.flex = "1";
+
+    const actions = row(
+      button("Quick Play", () => this.act({ kind: "quick" }), true),
+      button("Create private room", () => this.act({ kind: "create", private: true })),
+    );
+    this.codeInput = textInput("lobby-code", "Room code", CODE_LENGTH + 2);
+    this.codeInput.style.flex = "1";
+    this.codeInput.style.textTransform = "uppercase";
+    this.codeInput.addEventListener("keydown", (event) => event.key === "Enter" && this.joinTypedCode());
+    const codeRow = row(this.codeInput, button("Join by code", () => this.joinTypedCode()));
+
+    this.message = element("div", { minHeight: "20px", color: THEME.danger });
+    this.message.id = "lobby-message";
+    const listTitle = element("div", { color: THEME.muted, marginTop: "4px" }, "Public rooms");
+    this.list = element("div", { display: "flex", flexDirection: "column", gap: "6px", maxHeight: "38vh", overflowY: "auto" });
+    this.list.id = "lobby-rooms";
+
+    card.append(title, subtitle, nameRow, actions, codeRow, this.message, listTitle, this.list);
+    this.root.append(card);
+    parent.append(this.root);
+  }
+
+  /** Shows the lobby with an optional message (why we are back here) and a code to prefill. */
+  show(message = "", code = ""): void {
+    this.root.style.display = "flex";
+    this.setMessage(message);
+    if (code) this.codeInput.value = code;
+    (this.nameInput.value ? this.codeInput : this.nameInput).focus();
+    void this.watchRooms();
+  }
+
+  hide(): void {
+    this.root.style.display = "none";
+    void this.listing?.leave();
+    this.listing = null;
+    if (this.listTimer) clearInterval(this.listTimer);
+    this.listTimer = null;
+  }
+
+  /** The stored name, if the player has chosen one before. */
+  get storedName(): string {
+    return readName();
+  }
+
+  private joinTypedCode(): void {
+    const code = normalizeRoomCode(this.codeInput.value);
+    if (!code) this.setMessage(`A room code is ${CODE_LENGTH} letters and digits, like KX7PQ.`);
+    else void this.act({ kind: "code", code });
+  }
+
+  private async act(choice: LobbyChoice): Promise<void> {
+    if (this.busy) return;
+    const name = cleanName(this.nameInput.value);
+    if (!name) {
+      this.setMessage("Choose a name first.");
+      this.nameInput.focus();
+      return;
+    }
+    localStorage.setItem(NAME_KEY, name);
+    this.busy = true;
+    this.setMessage("");
+    try {
+      await this.choose(name, choice);
+    } catch (error) {
+      this.setMessage(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private setMessage(text: string): void {
+    this.message.textContent = text;
+  }
+
+  /** Joins the server's lobby room, which sends the public rooms and then every change to them. */
+  private async watchRooms(): Promise<void> {
+    if (this.listing) return;
+    try {
+      const room = await new Client(this.endpoint).joinOrCreate("lobby");
+      this.listing = room;
+      room.onMessage("rooms", (rooms: RoomAvailable<RoomListing>[]) => {
+        this.rooms.clear();
+        for (const entry of rooms) this.rooms.set(entry.roomId, entry);
+        this.renderRooms();
+      });
+      room.onMessage("+", ([roomId, entry]: [string, RoomAvailable<RoomListing>]) => {
+        this.rooms.set(roomId, entry);
+        this.renderRooms();
+      });
+      room.onMessage("-", (roomId: string) => {
+        this.rooms.delete(roomId);
+        this.renderRooms();
+      });
+      // The round clocks tick down between updates.
+      this.listTimer = setInterval(() => this.renderRooms(), 1000);
+    } catch {
+      this.list.textContent = "The room list is not available right now.";
+    }
+  }
+
+  private renderRooms(): void {
+    this.list.replaceChildren();
+    const rooms = [...this.rooms.values()].filter((entry) => entry.name === "arena");
+    if (rooms.length === 0) {
+      this.list.append(element("div", { color: THEME.muted }, "No public rooms yet: Quick Play starts one."));
+      return;
+    }
+    for (const entry of rooms.sort((a, b) => b.clients - a.clients)) {
+      const meta = entry.metadata;
+      const players = meta ? `${meta.players}/${meta.maxPlayers} players${meta.bots ? ` + ${meta.bots} bots` : ""}` : `${entry.clients} players`;
+      const clock = meta ? (meta.phase === "results" ? "results" : `${secondsLeft(meta.phaseEndsAt)} left`) : "";
+      const line = element("div", {
+        display: "flex", alignItems: "center", gap: "10px", padding: "8px 10px", borderRadius: "6px", background: "#0d1117",
+      });
+      line.dataset.code = entry.roomId;
+      line.append(
+        element("span", { font: `700 15px ${THEME.mono}`, minWidth: "64px" }, entry.roomId),
+        element("span", { flex: "1" }, `${meta?.layout ?? ""} · ${players} · ${clock}`),
+        button("Join", () => this.act({ kind: "code", code: entry.roomId })),
+      );
+      this.list.append(line);
+    }
+  }
+}
+
+function row(...children: HTMLElement[]): HTMLDivElement {
+  const node = element("div", { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" });
+  node.append(...children);
+  return node;
+}
+
+function readName(): string {
+  try {
+    return localStorage.getItem(NAME_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,95 @@
+// The scoreboard page (/scoreboard?room=CODE) for a second screen or a stream: one
+// panel kept live over a WebSocket, one fetched over HTTP on demand, each saying
+// how old its data is, so the difference between push and request is plain to see.
+import { Client } from "@colyseus/sdk";
+import type { KoMessage, Scoreboard } from "../shared/messages.ts";
+import { normalizeRoomCode } from "../shared/roomCodes.ts";
+import { ArenaState } from "../shared/schema.ts";
+
+const code = normalizeRoomCode(new URLSearchParams(location.search).get("room"));
+const byId = (id: string) => document.getElementById(id)!;
+
+type Board = Pick<Scoreboard, "round" | "phase" | "secondsLeft" | "koTarget" | "ships" | "feed" | "layout">;
+
+function render(target: HTMLElement, board: Board): void {
+  const rows = board.ships
+    .map((ship, i) => `<tr><td class="n">${i + 1}</td><td>${escape(ship.name)}${ship.bot ? " <small>bot</small>" : ""}</td><td class="n">${ship.kos}</td><td class="n">${ship.deaths}</td></tr>`)
+    .join("");
+  const clock = board.phase === "results" ? "results" : `${Math.floor(board.secondsLeft / 60)}:${String(board.secondsLeft % 60).padStart(2, "0")} left`;
+  const feed = board.feed.slice(0, 6).map((ko) => `<li>${escape(ko.killer)} ✕ ${escape(ko.victim)}</li>`).join("") || "<li>No knock-outs yet</li>";
+  target.innerHTML =
+    `<p>${escape(board.layout)} · round ${board.round} · ${clock} · first to ${board.koTarget}</p>` +
+    `<table><thead><tr><th class="n">#</th><th>Pilot</th><th class="n">KOs</th><th class="n">Deaths</th></tr></thead><tbody>${rows}</tbody></table>` +
+    `<ul class="feed">${feed}</ul>`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Keeps an "updated N s ago" label current. */
+function ageLabel(id: string, prefix: string): (at: number) => void {
+  const node = byId(id);
+  let updatedAt = 0;
+  setInterval(() => {
+    if (!updatedAt) return;
+    const seconds = (Date.now() - updatedAt) / 1000;
+    node.textContent = `${prefix} ${seconds < 1 ? "just now" : `${seconds.toFixed(0)} s ago`}`;
+    node.classList.toggle("stale", seconds >= 5);
+  }, 200);
+  return (at) => (updatedAt = at);
+}
+
+async function live(roomCode: string): Promise<void> {
+  const stamp = ageLabel("live-age", "updated");
+  const body = byId("live-body");
+  try {
+    const room = await new Client(location.origin).joinById(roomCode, { spectate: true }, ArenaState);
+    const feed: Board["feed"] = [];
+    const draw = () => {
+      const state = room.state;
+      const ships = [...state.ships.values()]
+        .map((ship) => ({ name: ship.name, kos: ship.kos, deaths: ship.deaths, bot: ship.bot }))
+        .sort((a, b) => b.kos - a.kos || a.deaths - b.deaths);
+      const secondsLeft = Math.max(0, Math.round((state.phaseEndTick - state.tick) / state.tickRate));
+      render(body, { round: state.round, phase: state.phase, secondsLeft, koTarget: state.koTarget, ships, feed, layout: state.layout });
+      byId("live").dataset.kos = String(ships.reduce((sum, ship) => sum + ship.kos, 0));
+      stamp(Date.now());
+    };
+    room.onMessage("ko", (message: KoMessage) => {
+      feed.unshift({ killer: message.killerName, victim: message.victimName, at: Date.now() });
+      draw();
+    });
+    // Every patch carries the room's clock, so the panel is redrawn as they arrive.
+    room.onStateChange(draw);
+    room.onLeave(() => (byId("live-age").textContent = "the room has closed"));
+  } catch (error) {
+    body.innerHTML = `<p class="error">${escape(error instanceof Error ? error.message : String(error))}</p>`;
+  }
+}
+
+async function fetched(roomCode: string): Promise<void> {
+  const stamp = ageLabel("http-age", "fetched");
+  const body = byId("http-body");
+  const load = async () => {
+    const response = await fetch(`/api/rooms/${encodeURIComponent(roomCode)}/scoreboard`);
+    if (!response.ok) {
+      body.innerHTML = `<p class="error">No room with code ${escape(roomCode)}.</p>`;
+      return;
+    }
+    const board = (await response.json()) as Scoreboard;
+    render(body, board);
+    byId("http").dataset.kos = String(board.ships.reduce((sum, ship) => sum + ship.kos, 0));
+    stamp(board.at);
+  };
+  byId("refresh").addEventListener("click", () => void load());
+  await load();
+}
+
+if (!code) {
+  byId("title").textContent = "Scoreboard: add ?room=CODE to the address";
+} else {
+  byId("title").textContent = `Scoreboard · room ${code}`;
+  void live(code);
+  void fetched(code);
+}
