@@ -78,6 +78,7 @@ async function openRoom(client: Client, name: string, request: JoinRequest): Pro
         if (error instanceof Error && /not found|no rooms found/i.test(error.message)) {
           throw new Error(`There is no room with code ${request.code}.`);
         }
+        if (error instanceof Error && /locked/i.test(error.message)) throw new Error(`Room ${request.code} is full.`);
         throw error;
       }
     case "resume":

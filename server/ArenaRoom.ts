@@ -185,8 +185,13 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     }
   }
 
-  /** What the lobby's room list shows of this room. */
+  /**
+   * What the lobby's room list shows of this room. A room full of players is
+   * locked, so quick play starts another room instead of sending a 17th player here.
+   */
   private async publishListing(): Promise<void> {
+    if (this.stepAllowance.size >= this.maxPlayers) await this.lock();
+    else if (this.locked) await this.unlock();
     const listing: RoomListing = {
       layout: this.state.layout,
       players: this.stepAllowance.size,

@@ -1,0 +1,74 @@
+// A dropped connection keeps the seat, the score, the health and the position for
+// the grace period; the SDK resumes the same ship, and so does a page reload.
+import { describe, expect, it } from "vitest";
+import { ArenaConnection } from "../../game/connection.ts";
+import type { ArenaRoom } from "../../server/ArenaRoom.ts";
+import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
+import { NO_CONTROLS } from "../../shared/step.ts";
+import { cutConnection } from "../support/drops.ts";
+import { runFrames, sleep } from "../support/netClients.ts";
+import { arrange } from "../support/roomHelpers.ts";
+import { useTestServer, waitFor } from "../support/testServer.ts";
+
+const server = useTestServer();
+
+async function playerWithScore(name: string) {
+  const player = await ArenaConnection.join(server.endpoint, name);
+  const room = server.colyseus.getRoomById<ArenaRoom>(player.code);
+  const ship = arrange(room, player.sessionId, 400, 500);
+  Object.assign(ship, { kos: 3, deaths: 1, health: 60 });
+  return { player, room, ship };
+}
+
+describe("a dropped connection", () => {
+  it("is resumed by the SDK within the grace period: same ship, score, health and position, and no input burst", async () => {
+    const { player, room, ship } = await playerWithScore("Flaky");
+    player.room.reconnection.minUptime = 0;
+    await waitFor(() => player.ownShip?.kos === 3, "the client to see its score");
+    // Keep "playing" through the outage: nothing may be queued for later.
+    const stop = runFrames(player, () => ({ ...NO_CONTROLS, moveX: MOVE_AXIS_MAX }));
+    await waitFor(() => ship.x > 400, "the ship to move");
+    stop();
+    await sleep(200);
+    const before = { x: ship.x, y: ship.y };
+
+    const resume = runFrames(player, () => ({ ...NO_CONTROLS, moveX: MOVE_AXIS_MAX }));
+    cutConnection(server.colyseus, player);
+    await waitFor(() => ship.away, "the server to hold the seat");
+    await waitFor(() => !ship.away, "the SDK to reconnect", 10_000);
+    resume();
+    expect(room.state.ships.get(player.sessionId)).toBe(ship);
+    expect({ kos: ship.kos, deaths: ship.deaths, health: ship.health }).toEqual({ kos: 3, deaths: 1, health: 60 });
+    // The inputs of the outage were never sent, so nothing moved the ship in a burst.
+    expect(Math.abs(ship.x - before.x)).toBeLessThan(40);
+    expect(ship.y).toBe(before.y);
+    await player.room.leave();
+  });
+
+  it("is resumed after a page reload with the stored reconnection token", async () => {
+    const { player, room, ship } = await playerWithScore("Reloader");
+    const token = player.room.reconnectionToken;
+    player.room.reconnection.enabled = false; // the page is gone: nobody retries
+    cutConnection(server.colyseus, player);
+    await waitFor(() => ship.away, "the server to hold the seat");
+
+    const reloaded = await ArenaConnection.join(server.endpoint, "Reloader", { kind: "resume", reconnectionToken: token });
+    expect(reloaded.sessionId).toBe(player.sessionId);
+    expect(reloaded.code).toBe(player.code);
+    await waitFor(() => !ship.away, "the ship back in play");
+    expect(room.state.ships.get(reloaded.sessionId)).toBe(ship);
+    expect({ kos: ship.kos, health: ship.health, x: ship.x, y: ship.y }).toEqual({ kos: 3, health: 60, x: 400, y: 500 });
+    expect(reloaded.ownShip?.kos).toBe(3);
+    await reloaded.room.leave();
+  });
+
+  it("does not hold a seat for a kicked client", async () => {
+    const { player, room } = await playerWithScore("Cheater");
+    const token = player.room.reconnectionToken;
+    player.room.reconnection.enabled = false;
+    const client = room.clients.getById(player.sessionId)!;
+    client.leave(4002); // what the server does to a client that sent invalid data
+    await waitFor(() => !room.state.ships.has(player.sessionId), "the ship to go");
+    await expect(ArenaConnection.join(server.endpoint, "Cheater", { kind: "resume", reconnectionToken: token })).rejects.toThrow();
+  });
+});
