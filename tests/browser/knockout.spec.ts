@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
-import { enterFromLobby, joined, probe, saveScreenshot, ship, steer } from "../support/pages.ts";
+import { enterFromLobby, joined, knockOut, probe, saveScreenshot, ship } from "../support/pages.ts";
 
 let server: RunningGameServer;
 
@@ -10,9 +10,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-/** On Crossroads a bullet crosses the whole arena along y = 295: above the pillar, below the corner walls. */
-const OPEN_LANE_Y = 295;
 
 test("Alpha shoots Bravo until Bravo is knocked out; both see it in the feed and the scores", async ({ browser }, testInfo) => {
   test.setTimeout(90_000);
@@ -27,27 +24,7 @@ test("Alpha shoots Bravo until Bravo is knocked out; both see it in the feed and
     const bravoId = await joined(bravo, 2);
     await joined(alpha, 2);
 
-    await Promise.all([steer(alpha, alphaId, "y", OPEN_LANE_Y), steer(bravo, bravoId, "y", OPEN_LANE_Y)]);
-    // Close in along the lane: bullets only fly about 760 px.
-    await steer(alpha, alphaId, "x", 520, 40);
-
-    // Aim at Bravo as Alpha's screen shows it, and hold the trigger until the KO.
-    await alpha.mouse.move(0, 0);
-    await alpha.mouse.down();
-    try {
-      await expect
-        .poll(
-          async () => {
-            const target = await ship(alpha, bravoId);
-            if (target.alive) await alpha.mouse.move(target.x, target.y);
-            return (await ship(bravo, bravoId)).deaths;
-          },
-          { message: "Bravo is knocked out", timeout: 20_000, intervals: [100] },
-        )
-        .toBe(1);
-    } finally {
-      await alpha.mouse.up();
-    }
+    await knockOut(alpha, alphaId, bravo, bravoId);
 
     const feedLine = "Alpha  ✕  Bravo";
     for (const page of [alpha, bravo]) {

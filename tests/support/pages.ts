@@ -52,3 +52,33 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   await page.screenshot({ path });
   await testInfo.attach(`${name} screenshot`, { path, contentType: "image/png" });
 }
+
+/** On Crossroads a bullet crosses the whole arena along y = 295: above the pillar, below the corner walls. */
+const OPEN_LANE_Y = 295;
+
+/**
+ * The first player to join (top-left spawn) knocks the second (bottom-right) out:
+ * both steer into the open lane, the shooter closes in (bullets fly about 760 px)
+ * and fires at the target as its own screen shows it until the KO.
+ */
+export async function knockOut(shooter: Page, shooterId: string, target: Page, targetId: string): Promise<void> {
+  await Promise.all([steer(shooter, shooterId, "y", OPEN_LANE_Y), steer(target, targetId, "y", OPEN_LANE_Y)]);
+  await steer(shooter, shooterId, "x", 520, 40);
+  const deathsBefore = (await ship(target, targetId)).deaths;
+  await shooter.mouse.move(0, 0);
+  await shooter.mouse.down();
+  try {
+    await expect
+      .poll(
+        async () => {
+          const seen = await ship(shooter, targetId);
+          if (seen.alive) await shooter.mouse.move(seen.x, seen.y);
+          return (await ship(target, targetId)).deaths;
+        },
+        { message: "the target is knocked out", timeout: 20_000, intervals: [100] },
+      )
+      .toBe(deathsBefore + 1);
+  } finally {
+    await shooter.mouse.up();
+  }
+}

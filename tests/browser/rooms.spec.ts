@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
+import { enterFromLobby, joined, knockOut, probe, saveScreenshot, ship } from "../support/pages.ts";
+
+let server: RunningGameServer;
+
+test.beforeAll(async () => {
+  server = await startGameServer({ BOTS: "0" });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test("a private room shared by link, a reload that resumes the same ship, and a scoreboard pushed live", async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  try {
+    const [alpha, bravo, screen] = await Promise.all(contexts.map((context) => context.newPage()));
+
+    // Alpha creates a private room; its code is in the address and the HUD.
+    await enterFromLobby(alpha!, server.url, "Alpha", "Create private room");
+    const alphaId = await joined(alpha!, 1);
+    const code = (await probe(alpha!)).roomCode!;
+    expect(code).toMatch(/^[A-Z2-9]{5}$/);
+    await expect(alpha!).toHaveURL(new RegExp(`\\?room=${code}`));
+    await saveScreenshot(alpha!, testInfo, "alpha-hud-with-code");
+
+    // Bravo follows the link: the lobby asks for a name, then Bravo is in the same arena.
+    await bravo!.goto(`${server.url}?room=${code}&renderer=canvas`);
+    await expect(bravo!.locator("#lobby-message")).toContainText(`Choose a name to join room ${code}`);
+    await expect(bravo!.locator("#lobby-code")).toHaveValue(code);
+    await bravo!.locator("#lobby-name").fill("Bravo");
+    await saveScreenshot(bravo!, testInfo, "bravo-lobby");
+    await bravo!.getByRole("button", { name: "Join by code" }).click();
+    const bravoId = await joined(bravo!, 2);
+    expect((await probe(bravo!)).roomCode).toBe(code);
+
+    // A second screen shows the scoreboard: live over the WebSocket, and fetched over HTTP.
+    await screen!.goto(`${server.url}scoreboard?room=${code}`);
+    await expect(screen!.locator("#live-body")).toContainText("Bravo");
+    await expect(screen!.locator("#http-body")).toContainText("Bravo");
+    const totalKos = (panel: string) => screen!.locator(panel).getAttribute("data-kos");
+    expect(await totalKos("#http")).toBe("0");
+
+    await knockOut(alpha!, alphaId, bravo!, bravoId);
+    // Pushed: the live panel has the KO within a second; fetched: the HTTP panel only after Refresh.
+    await expect.poll(() => totalKos("#live"), { message: "the live panel shows the KO", timeout: 1000 }).toBe("1");
+    await expect(screen!.locator("#live-body")).toContainText("Alpha ✕ Bravo");
+    expect(await totalKos("#http")).toBe("0");
+    await saveScreenshot(screen!, testInfo, "scoreboard-before-refresh");
+    await screen!.getByRole("button", { name: "Refresh" }).click();
+    await expect.poll(() => totalKos("#http"), { message: "the HTTP panel after Refresh" }).toBe("1");
+    await saveScreenshot(screen!, testInfo, "scoreboard-after-refresh");
+
+    // Alpha reloads the page and is back in the same ship with the same score.
+    await alpha!.reload();
+    await joined(alpha!, 2);
+    const resumed = await probe(alpha!);
+    expect(resumed.sessionId).toBe(alphaId);
+    expect(resumed.roomCode).toBe(code);
+    expect((await ship(alpha!, alphaId)).kos).toBe(1);
+    await saveScreenshot(alpha!, testInfo, "alpha-after-reload");
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()));
+  }
+});
