@@ -211,7 +211,7 @@ export class ArenaScene extends Phaser.Scene {
       if (this.connection !== connection) return;
       this.connection = null;
       this.scene.stop();
-      this.exit(code === CloseCode.CONSENTED ? "" : `You were disconnected from room ${connection.code} (code ${code}).`);
+      this.exit(leaveMessage(connection.code, code));
     });
   }
 
@@ -315,5 +315,21 @@ export class ArenaScene extends Phaser.Scene {
       g.strokeRect(wall.x + 1, wall.y + 1, wall.w - 2, wall.h - 2);
     }
     this.drawnLayout = layout.name;
+  }
+}
+
+/** Why we are back in the lobby, in the player's words (nothing when they chose to leave). */
+function leaveMessage(roomCode: string, code: number): string {
+  switch (code) {
+    case CloseCode.CONSENTED:
+      return "";
+    case CloseCode.FAILED_TO_RECONNECT:
+      return `The connection did not come back in time: your seat in room ${roomCode} was given up.`;
+    case CloseCode.SERVER_SHUTDOWN:
+      return "The server is shutting down.";
+    case CloseCode.WITH_ERROR:
+      return `The server closed your connection to room ${roomCode} after an error.`;
+    default:
+      return `You were disconnected from room ${roomCode} (code ${code}).`;
   }
 }
