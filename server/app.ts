@@ -1,9 +1,21 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer as createHttpsServer } from "node:https";
 import { join } from "node:path";
 import express from "express";
-import { defineRoom, defineServer, LobbyRoom, matchMaker } from "colyseus";
+import {
+  defineRoom,
+  defineServer,
+  LobbyRoom,
+  matchMaker,
+  monitor,
+  playground,
+  RedisDriver,
+  RedisPresence,
+  WebSocketTransport,
+} from "colyseus";
 import { normalizeRoomCode } from "../shared/roomCodes.ts";
 import { ArenaRoom } from "./ArenaRoom.ts";
+import { basicAuth } from "./basicAuth.ts";
 import type { ServerConfig } from "./config.ts";
 
 export interface GameServerOptions {
@@ -11,6 +23,8 @@ export interface GameServerOptions {
   clientDir?: string;
   /** Install SIGINT/SIGTERM handlers that shut rooms down cleanly (off in tests). */
   standalone?: boolean;
+  /** `npm run dev`: the admin pages are open without a password. */
+  development?: boolean;
 }
 
 /**
@@ -20,7 +34,16 @@ export interface GameServerOptions {
  */
 export function createGameServer(config: Omit<ServerConfig, "port" | "host">, options: GameServerOptions = {}) {
   const startedAt = Date.now();
+  const presence = config.redisUrl ? new RedisPresence(config.redisUrl) : undefined;
+  const tls = config.tls;
   return defineServer({
+    // One port for everything: with TLS, HTTPS pages and WSS rooms; else HTTP and WS.
+    transport: tls
+      ? new WebSocketTransport({ server: createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }) })
+      : undefined,
+    presence,
+    driver: config.redisUrl ? new RedisDriver(config.redisUrl) : undefined,
+    publicAddress: config.publicAddress,
     rooms: {
       // Quick play joins the fullest public room with space.
       arena: defineRoom(ArenaRoom, {
@@ -41,8 +64,21 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
     gracefullyShutdown: options.standalone ?? false,
     express: (app) => {
       app.get("/health", (_req, res) => {
-        res.json({ status: "ok", uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+        const redis = presence ? redisStatus(presence) : "not used";
+        res.status(redis === "not used" || redis === "ready" ? 200 : 503).json({
+          status: redis === "not used" || redis === "ready" ? "ok" : "degraded",
+          uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+          rooms: matchMaker.stats.local.roomCount,
+          clients: matchMaker.stats.local.ccu,
+          redis,
+        });
       });
+      // Admin pages: open in development; in production only with a password.
+      if (options.development || config.adminPassword) {
+        const guard = options.development ? [] : [basicAuth(config.adminPassword!)];
+        app.use("/admin/monitor", ...guard, monitor());
+        app.use("/admin/playground", ...guard, playground());
+      }
       app.get("/api/rooms/:code/scoreboard", async (req, res) => {
         const scoreboard = await findScoreboard(req.params.code);
         if (scoreboard) res.json(scoreboard);
@@ -55,6 +91,11 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
       }
     },
   });
+}
+
+/** The Redis connection's state as ioredis reports it ("ready", "connecting", "reconnecting", "end"...). */
+function redisStatus(presence: RedisPresence): string {
+  return presence["pub"].status;
 }
 
 /**

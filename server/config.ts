@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { DEFAULT_BOTS, KO_TARGET, MAX_PLAYERS, PATCH_RATE, RECONNECT_SECONDS, ROUND_DURATION, TICK_RATE } from "../shared/constants.ts";
 
 export interface ServerConfig {
@@ -11,6 +12,14 @@ export interface ServerConfig {
   koTarget: number;
   lagCompensation: boolean;
   reconnectSeconds: number;
+  /** PEM certificate and key files: serve HTTPS and WSS instead of HTTP and WS. */
+  tls?: { certFile: string; keyFile: string };
+  /** Share matchmaking with other processes through this Redis. */
+  redisUrl?: string;
+  /** How clients reach this process (host:port, or host/path behind a proxy), when it is one of several. */
+  publicAddress?: string;
+  /** Password for the admin pages (monitor, playground) outside development. */
+  adminPassword?: string;
 }
 
 export class ConfigError extends Error {}
@@ -28,7 +37,26 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     koTarget: integer(env, "KO_TARGET", KO_TARGET, 1, 1000),
     lagCompensation: onOff(env, "LAG_COMPENSATION", true),
     reconnectSeconds: integer(env, "RECONNECT_SECONDS", RECONNECT_SECONDS, 0, 3600),
+    tls: tlsFiles(env),
+    redisUrl: text(env, "REDIS_URL"),
+    publicAddress: text(env, "PUBLIC_ADDRESS"),
+    adminPassword: text(env, "ADMIN_PASSWORD"),
   };
+}
+
+function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  return env[name]?.trim() || undefined;
+}
+
+function tlsFiles(env: NodeJS.ProcessEnv): ServerConfig["tls"] {
+  const certFile = text(env, "TLS_CERT");
+  const keyFile = text(env, "TLS_KEY");
+  if (!certFile && !keyFile) return undefined;
+  if (!certFile || !keyFile) throw new ConfigError("TLS_CERT and TLS_KEY go together: set both (PEM files) or neither");
+  for (const [name, file] of [["TLS_CERT", certFile], ["TLS_KEY", keyFile]] as const) {
+    if (!existsSync(file)) throw new ConfigError(`${name} names ${file}, which does not exist`);
+  }
+  return { certFile, keyFile };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -3,4 +3,4 @@
 import { createGameServer } from "./app.ts";
 import { configFromEnv } from "./config.ts";
 
-export const server = createGameServer(configFromEnv());
+export const server = createGameServer(configFromEnv(), { development: true });

@@ -14,17 +14,18 @@ async function main(): Promise<void> {
   const { port } = server.transport.server!.address() as AddressInfo;
 
   console.log(`Skirmish is running (tick ${config.tickRate} Hz, patches ${config.patchRate} Hz, up to ${config.maxPlayers} players per room, bots fill to ${config.bots}).`);
-  for (const url of urls(config.host, port)) console.log(`  ${url}`);
+  for (const url of urls(config.tls ? "https" : "http", config.host, port)) console.log(`  ${url}`);
+  if (config.redisUrl) console.log(`  Sharing matchmaking through Redis at ${config.redisUrl} as ${config.publicAddress ?? "(no PUBLIC_ADDRESS)"}`);
 }
 
-function urls(host: string, port: number): string[] {
+function urls(scheme: string, host: string, port: number): string[] {
   const anyInterface = host === "0.0.0.0" || host === "::";
-  if (!anyInterface) return [`http://${host.includes(":") ? `[${host}]` : host}:${port}/`];
+  if (!anyInterface) return [`${scheme}://${host.includes(":") ? `[${host}]` : host}:${port}/`];
   const lan = Object.values(networkInterfaces())
     .flat()
     .filter((net) => net && net.family === "IPv4" && !net.internal)
-    .map((net) => `LAN:   http://${net!.address}:${port}/`);
-  return [`Local: http://localhost:${port}/`, ...lan];
+    .map((net) => `LAN:   ${scheme}://${net!.address}:${port}/`);
+  return [`Local: ${scheme}://localhost:${port}/`, ...lan];
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,8 @@
 // Starts the real `npm start` entry (server/main.ts) on 127.0.0.1 at a free port,
 // for browser tests. The test that starts it stops it.
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { stopProcess } from "./processes.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -10,7 +10,8 @@ const STARTUP_TIMEOUT_MS = 30_000;
 export interface RunningGameServer {
   url: string;
   output: () => string;
-  stop: () => Promise<void>;
+  /** Sends SIGTERM (SIGKILL after 10 s) and resolves with the exit code. */
+  stop: () => Promise<number | null>;
 }
 
 export async function startGameServer(env: Record<string, string> = {}): Promise<RunningGameServer> {
@@ -26,7 +27,7 @@ export async function startGameServer(env: Record<string, string> = {}): Promise
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Game server did not start in time:\n${output}`)), STARTUP_TIMEOUT_MS);
     child.stdout!.on("data", () => {
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      const match = /https?:\/\/127\.0\.0\.1:\d+\//.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[0]);
@@ -38,13 +39,5 @@ export async function startGameServer(env: Record<string, string> = {}): Promise
     });
   });
 
-  return { url, output: () => output, stop: () => stop(child) };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-  await once(child, "exit");
-  clearTimeout(timer);
+  return { url, output: () => output, stop: () => stopProcess(child) };
 }
