@@ -1,0 +1,68 @@
+// Two server processes sharing matchmaking through a real redis-server.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, type RoomAvailable } from "@colyseus/sdk";
+import { ArenaConnection } from "../../game/connection.ts";
+import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
+import { freePort, startRedis, type RunningRedis } from "../support/processes.ts";
+import { waitFor } from "../support/testServer.ts";
+
+let redis: RunningRedis;
+const servers: Array<{ port: number; process: RunningGameServer }> = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  for (let i = 0; i < 2; i++) {
+    const port = await freePort();
+    const process = await startGameServer({ PORT: String(port), REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`, BOTS: "0" });
+    servers.push({ port, process });
+  }
+}, 60_000);
+afterAll(async () => {
+  for (const server of servers) expect(await server.process.stop()).toBe(0);
+  await redis?.stop();
+});
+
+const endpoint = (i: number) => `http://127.0.0.1:${servers[i]!.port}`;
+/** The process whose port the player's WebSocket went to: where its room lives. */
+const hostOf = (player: ArenaConnection) => servers.findIndex((server) => player.handshake.url.includes(`:${server.port}/`));
+
+describe("several processes through Redis", () => {
+  it("report Redis as ready", async () => {
+    for (let i = 0; i < 2; i++) expect(await (await fetch(`${endpoint(i)}/health`)).json()).toMatchObject({ status: "ok", redis: "ready" });
+  });
+
+  it("matchmake a player through one process into a room hosted by the other, and both see each other", async () => {
+    const first = await ArenaConnection.join(endpoint(0), "First");
+    const host = hostOf(first);
+    expect(host).toBeGreaterThanOrEqual(0);
+    const other = 1 - host;
+    const second = await ArenaConnection.join(endpoint(other), "Second");
+    expect(second.code).toBe(first.code);
+    expect(hostOf(second)).toBe(host);
+    await waitFor(() => first.state.ships.size === 2 && second.state.ships.size === 2, "both players to see each other");
+    expect([...second.state.ships.values()].map((ship) => ship.name).sort()).toEqual(["First", "Second"]);
+    await Promise.all([first.room.leave(), second.room.leave()]);
+  });
+
+  it("join a private room created on one process by its code through the other", async () => {
+    const owner = await ArenaConnection.join(endpoint(0), "Owner", { kind: "create", private: true });
+    const guest = await ArenaConnection.join(endpoint(1), "Guest", { kind: "code", code: owner.code });
+    expect(guest.code).toBe(owner.code);
+    expect(hostOf(guest)).toBe(hostOf(owner));
+    await Promise.all([owner.room.leave(), guest.room.leave()]);
+  });
+
+  it("list the public rooms of both processes", async () => {
+    const players: ArenaConnection[] = [];
+    for (let i = 0; i < 4; i++) players.push(await ArenaConnection.join(endpoint(i % 2), `Host ${i}`, { kind: "create", private: false }));
+    const hosts = new Set(players.map(hostOf));
+    expect(hosts.size).toBe(2);
+    const lobby = await new Client(endpoint(0)).joinOrCreate("lobby");
+    const listed = new Set<string>();
+    lobby.onMessage("rooms", (rooms: RoomAvailable[]) => rooms.forEach((room) => listed.add(room.roomId)));
+    lobby.onMessage("+", ([id]: [string, RoomAvailable]) => listed.add(id));
+    await waitFor(() => players.every((player) => listed.has(player.code)), "every room in the list");
+    await lobby.leave();
+    await Promise.all(players.map((player) => player.room.leave()));
+  });
+});
