@@ -1,10 +1,10 @@
 // Finds a Chromium for the browser tests, or installs Debian's packages (the way
 // Playwright's own installer does on Debian/Ubuntu), since test tools cannot
 // download their own browser builds here.
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { aptInstall } from "./aptInstall.ts";
 
 const DEBIAN_PATHS = ["/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 const DEBIAN_PACKAGES = ["chromium", "chromium-headless-shell"];
@@ -45,21 +45,7 @@ export function ensureChromium(log: (line: string) => void = console.log): strin
   const found = findChromium();
   if (found) return found;
 
-  if (!existsSync("/usr/bin/apt-get")) {
-    throw new Error(
-      "No Chromium found for the browser tests and this system has no apt-get to install one.\n" +
-        "Install Chromium, then run again with CHROMIUM_PATH=/path/to/chromium.",
-    );
-  }
-  const asRoot = process.getuid?.() === 0;
-  const sudo = asRoot ? [] : ["sudo"];
-  log(`No Chromium found: installing Debian's ${DEBIAN_PACKAGES.join(" and ")} with apt-get${asRoot ? "" : " (via sudo)"}...`);
-  const run = (args: string[]) => {
-    const [command, ...rest] = [...sudo, ...args];
-    execFileSync(command!, rest, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-  };
-  run(["apt-get", "update"]);
-  run(["apt-get", "install", "-y", "--no-install-recommends", ...DEBIAN_PACKAGES]);
+  aptInstall(DEBIAN_PACKAGES, "No Chromium found for the browser tests", log);
 
   const installed = findChromium();
   if (!installed) throw new Error(`apt-get finished but no Chromium is at ${DEBIAN_PATHS.join(" or ")}`);

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../server/clientBuild.ts";
+import { ensureCommands } from "./aptInstall.ts";
 import { runBrowserTests } from "./browser-tests.ts";
 
 const RESULTS = join(ROOT, "test-results");
@@ -20,6 +21,9 @@ const typecheck = spawnSync(process.execPath, [join(ROOT, "node_modules", "types
   stdio: "inherit",
 });
 console.log(typecheck.status === 0 ? "Type check passed." : "Type check FAILED (see above).");
+
+// The hosting tests run a real redis-server and nginx, and make a certificate with openssl.
+ensureCommands({ "redis-server": "redis-server", nginx: "nginx", openssl: "openssl" }, "The hosting tests");
 
 const vitest = spawnSync(
   process.execPath,

@@ -42,6 +42,7 @@ describe("a dropped connection", () => {
     // The inputs of the outage were never sent, so nothing moved the ship in a burst.
     expect(Math.abs(ship.x - before.x)).toBeLessThan(40);
     expect(ship.y).toBe(before.y);
+    await waitFor(() => player.room.connection.isOpen, "the client's side of the new connection");
     await player.room.leave();
   });
 

@@ -1,0 +1,76 @@
+// The README's nginx example, exercised: two processes sharing Redis behind one
+// nginx port, players joining through it. The example's ports are swapped for free ones.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ArenaConnection } from "../../game/connection.ts";
+import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
+import { freePort, startRedis, stopProcess, type RunningRedis } from "../support/processes.ts";
+import { waitFor } from "../support/testServer.ts";
+
+const EXAMPLE = join(import.meta.dirname, "..", "..", "server", "deploy", "nginx.conf");
+let redis: RunningRedis;
+let nginx: ChildProcess;
+let proxyPort = 0;
+const servers: RunningGameServer[] = [];
+const ports: number[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  proxyPort = await freePort();
+  ports.push(await freePort(), await freePort());
+  for (const port of ports) {
+    servers.push(await startGameServer({ PORT: String(port), REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${proxyPort}/${port}`, BOTS: "0" }));
+  }
+  nginx = await startNginx();
+}, 60_000);
+afterAll(async () => {
+  if (nginx) await stopProcess(nginx);
+  for (const server of servers) await server.stop();
+  await redis?.stop();
+});
+
+/** nginx in the foreground from a scratch folder, with the example config on our ports. */
+async function startNginx(): Promise<ChildProcess> {
+  const dir = mkdtempSync(join(tmpdir(), "skirmish-nginx-"));
+  const site = readFileSync(EXAMPLE, "utf8")
+    .replaceAll("2567", String(ports[0]))
+    .replaceAll("2568", String(ports[1]))
+    .replace("listen 8080;", `listen 127.0.0.1:${proxyPort};`);
+  writeFileSync(join(dir, "skirmish.conf"), site);
+  writeFileSync(
+    join(dir, "nginx.conf"),
+    `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n  access_log off;\n` +
+      ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((kind) => `  ${kind}_temp_path ${dir}/${kind};`).join("\n") +
+      `\n  include ${dir}/skirmish.conf;\n}\n`,
+  );
+  const child = spawn("nginx", ["-p", dir, "-c", join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const deadline = Date.now() + 10_000;
+  while (!(await fetch(`http://127.0.0.1:${proxyPort}/health`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not come up:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return child;
+}
+
+describe("behind nginx", () => {
+  it("serves pages and health through the proxy port", async () => {
+    const response = await fetch(`http://127.0.0.1:${proxyPort}/health`);
+    expect(await response.json()).toMatchObject({ status: "ok", redis: "ready" });
+    expect((await fetch(`http://127.0.0.1:${proxyPort}/`)).status).toBe(200);
+  });
+
+  it("brings players on any process into the same arena over WebSockets routed by path", async () => {
+    const proxy = `http://127.0.0.1:${proxyPort}`;
+    const first = await ArenaConnection.join(proxy, "First");
+    const second = await ArenaConnection.join(proxy, "Second");
+    expect(second.code).toBe(first.code);
+    expect(first.handshake.url).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:${proxyPort}/(${ports.join("|")})/`));
+    await waitFor(() => first.state.ships.size === 2 && second.state.ships.size === 2, "both players to see each other");
+    await Promise.all([first.room.leave(), second.room.leave()]);
+  });
+});
