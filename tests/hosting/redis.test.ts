@@ -65,4 +65,23 @@ describe("several processes through Redis", () => {
     await lobby.leave();
     await Promise.all(players.map((player) => player.room.leave()));
   });
+
+  // Last: it stops one of the two processes.
+  it("on SIGTERM, a process closes its rooms and takes their listings out of Redis", async () => {
+    const player = await ArenaConnection.join(endpoint(0), "Leaver", { kind: "create", private: false });
+    const host = hostOf(player);
+    const other = 1 - host;
+    let closedWith = 0;
+    player.room.onLeave((code) => (closedWith = code));
+    expect((await fetch(`${endpoint(other)}/api/rooms/${player.code}/scoreboard`)).status).toBe(200);
+    expect(await servers[host]!.process.stop()).toBe(0);
+    await waitFor(() => closedWith === 4001, "the player to be told");
+    expect((await fetch(`${endpoint(other)}/api/rooms/${player.code}/scoreboard`)).status).toBe(404);
+    const lobby = await new Client(endpoint(other)).joinOrCreate("lobby");
+    let listed: string[] | null = null;
+    lobby.onMessage("rooms", (rooms: RoomAvailable[]) => (listed = rooms.map((room) => room.roomId)));
+    await waitFor(() => listed !== null, "the room list");
+    expect(listed).not.toContain(player.code);
+    await lobby.leave();
+  });
 });
