@@ -1,29 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
-import { enterFromLobby, joined, knockOut, probe, saveScreenshot, ship } from "../support/pages.ts";
+import { knockOut, probe, saveScreenshot, ship, useGameServer, withTwoPlayers } from "../support/pages.ts";
 
-let server: RunningGameServer;
-
-test.beforeAll(async () => {
-  server = await startGameServer({ BOTS: "0" });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useGameServer({ BOTS: "0" });
 
 test("Alpha shoots Bravo until Bravo is knocked out; both see it in the feed and the scores", async ({ browser }, testInfo) => {
   test.setTimeout(90_000);
-  const alphaContext = await browser.newContext();
-  const bravoContext = await browser.newContext();
-  try {
-    const alpha = await alphaContext.newPage();
-    const bravo = await bravoContext.newPage();
-    await enterFromLobby(alpha, server.url, "Alpha");
-    const alphaId = await joined(alpha, 1);
-    await enterFromLobby(bravo, `${server.url}?renderer=canvas`, "Bravo");
-    const bravoId = await joined(bravo, 2);
-    await joined(alpha, 2);
-
+  await withTwoPlayers(browser, server.url, async ({ alpha, bravo, alphaId, bravoId }) => {
     await knockOut(alpha, alphaId, bravo, bravoId);
 
     const feedLine = "Alpha  ✕  Bravo";
@@ -38,8 +20,5 @@ test("Alpha shoots Bravo until Bravo is knocked out; both see it in the feed and
     await bravo.keyboard.down("Tab");
     await saveScreenshot(bravo, testInfo, "bravo-scoreboard");
     await bravo.keyboard.up("Tab");
-  } finally {
-    await alphaContext.close();
-    await bravoContext.close();
-  }
+  });
 });

@@ -1,15 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
-import { enterFromLobby, joined, probe, saveScreenshot } from "../support/pages.ts";
+import { enterFromLobby, joined, probe, saveScreenshot, useGameServer } from "../support/pages.ts";
 
-let server: RunningGameServer;
-
-test.beforeAll(async () => {
-  server = await startGameServer({ BOTS: "2" });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useGameServer({ BOTS: "2" });
 
 test("the network panel shows live traffic both ways, and the RTT rises with simulated latency", async ({ page }, testInfo) => {
   await enterFromLobby(page, `${server.url}?renderer=canvas`, "Watcher");

@@ -1,15 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
-import { enterFromLobby, joined, knockOut, probe, saveScreenshot, ship } from "../support/pages.ts";
+import { enterFromLobby, joined, knockOut, probe, saveScreenshot, ship, useGameServer } from "../support/pages.ts";
 
-let server: RunningGameServer;
-
-test.beforeAll(async () => {
-  server = await startGameServer({ BOTS: "0" });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useGameServer({ BOTS: "0" });
 
 test("a private room shared by link, a reload that resumes the same ship, and a scoreboard pushed live", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);

@@ -1,15 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
-import { enterFromLobby, joined, probe, saveScreenshot, ship } from "../support/pages.ts";
+import { probe, saveScreenshot, ship, useGameServer, withTwoPlayers } from "../support/pages.ts";
 
-let server: RunningGameServer;
-
-test.beforeAll(async () => {
-  server = await startGameServer({ BOTS: "0" });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useGameServer({ BOTS: "0" });
 
 /** Records where `page` draws ship `id` on each of its next `frames` frames. */
 function trackShip(page: Page, id: string, frames: number): Promise<number[]> {
@@ -34,16 +26,7 @@ function trackShip(page: Page, id: string, frames: number): Promise<number[]> {
 }
 
 test("a second player sees the first player's ship move smoothly", async ({ browser }, testInfo) => {
-  const alphaContext = await browser.newContext();
-  const bravoContext = await browser.newContext();
-  try {
-    const alpha = await alphaContext.newPage();
-    const bravo = await bravoContext.newPage();
-    await enterFromLobby(alpha, server.url, "Alpha");
-    const alphaId = await joined(alpha, 1);
-    await enterFromLobby(bravo, `${server.url}?renderer=canvas`, "Bravo");
-    await joined(bravo, 2);
-    await joined(alpha, 2);
+  await withTwoPlayers(browser, server.url, async ({ alpha, bravo, alphaId }) => {
     expect((await probe(alpha)).renderer).toBe("webgl");
     expect((await probe(bravo)).renderer).toBe("canvas");
     expect((await probe(bravo)).roomCode).toBe((await probe(alpha)).roomCode);
@@ -75,8 +58,5 @@ test("a second player sees the first player's ship move smoothly", async ({ brow
 
     await saveScreenshot(alpha, testInfo, "alpha");
     await saveScreenshot(bravo, testInfo, "bravo");
-  } finally {
-    await alphaContext.close();
-    await bravoContext.close();
-  }
+  });
 });

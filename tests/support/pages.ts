@@ -1,6 +1,47 @@
 // Reading and steering game pages in browser tests, through the read-only probe.
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import type { ProbeShip, ProbeSnapshot } from "../../game/probe.ts";
+import { startGameServer, type RunningGameServer } from "./gameServer.ts";
+
+/** Starts `npm start`'s server for the spec file that calls it (stopped after its tests). */
+export function useGameServer(env: Record<string, string>): { readonly url: string } {
+  let server: RunningGameServer | undefined;
+  test.beforeAll(async () => {
+    server = await startGameServer(env);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+  };
+}
+
+/**
+ * Alpha (WebGL, first in, top-left spawn) and Bravo (Canvas, bottom-right) in the
+ * same arena through Quick Play; `run` gets their pages and ship ids. The contexts
+ * are closed afterwards.
+ */
+export async function withTwoPlayers(
+  browser: Browser,
+  url: string,
+  run: (players: { alpha: Page; bravo: Page; alphaId: string; bravoId: string }) => Promise<void>,
+): Promise<void> {
+  const contexts: BrowserContext[] = [await browser.newContext(), await browser.newContext()];
+  try {
+    const [alpha, bravo] = await Promise.all(contexts.map((context) => context.newPage())) as [Page, Page];
+    await enterFromLobby(alpha, url, "Alpha");
+    const alphaId = await joined(alpha, 1);
+    await enterFromLobby(bravo, `${url}?renderer=canvas`, "Bravo");
+    const bravoId = await joined(bravo, 2);
+    await joined(alpha, 2);
+    await run({ alpha, bravo, alphaId, bravoId });
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()));
+  }
+}
 
 export async function probe(page: Page): Promise<ProbeSnapshot> {
   const snapshot = await page.evaluate(() => window.__probe);
