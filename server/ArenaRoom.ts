@@ -51,6 +51,8 @@ export interface JoinOptions {
 /** Room codes in use on every process that shares this presence. */
 const CODES_KEY = "skirmish:room-codes";
 const FEED_SIZE = 10;
+/** Close codes of a connection lost rather than refused: going away, no status, abnormal, may try reconnect. */
+const DROPS = new Set<number>([CloseCode.GOING_AWAY, CloseCode.NO_STATUS_RECEIVED, CloseCode.ABNORMAL_CLOSURE, CloseCode.MAY_TRY_RECONNECT]);
 
 const PALETTE_SIZE = 8;
 const factory: EntityFactory = { ship: () => new Ship(), bullet: () => new Bullet(), pickup: () => new Pickup() };
@@ -81,6 +83,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   private maxPlayers = 0;
   private reconnectSeconds = 0;
   private readonly spectators = new Set<string>();
+  /** Clients whose socket broke on a frame of theirs: no seat is held for them. */
+  private readonly refused = new Set<string>();
   /** The latest knock-outs, newest first, for the scoreboard page. */
   private readonly feed: Array<{ killer: string; victim: string; at: number }> = [];
   private readonly botIds: string[] = [];
@@ -101,6 +105,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     this.maxClients = options.maxPlayers + SPECTATOR_SLOTS;
     this.reconnectSeconds = options.reconnectSeconds;
     this.patchRate = 1000 / options.patchRate;
+    // One input per tick, room for catch-up bursts after a hitch, and the odd ping: a flood past this is kicked.
+    this.maxMessagesPerSecond = options.tickRate * 3 + 10;
     this.dt = 1 / options.tickRate;
     this.state.tickRate = options.tickRate;
     this.sight = liveSight(this.dt);
@@ -124,14 +130,22 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     const name = cleanName(options?.name) || `Pilot ${this.humansJoined}`;
     addShip(this.state, client.sessionId, { name, hue, bot: false }, factory, this.dt);
     this.stepAllowance.set(client.sessionId, 0);
+    // A frame the WebSocket itself refuses (oversized, malformed) closes as "abnormal"
+    // (1006), like a lost network; the socket's error says it was the client's doing.
+    const socket = (client as { ref?: { once?(event: "error", listener: () => void): void } }).ref;
+    socket?.once?.("error", () => this.refused.add(client.sessionId));
     this.balanceBots();
     void this.publishListing();
   }
 
-  /** A dropped player gets their seat held; a kicked one (bad input, flooding) does not. */
+  /**
+   * A dropped player gets their seat held: a connection that went away or broke,
+   * the closes the SDK retries. A kicked one (bad input, flooding, an oversized or
+   * malformed frame) does not.
+   */
   override onDrop(client: Client, code?: number): void {
     const ship = this.state.ships.get(client.sessionId);
-    if (!ship || code === CloseCode.WITH_ERROR) return;
+    if (!ship || code === undefined || !DROPS.has(code) || this.refused.has(client.sessionId)) return;
     ship.away = true;
     this.allowReconnection(client, this.reconnectSeconds);
   }
@@ -145,6 +159,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   }
 
   override onLeave(client: Client): void {
+    this.refused.delete(client.sessionId);
     if (this.spectators.delete(client.sessionId)) return;
     removeShip(this.state, client.sessionId);
     this.stepAllowance.delete(client.sessionId);

@@ -81,9 +81,9 @@ describe("arena room", () => {
     input.data.moveX = MOVE_AXIS_MAX;
     const startX = room.state.ships.get(client.sessionId)!.x;
     const startedAt = Date.now();
-    // Ten inputs per tick for half a second.
+    // Three inputs per tick for half a second: within the message limit, three times the step rate.
     for (let i = 0; i < 15; i++) {
-      for (let burst = 0; burst < 10; burst++) input.send();
+      for (let burst = 0; burst < 3; burst++) input.send();
       await new Promise((resolve) => setTimeout(resolve, 1000 / TICK_RATE));
     }
     const seconds = (Date.now() - startedAt) / 1000;
@@ -101,5 +101,20 @@ describe("arena room", () => {
     await waitFor(() => room.state.ships.size === 1, "the ship to be removed");
     await waitFor(() => stays.state.ships.size === 1, "the other client to see it go");
     expect(stays.state.ships.has(leaves.sessionId)).toBe(false);
+  });
+
+  it("kicks a client that floods the room, and the others play on", async () => {
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const flooder = await server.colyseus.connectTo(room);
+    const bystander = await server.colyseus.connectTo(room);
+    let closedWith = 0;
+    flooder.onLeave((code) => (closedWith = code));
+    const input = flooder.input({ type: ShipInput });
+    for (let i = 0; i < 500; i++) input.send();
+    await waitFor(() => closedWith !== 0, "the flooder to be disconnected");
+    expect(closedWith).toBe(4002);
+    await waitFor(() => !room.state.ships.has(flooder.sessionId), "the flooder's ship to go");
+    expect(room.state.ships.has(bystander.sessionId)).toBe(true);
+    expect(bystander.connection.isOpen).toBe(true);
   });
 });
