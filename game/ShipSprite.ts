@@ -46,7 +46,10 @@ export class ShipSprite {
     if (!ship.alive) return;
     this.container.setPosition(view.x, view.y);
     this.gun.setRotation(aim);
-    if (this.label.text !== ship.name) this.label.setText(ship.name);
+    // A ship whose player's connection dropped waits, faded and out of play.
+    const label = ship.away ? `${ship.name} (reconnecting)` : ship.name;
+    if (this.label.text !== label) this.label.setText(label);
+    this.container.setAlpha(ship.away ? 0.35 : 1);
     if (ship.health < this.drawnHealth) this.flashUntil = now + FLASH_MS;
     const flashing = now < this.flashUntil;
     if (ship.health !== this.drawnHealth || shielded !== this.drawnShield || flashing) {

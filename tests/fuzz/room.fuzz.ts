@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { ArenaConnection } from "../../game/connection.ts";
-import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MOVE_AXIS_MAX, PATCH_RATE } from "../../shared/constants.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";

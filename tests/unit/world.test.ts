@@ -18,7 +18,7 @@ import {
 } from "../../shared/constants.ts";
 import { stepShip, ticks, type ShipControls } from "../../shared/step.ts";
 import { addShip, type WorldState } from "../../shared/world.ts";
-import { controls, dt, FIRE_RIGHT, newWorld, place, plainFactory, play } from "../support/plainWorld.ts";
+import { dt, FIRE_RIGHT, newWorld, place, plainFactory, play } from "../support/plainWorld.ts";
 
 /** Fires one bullet from `shooter` to the right and lets it fly. */
 function shootRight(world: WorldState, shooter: string, flightTicks = 15) {
