@@ -243,13 +243,25 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     const tickMs = this.dt * 1000;
     this.sight = (bullet, age, target) => {
       const firedAt = this.shotSeenAt.get(bullet);
-      if (!firedAt) return live(bullet, age, target);
+      if (firedAt === undefined) return live(bullet, age, target);
       const start = rewind.at(firedAt + (age - 1) * tickMs);
       const x0 = start.value(target, "x");
       const y0 = start.value(target, "y");
       const end = rewind.at(firedAt + age * tickMs);
       return { x0, y0, x1: end.value(target, "x"), y1: end.value(target, "y") };
     };
+  }
+
+  /**
+   * The render time a client stamped on its input, if it is one to rewind to: a
+   * real instant within MAX_REWIND_MS of now. The stamp comes off the wire, so a
+   * garbled or hostile one means no rewind (the live arena) rather than a lookup
+   * at an arbitrary time.
+   */
+  private trustedRenderTime(stamp: number): number | null {
+    const now = this.clock.elapsedTime;
+    if (!Number.isFinite(stamp) || stamp <= 0) return null;
+    return Math.min(now, Math.max(now - MAX_REWIND_MS, stamp));
   }
 
   /**
@@ -263,7 +275,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
       const before = events.length;
       applyControls(this.state, id, input, factory, this.dt, events);
       const fired = events[before];
-      if (fired?.type === "shot") this.shotSeenAt.set(this.state.bullets.get(fired.bullet)!, accessor.renderTime);
+      if (fired?.type === "shot") {
+        const seenAt = this.trustedRenderTime(accessor.renderTime);
+        if (seenAt !== null) this.shotSeenAt.set(this.state.bullets.get(fired.bullet)!, seenAt);
+      }
       if (--allowance === 0) break;
     }
     this.stepAllowance.set(id, allowance);
