@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { CloseCode, Room, ServerError, validate, type Client } from "colyseus";
+import { CloseCode, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
 import { z } from "zod";
 import { botControls, botName, botsWanted } from "../shared/bots.ts";
 import {
@@ -8,11 +8,13 @@ import {
   MAX_CATCH_UP_STEPS,
   MAX_REWIND_MS,
   MOVE_AXIS_MAX,
+  ROOM_CREATES_PER_MINUTE,
   SPECTATOR_SLOTS,
 } from "../shared/constants.ts";
 import type { KoMessage, RoomListing, Scoreboard } from "../shared/messages.ts";
 import { cleanName } from "../shared/names.ts";
 import { makeRoomCode } from "../shared/roomCodes.ts";
+import { RateLimiter } from "./RateLimiter.ts";
 import { ArenaState, Bullet, Pickup, Ship, ShipInput } from "../shared/schema.ts";
 import {
   addShip,
@@ -51,6 +53,7 @@ export interface JoinOptions {
 /** Room codes in use on every process that shares this presence. */
 const CODES_KEY = "skirmish:room-codes";
 const FEED_SIZE = 10;
+const roomCreations = new RateLimiter(ROOM_CREATES_PER_MINUTE, 60_000);
 /** Close codes of a connection lost rather than refused: going away, no status, abnormal, may try reconnect. */
 const DROPS = new Set<number>([CloseCode.GOING_AWAY, CloseCode.NO_STATUS_RECEIVED, CloseCode.ABNORMAL_CLOSURE, CloseCode.MAY_TRY_RECONNECT]);
 
@@ -97,6 +100,15 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   private readonly shotSeenAt = new WeakMap<BulletState, number>();
   /** Called with each tick's events; for tests and instrumentation. */
   onWorldEvents: ((events: readonly WorldEvent[]) => void) | null = null;
+
+  /** Runs before matchmaking: an address that creates rooms in a flood is refused more. */
+  static override async onAuth(_token: string, _options: unknown, context: AuthContext): Promise<boolean> {
+    const path = context.req?.url ? new URL(context.req.url).pathname : "";
+    if (path.startsWith("/matchmake/create/") && !roomCreations.allow(context.ip ?? "unknown")) {
+      throw new ServerError(429, `Too many new rooms from your address: at most ${ROOM_CREATES_PER_MINUTE} a minute.`);
+    }
+    return true;
+  }
 
   override async onCreate(options: ArenaRoomOptions): Promise<void> {
     this.roomId = await this.claimCode();
