@@ -35,6 +35,8 @@ const CODE_MASK = 0x1f;
 export class NetworkMeter {
   /** Frames of the last few seconds, oldest first. */
   readonly frames: Frame[] = [];
+  /** Everything since the meter was attached. */
+  readonly totals = { upBytes: 0, downBytes: 0, inputs: 0, patches: 0 };
   /** Simulated round trip and jitter in ms, split evenly between the two directions. */
   simulatedRttMs = 0;
   simulatedJitterMs = 0;
@@ -104,7 +106,12 @@ export class NetworkMeter {
 
   private record(direction: Direction, bytes: Uint8Array): void {
     const now = performance.now();
-    this.frames.push({ at: now, direction, kind: kindOf(bytes[0] ?? 0), bytes: bytes.byteLength });
+    const kind = kindOf(bytes[0] ?? 0);
+    this.frames.push({ at: now, direction, kind, bytes: bytes.byteLength });
+    if (direction === "up") this.totals.upBytes += bytes.byteLength;
+    else this.totals.downBytes += bytes.byteLength;
+    if (kind === "input") this.totals.inputs++;
+    if (kind === "patch") this.totals.patches++;
     while (this.frames.length > 0 && now - this.frames[0]!.at > WINDOW_MS) this.frames.shift();
   }
 

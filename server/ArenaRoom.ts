@@ -14,6 +14,7 @@ import {
 import type { KoMessage, RoomListing, Scoreboard } from "../shared/messages.ts";
 import { cleanName } from "../shared/names.ts";
 import { makeRoomCode } from "../shared/roomCodes.ts";
+import { patchTimes, stepTimes } from "./metrics.ts";
 import { RateLimiter } from "./RateLimiter.ts";
 import { ArenaState, Bullet, Pickup, Ship, ShipInput } from "../shared/schema.ts";
 import {
@@ -230,7 +231,20 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     await this.setMetadata(listing);
   }
 
+  override broadcastPatch(): boolean {
+    const startedAt = performance.now();
+    const sent = super.broadcastPatch();
+    patchTimes.add(performance.now() - startedAt);
+    return sent;
+  }
+
   private tick(): void {
+    const startedAt = performance.now();
+    this.step();
+    stepTimes.add(performance.now() - startedAt);
+  }
+
+  private step(): void {
     const events: WorldEvent[] = [];
     for (const id of this.state.ships.keys()) {
       if (this.stepAllowance.has(id)) this.applyClientInputs(id, events);

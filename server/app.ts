@@ -16,6 +16,7 @@ import {
 import { normalizeRoomCode } from "../shared/roomCodes.ts";
 import { ArenaRoom } from "./ArenaRoom.ts";
 import { basicAuth } from "./basicAuth.ts";
+import { metrics, resetMetrics } from "./metrics.ts";
 import type { ServerConfig } from "./config.ts";
 
 export interface GameServerOptions {
@@ -76,6 +77,10 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
       // Admin pages: open in development; in production only with a password.
       if (options.development || config.adminPassword) {
         const guard = options.development ? [] : [basicAuth(config.adminPassword!)];
+        app.get("/admin/metrics", ...guard, (req, res) => {
+          res.json({ ...metrics(), rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu });
+          if (req.query.reset !== undefined) resetMetrics();
+        });
         app.use("/admin/monitor", ...guard, monitor());
         app.use("/admin/playground", ...guard, playground());
       }
