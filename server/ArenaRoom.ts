@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { CloseCode, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
+import { CloseCode, Protocol, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
 import { z } from "zod";
 import { botControls, botName, botsWanted } from "../shared/bots.ts";
 import {
@@ -333,3 +333,22 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     while (this.botIds.length > wanted) removeShip(this.state, this.botIds.pop()!);
   }
 }
+
+/**
+ * Our clients send inputs on the reliable channel only. A frame for the unreliable
+ * one (a length-framed ring of inputs) is refused before the framework decodes it:
+ * the room fuzzer found that a garbled ring makes that decoder allocate without end
+ * and take the whole process down. Its sender is disconnected like any bad client.
+ */
+const UNRELIABLE_INPUT = Protocol.ROOM_INPUT_UNRELIABLE;
+const CODE_MASK = 0x1f;
+type MessageEntry = (this: Room, client: Client, buffer: Uint8Array) => void;
+const messageEntry = (prototype: object) => prototype as { _onMessage: MessageEntry };
+messageEntry(ArenaRoom.prototype)._onMessage = function (client, buffer) {
+  if (buffer && buffer.length > 0 && (buffer[0]! & CODE_MASK) === UNRELIABLE_INPUT) {
+    client.leave(CloseCode.WITH_ERROR, "Inputs go on the reliable channel.");
+    return;
+  }
+  // Looked up at call time: simulated latency (COLYSEUS_LATENCY) wraps the framework's entry later.
+  messageEntry(Room.prototype)._onMessage.call(this, client, buffer);
+};
