@@ -152,9 +152,9 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   }
 
   /**
-   * A dropped player gets their seat held: a connection that went away or broke,
-   * the closes the SDK retries. A kicked one (bad input, flooding, an oversized or
-   * malformed frame) does not.
+   * A player whose connection went away or broke (the closes the SDK retries) gets
+   * their seat held. A kicked one (bad input, flooding, an oversized or malformed
+   * frame) does not.
    */
   override onDrop(client: Client, code?: number): void {
     const ship = this.state.ships.get(client.sessionId);
