@@ -9,30 +9,10 @@ import { MOVE_AXIS_MAX } from "../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../shared/step.ts";
 import { startGameServer } from "../tests/support/gameServer.ts";
 
-const { values } = parseArgs({
-  options: { rooms: { type: "string", default: "1" }, clients: { type: "string", default: "16" }, seconds: { type: "string", default: "20" } },
-});
-const rooms = Number(values.rooms);
-const clients = Number(values.clients);
-const seconds = Number(values.seconds);
-if (![rooms, clients, seconds].every((n) => Number.isInteger(n) && n > 0) || clients < rooms) {
-  console.error("usage: npm run loadtest -- --rooms R --clients C --seconds S (whole numbers, C >= R)");
-  process.exit(1);
-}
-
-const perRoom = Math.ceil(clients / rooms);
-const password = randomBytes(12).toString("hex");
-const server = await startGameServer({ MAX_PLAYERS: String(perRoom), BOTS: "0", ADMIN_PASSWORD: password });
-const auth = { Authorization: `Basic ${Buffer.from(`admin:${password}`).toString("base64")}` };
-const serverMetrics = async (reset = false) => (await fetch(`${server.url}admin/metrics${reset ? "?reset" : ""}`, { headers: auth })).json();
-const rssAtStart = (await serverMetrics(true)).rssMB;
-
-const joinTimes: number[] = [];
-const players: ArenaConnection[] = [];
-for (let i = 0; i < clients; i++) {
-  const startedAt = performance.now();
-  players.push(await ArenaConnection.join(server.url, `Load ${i + 1}`));
-  joinTimes.push(performance.now() - startedAt);
+export interface LoadOptions {
+  rooms: number;
+  clients: number;
+  seconds: number;
 }
 
 /** Plays like a person who is not very good: drifts about, aims at the nearest ship, fires in bursts. */
@@ -51,57 +31,81 @@ function play(player: ArenaConnection, index: number, now: number): ShipControls
   return controls;
 }
 
-await serverMetrics(true);
-const totalsFrom = players.map((player) => ({ ...player.meter.totals }));
-const startedAt = performance.now();
-const timer = setInterval(() => {
-  const now = performance.now();
-  players.forEach((player, index) => {
-    const controls = play(player, index, now);
-    player.update(now, () => controls);
+/** Runs one load scenario against a fresh server process and returns its report. */
+export async function runLoad({ rooms, clients, seconds }: LoadOptions) {
+  const perRoom = Math.ceil(clients / rooms);
+  const password = randomBytes(12).toString("hex");
+  const server = await startGameServer({ MAX_PLAYERS: String(perRoom), BOTS: "0", ADMIN_PASSWORD: password });
+  const auth = { Authorization: `Basic ${Buffer.from(`admin:${password}`).toString("base64")}` };
+  const serverMetrics = async (reset = false) => (await fetch(`${server.url}admin/metrics${reset ? "?reset" : ""}`, { headers: auth })).json();
+  const rssAtStart = (await serverMetrics(true)).rssMB;
+
+  const joinTimes: number[] = [];
+  const players: ArenaConnection[] = [];
+  for (let i = 0; i < clients; i++) {
+    const startedAt = performance.now();
+    players.push(await ArenaConnection.join(server.url, `Load ${i + 1}`));
+    joinTimes.push(performance.now() - startedAt);
+  }
+
+  await serverMetrics(true);
+  const totalsFrom = players.map((player) => ({ ...player.meter.totals }));
+  const startedAt = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    players.forEach((player, index) => {
+      const controls = play(player, index, now);
+      player.update(now, () => controls);
+    });
+  }, 1000 / 60);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  clearInterval(timer);
+  const elapsed = (performance.now() - startedAt) / 1000;
+  const after = await serverMetrics();
+
+  let down = 0;
+  let up = 0;
+  let patches = 0;
+  players.forEach((player, i) => {
+    down += player.meter.totals.downBytes - totalsFrom[i]!.downBytes;
+    up += player.meter.totals.upBytes - totalsFrom[i]!.upBytes;
+    patches += player.meter.totals.patches - totalsFrom[i]!.patches;
   });
-}, 1000 / 60);
-await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-clearInterval(timer);
-const elapsed = (performance.now() - startedAt) / 1000;
-const after = await serverMetrics();
+  await Promise.all(players.map((player) => player.room.leave()));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const end = await serverMetrics();
+  await server.stop();
 
-let down = 0;
-let up = 0;
-let patches = 0;
-players.forEach((player, i) => {
-  down += player.meter.totals.downBytes - totalsFrom[i]!.downBytes;
-  up += player.meter.totals.upBytes - totalsFrom[i]!.upBytes;
-  patches += player.meter.totals.patches - totalsFrom[i]!.patches;
-});
-await Promise.all(players.map((player) => player.room.leave()));
-await new Promise((resolve) => setTimeout(resolve, 500));
-const end = await serverMetrics();
-await server.stop();
+  joinTimes.sort((a, b) => a - b);
+  const percentile = (q: number) => Math.round(joinTimes[Math.min(joinTimes.length - 1, Math.floor(q * joinTimes.length))]!);
+  return {
+        rooms: after.rooms,
+        clientsConnected: after.clients,
+        seconds: Math.round(elapsed),
+        joinLatencyMs: { p50: percentile(0.5), p99: percentile(0.99) },
+        perClient: {
+          downBytesPerSecond: Math.round(down / clients / elapsed),
+          upBytesPerSecond: Math.round(up / clients / elapsed),
+          patchesPerSecond: Math.round((patches / clients / elapsed) * 10) / 10,
+        },
+        server: {
+          cpuPercent: after.cpuPercent,
+          fixedStepMs: after.stepMs,
+          patchSendMs: after.patchMs,
+          rssMB: { start: rssAtStart, peak: after.rssPeakMB, end: end.rssMB },
+        },
+      };
+}
 
-joinTimes.sort((a, b) => a - b);
-const percentile = (q: number) => Math.round(joinTimes[Math.min(joinTimes.length - 1, Math.floor(q * joinTimes.length))]!);
-console.log(
-  JSON.stringify(
-    {
-      rooms: after.rooms,
-      clientsConnected: after.clients,
-      seconds: Math.round(elapsed),
-      joinLatencyMs: { p50: percentile(0.5), p99: percentile(0.99) },
-      perClient: {
-        downBytesPerSecond: Math.round(down / clients / elapsed),
-        upBytesPerSecond: Math.round(up / clients / elapsed),
-        patchesPerSecond: Math.round((patches / clients / elapsed) * 10) / 10,
-      },
-      server: {
-        cpuPercent: after.cpuPercent,
-        fixedStepMs: after.stepMs,
-        patchSendMs: after.patchMs,
-        rssMB: { start: rssAtStart, peak: after.rssPeakMB, end: end.rssMB },
-      },
-    },
-    null,
-    2,
-  ),
-);
-process.exit(0);
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: { rooms: { type: "string", default: "1" }, clients: { type: "string", default: "16" }, seconds: { type: "string", default: "20" } },
+  });
+  const options = { rooms: Number(values.rooms), clients: Number(values.clients), seconds: Number(values.seconds) };
+  if (!Object.values(options).every((n) => Number.isInteger(n) && n > 0) || options.clients < options.rooms) {
+    console.error("usage: npm run loadtest -- --rooms R --clients C --seconds S (whole numbers, C >= R)");
+    process.exit(1);
+  }
+  console.log(JSON.stringify(await runLoad(options), null, 2));
+  process.exit(0);
+}
