@@ -92,8 +92,6 @@ export interface ShipView {
   own: boolean;
   x: number;
   y: number;
-  vx: number;
-  vy: number;
   /** The synchronised ship, for everything that is not interpolated. */
   ship: Ship;
 }
@@ -128,7 +126,7 @@ export class ArenaConnection {
     this.handshake = handshake;
     this.input = room.input({ type: ShipInput, mode: "reliable" });
     this.predict = Predict.get(room, { mode: "lerp", delay: INTERPOLATION_DELAY_MS });
-    this.predict.attachAll("ships", { mode: "lerp", fields: ["x", "y", "vx", "vy"], snap: TELEPORT_PX });
+    this.predict.attachAll("ships", { mode: "lerp", fields: ["x", "y"], snap: TELEPORT_PX });
     this.shots = this.predict.spawns("bullets", {
       owned: (bullet) => bullet.owner === room.sessionId,
       onReject: () => this.rejectedShots++,
@@ -312,8 +310,6 @@ export class ArenaConnection {
         own: id === this.room.sessionId,
         x: this.predict.value(ship, "x"),
         y: this.predict.value(ship, "y"),
-        vx: this.predict.value(ship, "vx"),
-        vy: this.predict.value(ship, "vy"),
         ship,
       });
     });

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { StateView } from "@colyseus/schema";
 import { CloseCode, Protocol, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
 import { z } from "zod";
 import { botControls, botName, botsWanted } from "../shared/bots.ts";
@@ -15,8 +16,9 @@ import type { KoMessage, RoomListing, Scoreboard } from "../shared/messages.ts";
 import { cleanName } from "../shared/names.ts";
 import { makeRoomCode } from "../shared/roomCodes.ts";
 import { patchTimes, stepTimes } from "./metrics.ts";
+import { PooledEntities } from "./EntityPool.ts";
 import { RateLimiter } from "./RateLimiter.ts";
-import { ArenaState, Bullet, Pickup, Ship, ShipInput } from "../shared/schema.ts";
+import { ArenaState, OWNER_VIEW, ShipInput } from "../shared/schema.ts";
 import {
   addShip,
   advanceWorld,
@@ -25,7 +27,6 @@ import {
   removeShip,
   startWorld,
   type BulletState,
-  type EntityFactory,
   type MatchRules,
   type Sight,
   type WorldEvent,
@@ -59,7 +60,6 @@ const roomCreations = new RateLimiter(ROOM_CREATES_PER_MINUTE, 60_000);
 const DROPS = new Set<number>([CloseCode.GOING_AWAY, CloseCode.NO_STATUS_RECEIVED, CloseCode.ABNORMAL_CLOSURE, CloseCode.MAY_TRY_RECONNECT]);
 
 const PALETTE_SIZE = 8;
-const factory: EntityFactory = { ship: () => new Ship(), bullet: () => new Bullet(), pickup: () => new Pickup() };
 
 export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   override state = new ArenaState();
@@ -82,6 +82,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     }),
   };
 
+  private readonly factory = new PooledEntities((bullet) => this.shotSeenAt.delete(bullet));
   private dt = 0;
   private botFill = 0;
   private maxPlayers = 0;
@@ -112,6 +113,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   }
 
   override async onCreate(options: ArenaRoomOptions): Promise<void> {
+    // Every ship the room can hold gets a one-byte id before bullets use ids up.
+    this.factory.reserveShips(options.maxPlayers + options.bots, this.state.ships);
     this.roomId = await this.claimCode();
     if (options.private === true) await this.setPrivate(true);
     this.maxPlayers = options.maxPlayers;
@@ -124,7 +127,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     this.state.tickRate = options.tickRate;
     this.sight = liveSight(this.dt);
     this.botFill = options.bots;
-    startWorld(this.state, factory, this.dt, options);
+    startWorld(this.state, this.factory, this.dt, options);
     if (options.lagCompensation) this.compensateLag();
     this.balanceBots();
     await this.publishListing();
@@ -141,7 +144,11 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     }
     const hue = this.humansJoined++ % PALETTE_SIZE;
     const name = cleanName(options?.name) || `Pilot ${this.humansJoined}`;
-    addShip(this.state, client.sessionId, { name, hue, bot: false }, factory, this.dt);
+    addShip(this.state, client.sessionId, { name, hue, bot: false }, this.factory, this.dt);
+    // What only this player's prediction needs (velocity, cooldowns) goes to them alone.
+    const view = new StateView();
+    view.add(this.state.ships.get(client.sessionId)!, OWNER_VIEW);
+    client.view = view;
     this.stepAllowance.set(client.sessionId, 0);
     // A frame the WebSocket itself refuses (oversized, malformed) closes as "abnormal"
     // (1006), like a lost network; the socket's error says it was the client's doing.
@@ -173,8 +180,9 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
 
   override onLeave(client: Client): void {
     this.refused.delete(client.sessionId);
+    client.view?.dispose();
     if (this.spectators.delete(client.sessionId)) return;
-    removeShip(this.state, client.sessionId);
+    this.dropShip(client.sessionId);
     this.stepAllowance.delete(client.sessionId);
     this.balanceBots();
     void this.publishListing();
@@ -248,9 +256,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     const events: WorldEvent[] = [];
     for (const id of this.state.ships.keys()) {
       if (this.stepAllowance.has(id)) this.applyClientInputs(id, events);
-      else applyControls(this.state, id, botControls(this.state, id, this.dt), factory, this.dt, events);
+      else applyControls(this.state, id, botControls(this.state, id, this.dt), this.factory, this.dt, events);
     }
-    advanceWorld(this.state, factory, this.dt, events, this.sight);
+    advanceWorld(this.state, this.factory, this.dt, events, this.sight);
+    this.factory.recycleBullets(this.state.bullets);
     this.onWorldEvents?.(events);
     for (const event of events) {
       if (event.type === "ko") this.broadcastKo(event.killer, event.victim);
@@ -299,7 +308,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     const accessor = this.inputs.get(id);
     for (const input of accessor) {
       const before = events.length;
-      applyControls(this.state, id, input, factory, this.dt, events);
+      applyControls(this.state, id, input, this.factory, this.dt, events);
       const fired = events[before];
       if (fired?.type === "shot") {
         const seenAt = this.trustedRenderTime(accessor.renderTime);
@@ -327,10 +336,17 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     const wanted = botsWanted(this.stepAllowance.size, this.botFill);
     while (this.botIds.length < wanted) {
       const id = `bot-${++this.botsAdded}`;
-      addShip(this.state, id, { name: botName(this.botsAdded - 1), hue: (this.botsAdded + 3) % PALETTE_SIZE, bot: true }, factory, this.dt);
+      addShip(this.state, id, { name: botName(this.botsAdded - 1), hue: (this.botsAdded + 3) % PALETTE_SIZE, bot: true }, this.factory, this.dt);
       this.botIds.push(id);
     }
-    while (this.botIds.length > wanted) removeShip(this.state, this.botIds.pop()!);
+    while (this.botIds.length > wanted) this.dropShip(this.botIds.pop()!);
+  }
+
+  /** Takes a ship out of the arena and keeps the instance for the next ship. */
+  private dropShip(id: string): void {
+    const ship = this.state.ships.get(id);
+    removeShip(this.state, id);
+    if (ship) this.factory.releaseShip(ship);
   }
 }
 

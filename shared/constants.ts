@@ -49,10 +49,11 @@ export const SHIP_ACCELERATION = 1400;
 export const SHIP_FRICTION = 4;
 export const SHIP_MAX_SPEED = 320;
 /**
- * Positions and velocities are kept on a 1/64 px grid, which float32 holds exactly
- * at arena scale, so the wire never rounds what the client predicted.
+ * Positions and velocities are kept on a 1/32 px grid. A 16-bit wire value holds
+ * every grid point up to 2048 px exactly, so the wire never rounds what the client
+ * predicted, and a position costs 2 bytes instead of a float's 4.
  */
-export const POSITION_GRID = 64;
+export const POSITION_GRID = 32;
 /** A single movement sub-step never moves a ship further than this, so fast ships cannot cross a wall. */
 export const MAX_MOVE_PER_SUBSTEP = 8;
 export const SHIP_HEALTH = 100;

@@ -2,19 +2,35 @@
 // the client bundle never pulls in the server framework. Field meanings are
 // documented on the interfaces in world.ts and step.ts, which these satisfy.
 import { schema, t, type SchemaType } from "@colyseus/schema";
+import { POSITION_GRID } from "./constants.ts";
+
+/**
+ * View tag of the fields only a ship's own player receives: what their client needs
+ * to predict the ship. Everyone else draws it from its position alone.
+ */
+export const OWNER_VIEW = 1;
+
+/**
+ * A position in px, 0 to 2048 (the arena is 1280 × 720), on 16 bits. The range is
+ * chosen so one wire step is exactly one grid step: every grid value crosses
+ * unchanged, and the step's results are the client's.
+ */
+const coordinate = () => t.quantized({ min: 0, max: 0xffff / POSITION_GRID });
+/** A bullet's velocity along one axis, px/s, within ±1024 on 16 bits, exact on the grid like `coordinate`. */
+const bulletVelocity = () => t.quantized({ min: -0xfffe / (2 * POSITION_GRID), max: 0xfffe / (2 * POSITION_GRID) });
 
 export const Ship = schema({
-  // float32 is exact here: the step keeps positions and velocities on a 1/64 grid.
-  x: t.float32().default(0),
-  y: t.float32().default(0),
-  vx: t.float32().default(0),
-  vy: t.float32().default(0),
+  x: coordinate().default(0),
+  y: coordinate().default(0),
+  // float32 is exact here: the step keeps velocities on the position grid.
+  vx: t.float32().view(OWNER_VIEW).default(0),
+  vy: t.float32().view(OWNER_VIEW).default(0),
   alive: t.boolean().default(false),
-  dashTicks: t.uint8().default(0),
-  dashCooldown: t.uint8().default(0),
-  fireCooldown: t.uint8().default(0),
-  speedTicks: t.uint16().default(0),
-  rapidTicks: t.uint16().default(0),
+  dashTicks: t.uint8().view(OWNER_VIEW).default(0),
+  dashCooldown: t.uint8().view(OWNER_VIEW).default(0),
+  fireCooldown: t.uint8().view(OWNER_VIEW).default(0),
+  speedTicks: t.uint16().view(OWNER_VIEW).default(0),
+  rapidTicks: t.uint16().view(OWNER_VIEW).default(0),
   aim: t.angle({ bits: 8 }).default(0),
   health: t.uint8().default(0),
   kos: t.uint16().default(0),
@@ -34,10 +50,10 @@ export const Ship = schema({
 export type Ship = SchemaType<typeof Ship>;
 
 export const Bullet = schema({
-  x: t.float32().default(0),
-  y: t.float32().default(0),
-  vx: t.float32().default(0),
-  vy: t.float32().default(0),
+  x: coordinate().default(0),
+  y: coordinate().default(0),
+  vx: bulletVelocity().default(0),
+  vy: bulletVelocity().default(0),
   owner: t.string().default(""),
   spawnTick: t.uint32().default(0),
 }, "Bullet");
@@ -45,8 +61,8 @@ export type Bullet = SchemaType<typeof Bullet>;
 
 export const Pickup = schema({
   kind: t.string().default("heal"),
-  x: t.float32().default(0),
-  y: t.float32().default(0),
+  x: coordinate().default(0),
+  y: coordinate().default(0),
   readyTick: t.uint32().default(0),
 }, "Pickup");
 export type Pickup = SchemaType<typeof Pickup>;

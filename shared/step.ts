@@ -83,15 +83,18 @@ export function stepShip(ship: ShipBody, controls: ShipControls, layout: ArenaLa
 
   const stick = stickDirection(controls);
   const aim = aimDirection(controls);
-  if (controls.dash && ship.dashCooldown === 0) startDash(ship, stick, aim, dt);
+  // The step works on a copy and writes back only grid values: a synchronised
+  // ship snaps its coordinates to the wire's grid on every write.
+  const motion: Motion = { x: ship.x, y: ship.y, vx: ship.vx, vy: ship.vy };
+  if (controls.dash && ship.dashCooldown === 0) startDash(ship, motion, stick, aim, dt);
   if (ship.dashTicks > 0) ship.dashTicks--;
-  else accelerate(ship, stick, dt);
+  else accelerate(motion, ship.speedTicks > 0, stick, dt);
 
-  move(ship, layout, dt);
-  ship.x = onGrid(ship.x);
-  ship.y = onGrid(ship.y);
-  ship.vx = towardZeroOnGrid(ship.vx);
-  ship.vy = towardZeroOnGrid(ship.vy);
+  move(motion, layout, dt);
+  ship.x = onGrid(motion.x);
+  ship.y = onGrid(motion.y);
+  ship.vx = towardZeroOnGrid(motion.vx);
+  ship.vy = towardZeroOnGrid(motion.vy);
 
   if (!controls.fire || !aim || ship.fireCooldown > 0) return null;
   ship.fireCooldown = ticks(ship.rapidTicks > 0 ? RAPID_FIRE_INTERVAL : FIRE_INTERVAL, dt);
@@ -110,6 +113,14 @@ interface Vector {
   y: number;
 }
 
+/** Where a ship is and how fast it goes, px and px/s, while a step works it out. */
+interface Motion {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+}
+
 /** The stick as a vector no longer than 1 (an over-long diagonal is shortened, not clipped). */
 function stickDirection(controls: ShipControls): Vector {
   const x = controls.moveX / MOVE_AXIS_MAX;
@@ -123,18 +134,18 @@ function aimDirection(controls: ShipControls): Vector | null {
   return length === 0 ? null : { x: controls.aimX / length, y: controls.aimY / length };
 }
 
-function startDash(ship: ShipBody, stick: Vector, aim: Vector | null, dt: number): void {
+function startDash(ship: ShipBody, motion: Motion, stick: Vector, aim: Vector | null, dt: number): void {
   const stickLength = Math.sqrt(stick.x * stick.x + stick.y * stick.y);
   const direction = stickLength > 0 ? { x: stick.x / stickLength, y: stick.y / stickLength } : aim;
   if (!direction) return;
-  ship.vx = direction.x * DASH_SPEED;
-  ship.vy = direction.y * DASH_SPEED;
+  motion.vx = direction.x * DASH_SPEED;
+  motion.vy = direction.y * DASH_SPEED;
   ship.dashTicks = ticks(DASH_DURATION, dt);
   ship.dashCooldown = ticks(DASH_COOLDOWN, dt);
 }
 
-function accelerate(ship: ShipBody, stick: Vector, dt: number): void {
-  const boost = ship.speedTicks > 0 ? SPEED_BOOST_FACTOR : 1;
+function accelerate(ship: Motion, boosted: boolean, stick: Vector, dt: number): void {
+  const boost = boosted ? SPEED_BOOST_FACTOR : 1;
   const drag = 1 - SHIP_FRICTION * dt;
   const speedBefore = Math.sqrt(ship.vx * ship.vx + ship.vy * ship.vy);
   ship.vx = ship.vx * drag + stick.x * SHIP_ACCELERATION * boost * dt;
@@ -149,7 +160,7 @@ function accelerate(ship: ShipBody, stick: Vector, dt: number): void {
 }
 
 /** Moves in sub-steps short enough that no wall can be skipped, resolving collisions after each. */
-function move(ship: ShipBody, layout: ArenaLayout, dt: number): void {
+function move(ship: Motion, layout: ArenaLayout, dt: number): void {
   const distance = Math.max(Math.abs(ship.vx), Math.abs(ship.vy)) * dt;
   const substeps = Math.max(1, Math.ceil(distance / MAX_MOVE_PER_SUBSTEP));
   for (let i = 0; i < substeps; i++) {
@@ -161,7 +172,7 @@ function move(ship: ShipBody, layout: ArenaLayout, dt: number): void {
 }
 
 /** Moves a ship that overlaps a wall back to its surface and cancels the speed into it. */
-function pushOutOfWall(ship: ShipBody, wall: Wall): void {
+function pushOutOfWall(ship: Motion, wall: Wall): void {
   const dx = ship.x - clamp(ship.x, wall.x, wall.x + wall.w);
   const dy = ship.y - clamp(ship.y, wall.y, wall.y + wall.h);
   const distanceSquared = dx * dx + dy * dy;
@@ -195,7 +206,7 @@ function pushOutOfWall(ship: ShipBody, wall: Wall): void {
   }
 }
 
-function keepInsideArena(ship: ShipBody, layout: ArenaLayout): void {
+function keepInsideArena(ship: Motion, layout: ArenaLayout): void {
   const maxX = layout.width - SHIP_RADIUS;
   const maxY = layout.height - SHIP_RADIUS;
   if (ship.x < SHIP_RADIUS) {

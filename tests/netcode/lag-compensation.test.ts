@@ -36,18 +36,39 @@ function sweeping(target: ArenaConnection) {
   };
 }
 
-/** Aims where its screen shows the target, led by the target's shown velocity, and fires now and then. */
+/** How far back the shooter looks to judge the target's speed, as an eye does. */
+const SPEED_WINDOW_MS = 300;
+
+interface Sighting {
+  at: number;
+  x: number;
+  y: number;
+}
+
+/** The last sighting at or before `time`, or the first one. */
+function seenBy(sightings: Sighting[], time: number): Sighting {
+  return sightings.findLast((sighting) => sighting.at <= time) ?? sightings[0]!;
+}
+
+/** Aims where its screen shows the target, led by the speed it is seen moving at, and fires now and then. */
 function aimingAtWhatItSees(shooter: ArenaConnection, targetId: string, aimDelayMs = 0) {
   let lastShot = -Infinity;
-  const seen: Array<{ at: number; x: number; y: number; vx: number; vy: number }> = [];
+  const seen: Sighting[] = [];
   return (now: number): ShipControls => {
     const view = shooter.ships().find((ship) => ship.id === targetId);
     const own = shooter.predictedShip;
     if (!view || !own) return NO_CONTROLS;
-    seen.push({ at: now, x: view.x, y: view.y, vx: view.vx, vy: view.vy });
+    seen.push({ at: now, x: view.x, y: view.y });
+    while (seen.length > 2 && seen[1]!.at <= now - aimDelayMs - SPEED_WINDOW_MS) seen.shift();
     // A stale shooter aims at where the target was `aimDelayMs` ago on its screen.
-    while (seen.length > 1 && seen[1]!.at <= now - aimDelayMs) seen.shift();
-    const target = seen[0]!;
+    const shown = seenBy(seen, now - aimDelayMs);
+    const before = seenBy(seen, shown.at - SPEED_WINDOW_MS);
+    const elapsed = (shown.at - before.at) / 1000;
+    const target = {
+      ...shown,
+      vx: elapsed > 0 ? (shown.x - before.x) / elapsed : 0,
+      vy: elapsed > 0 ? (shown.y - before.y) / elapsed : 0,
+    };
     // Lead the target: where it will be when a bullet fired now gets there.
     let aimX = target.x - own.x;
     let aimY = target.y - own.y;

@@ -1,0 +1,103 @@
+import type { Schema } from "@colyseus/schema";
+import { ArenaState, Bullet, Pickup, Ship } from "../shared/schema.ts";
+import type { EntityFactory } from "../shared/world.ts";
+
+/**
+ * Ships and bullets, handed out again once they have left the state.
+ *
+ * Every patch names each instance it touches by its reference id, in as few bytes
+ * as the number needs: 1 below 128, then 2, 3 and 5. The framework never reuses an
+ * id, so in a room that has fired tens of thousands of bullets, every new bullet and
+ * every newly joined ship would cost up to 8 bytes more in each patch. A recycled
+ * instance keeps its id, so ids stay as few as the entities alive at once.
+ */
+export class EntityPool<T extends Schema> {
+  private readonly create: () => T;
+  private readonly free: T[] = [];
+  /** Field values of a fresh instance, to wipe a recycled one with. */
+  private readonly blank: Record<string, unknown>;
+
+  constructor(create: () => T) {
+    this.create = create;
+    this.blank = create().toJSON() as Record<string, unknown>;
+  }
+
+  /** A fresh-looking instance: a recycled one wiped clean, or a new one. */
+  take(): T {
+    const entity = this.free.pop();
+    if (!entity) return this.create();
+    return Object.assign(entity, this.blank);
+  }
+
+  release(entity: T): void {
+    this.free.push(entity);
+  }
+
+  /**
+   * Makes `count` instances and gives them ids now, while ids are small: each joins
+   * `collection` and leaves it at once, before any patch is encoded.
+   */
+  reserve(count: number, collection: { set(key: string, value: T): unknown; delete(key: string): unknown }): void {
+    for (let i = 0; i < count; i++) {
+      const entity = this.create();
+      const key = `reserved-${i}`;
+      collection.set(key, entity);
+      collection.delete(key);
+      this.release(entity);
+    }
+  }
+}
+
+/**
+ * The room's entity factory: ships and bullets from pools. Ships are given back as
+ * they leave; bullets are found gone (hit, expired or cleared) after each tick.
+ */
+export class PooledEntities implements EntityFactory {
+  private readonly ships = new EntityPool(() => new Ship());
+  private readonly bullets = new EntityPool(() => new Bullet());
+  /** Bullets taken from the pool, to give back once they have left the state. */
+  private readonly bulletsOut = new Set<Bullet>();
+
+  /** Forgets whatever the caller kept about a bullet's last flight. */
+  private readonly onBulletRecycled: (bullet: Bullet) => void;
+
+  constructor(onBulletRecycled: (bullet: Bullet) => void = () => {}) {
+    this.onBulletRecycled = onBulletRecycled;
+  }
+
+  ship = (): Ship => this.ships.take();
+
+  bullet = (): Bullet => {
+    const bullet = this.bullets.take();
+    this.bulletsOut.add(bullet);
+    return bullet;
+  };
+
+  pickup = (): Pickup => new Pickup();
+
+  /** Gives every ship the room can hold a one-byte id before bullets use the small ids up. */
+  reserveShips(count: number, ships: ArenaState["ships"]): void {
+    this.ships.reserve(count, ships);
+  }
+
+  /**
+   * Keeps a ship that left the arena for the next one. Its rewind history goes with
+   * it; the spawn shield covers the new ship for longer than any rewind reaches back.
+   */
+  releaseShip(ship: Ship): void {
+    this.ships.release(ship);
+  }
+
+  /** Call after each tick: takes back the bullets no longer in `flying`. */
+  recycleBullets(flying: ArenaState["bullets"]): void {
+    // Every bullet in the state came from the pool: equal counts mean none has left.
+    if (this.bulletsOut.size === flying.size) return;
+    const present = new Set(flying.values());
+    for (const bullet of this.bulletsOut) {
+      if (present.has(bullet)) continue;
+      this.bulletsOut.delete(bullet);
+      this.onBulletRecycled(bullet);
+      this.bullets.release(bullet);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+// The bandwidth budget: what a client receives in a 16-ship fight. The fight is
+// stepped and its patches encoded and decoded without sockets, so every figure is
+// an exact byte count (the same run gives the same bytes), not a timing.
+import { describe, expect, it } from "vitest";
+import { PATCH_RATE } from "../../shared/constants.ts";
+import { measurePatchCost } from "../support/patchCost.ts";
+
+/** At most this much state per client per second (6 KB), everything included. */
+const BYTES_PER_CLIENT_PER_SECOND = 6000;
+/** At most this much to tell a client that one ship moved. */
+const BYTES_PER_MOVING_SHIP_PER_PATCH = 8;
+
+describe("bandwidth budget, 16 ships in combat", () => {
+  // Four ships start the fight and twelve more join one a second while bullets
+  // fly, as a public room fills; then 30 s are measured.
+  const cost = measurePatchCost({ ships: 16, shipsAtStart: 4, seconds: 30 });
+  console.log(`patch cost: ${JSON.stringify(cost)}`);
+
+  it("is a real fight: most ships move in every patch and bullets fly", () => {
+    expect(cost.patches).toBe(30 * PATCH_RATE);
+    expect(cost.movingShipsPerPatch).toBeGreaterThan(8);
+    expect(cost.shotsPerPatch * PATCH_RATE).toBeGreaterThan(30);
+  });
+
+  it(`sends a client at most ${BYTES_PER_CLIENT_PER_SECOND / 1000} KB/s at ${PATCH_RATE} patches a second`, () => {
+    expect(PATCH_RATE).toBeGreaterThanOrEqual(20);
+    expect(cost.bytesPerClientPerSecond).toBeLessThanOrEqual(BYTES_PER_CLIENT_PER_SECOND);
+  });
+
+  it(`tells a client that a ship moved in at most ${BYTES_PER_MOVING_SHIP_PER_PATCH} bytes`, () => {
+    expect(cost.bytesPerMovingShipPerPatch).toBeLessThanOrEqual(BYTES_PER_MOVING_SHIP_PER_PATCH);
+  });
+});
