@@ -90,6 +90,9 @@ export async function runLoad({ rooms, clients, seconds }: LoadOptions) {
         },
         server: {
           cpuPercent: after.cpuPercent,
+          // Whether the rooms keep time: 30 ticks and 20 patches a second each, when they do.
+          ticksPerSecondPerRoom: Math.round((after.steps / after.rooms / elapsed) * 10) / 10,
+          patchesPerSecondPerRoom: Math.round((after.patches / after.rooms / elapsed) * 10) / 10,
           fixedStepMs: after.stepMs,
           patchSendMs: after.patchMs,
           rssMB: { start: rssAtStart, peak: after.rssPeakMB, end: end.rssMB },

@@ -11,6 +11,11 @@ class Timings {
     this.values[this.count++ % SAMPLES] = ms;
   }
 
+  /** Samples taken since the last reset, in every room of this process. */
+  get total(): number {
+    return this.count;
+  }
+
   /** p50 and p99 of the latest samples, ms. */
   summary(): { p50: number; p99: number; samples: number } {
     const n = Math.min(this.count, SAMPLES);
@@ -42,6 +47,8 @@ export function metrics() {
     rssPeakMB: Math.round(rssPeak / 1e5) / 10,
     stepMs: stepTimes.summary(),
     patchMs: patchTimes.summary(),
+    steps: stepTimes.total,
+    patches: patchTimes.total,
   };
 }
 

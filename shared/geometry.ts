@@ -8,6 +8,7 @@ export function clamp(value: number, min: number, max: number): number {
 /**
  * Where the segment from (x0,y0) to (x1,y1) first enters the rectangle grown by
  * `margin` on every side, as a fraction 0..1 of the segment; null if it never does.
+ * Runs for every bullet against every wall each tick, so it allocates nothing.
  */
 export function segmentEntersRect(
   x0: number,
@@ -17,27 +18,30 @@ export function segmentEntersRect(
   wall: Wall,
   margin = 0,
 ): number | null {
-  let enter = 0;
-  let exit = 1;
   const dx = x1 - x0;
   const dy = y1 - y0;
-  const slabs: Array<[number, number, number, number]> = [
-    [x0, dx, wall.x - margin, wall.x + wall.w + margin],
-    [y0, dy, wall.y - margin, wall.y + wall.h + margin],
-  ];
-  for (const [start, delta, min, max] of slabs) {
-    if (delta === 0) {
-      if (start < min || start > max) return null;
-      continue;
-    }
-    let near = (min - start) / delta;
-    let far = (max - start) / delta;
-    if (near > far) [near, far] = [far, near];
-    if (near > enter) enter = near;
-    if (far < exit) exit = far;
-    if (enter > exit) return null;
-  }
-  return enter;
+  const left = wall.x - margin;
+  const right = wall.x + wall.w + margin;
+  const top = wall.y - margin;
+  const bottom = wall.y + wall.h + margin;
+  const enter = Math.max(0, slabEnter(x0, dx, left, right), slabEnter(y0, dy, top, bottom));
+  const exit = Math.min(1, slabExit(x0, dx, left, right), slabExit(y0, dy, top, bottom));
+  return enter <= exit ? enter : null;
+}
+
+/**
+ * Along one axis, the fraction of the segment at which it comes between `min` and
+ * `max`: -Infinity if it is between them all along, Infinity if never.
+ */
+function slabEnter(start: number, delta: number, min: number, max: number): number {
+  if (delta === 0) return start < min || start > max ? Infinity : -Infinity;
+  return Math.min((min - start) / delta, (max - start) / delta);
+}
+
+/** Along one axis, the fraction at which the segment leaves the span `min`..`max` (see slabEnter). */
+function slabExit(start: number, delta: number, min: number, max: number): number {
+  if (delta === 0) return start < min || start > max ? -Infinity : Infinity;
+  return Math.max((min - start) / delta, (max - start) / delta);
 }
 
 /** Fraction 0..1 along the segment where it first comes within `radius` of (cx,cy); null if never. */
