@@ -46,11 +46,21 @@ export interface ArenaRoomOptions extends MatchRules {
   private?: unknown;
 }
 
-export interface JoinOptions {
-  name?: unknown;
+/** The longest name a client may send; what is kept of it is cut to NAME_MAX_LENGTH. */
+const NAME_INPUT_MAX_LENGTH = 100;
+
+/**
+ * What a client may send when it joins or creates a room (the matchmaking request's
+ * body). Fields the game does not know are dropped.
+ */
+const joinOptions = z.object({
+  name: z.string().max(NAME_INPUT_MAX_LENGTH).optional(),
+  /** Create a room reached only by its code. */
+  private: z.boolean().optional(),
   /** Watch the room (the scoreboard page) without a ship. */
-  spectate?: unknown;
-}
+  spectate: z.boolean().optional(),
+});
+export type JoinOptions = z.infer<typeof joinOptions>;
 
 /** Room codes in use on every process that shares this presence. */
 const CODES_KEY = "skirmish:room-codes";
@@ -103,8 +113,17 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   /** Called with each tick's events; for tests and instrumentation. */
   onWorldEvents: ((events: readonly WorldEvent[]) => void) | null = null;
 
-  /** Runs before matchmaking: an address that creates rooms in a flood is refused more. */
-  static override async onAuth(_token: string, _options: unknown, context: AuthContext): Promise<boolean> {
+  /**
+   * Runs before matchmaking: options of the wrong shape are refused with 400, and an
+   * address that creates rooms in a flood is refused more with 429.
+   */
+  static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<boolean> {
+    const parsed = joinOptions.safeParse(options ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.length > 0 ? `"${issue.path.join(".")}"` : "the options";
+      throw new ServerError(400, `Bad join options: ${field}: ${issue.message}.`);
+    }
     const path = context.req?.url ? new URL(context.req.url).pathname : "";
     if (path.startsWith("/matchmake/create/") && !roomCreations.allow(context.ip ?? "unknown")) {
       throw new ServerError(429, `Too many new rooms from your address: at most ${ROOM_CREATES_PER_MINUTE} a minute.`);

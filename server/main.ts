@@ -3,6 +3,7 @@
 import { networkInterfaces } from "node:os";
 import type { AddressInfo } from "node:net";
 import { createGameServer } from "./app.ts";
+import { limitRequestBodies } from "./bodyLimit.ts";
 import { CLIENT_DIR, ensureClientBuilt } from "./clientBuild.ts";
 import { ConfigError, configFromEnv } from "./config.ts";
 
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   await ensureClientBuilt();
   const server = createGameServer(config, { clientDir: CLIENT_DIR, standalone: true });
   await server.listen(config.port, config.host);
+  limitRequestBodies(server.transport.server!);
   const { port } = server.transport.server!.address() as AddressInfo;
 
   console.log(`Skirmish is running (tick ${config.tickRate} Hz, patches ${config.patchRate} Hz, up to ${config.maxPlayers} players per room, bots fill to ${config.bots}).`);
