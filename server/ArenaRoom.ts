@@ -18,6 +18,7 @@ import { makeRoomCode } from "../shared/roomCodes.ts";
 import { patchTimes, stepTimes } from "./metrics.ts";
 import { PooledEntities } from "./EntityPool.ts";
 import { RateLimiter } from "./RateLimiter.ts";
+import { SteadyTimer } from "./SteadyTimer.ts";
 import { ArenaState, OWNER_VIEW, ShipInput } from "../shared/schema.ts";
 import {
   addShip,
@@ -94,6 +95,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
 
   private readonly factory = new PooledEntities((bullet) => this.shotSeenAt.delete(bullet));
   private dt = 0;
+  private patchClock: SteadyTimer | null = null;
   private botFill = 0;
   private maxPlayers = 0;
   private reconnectSeconds = 0;
@@ -139,6 +141,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     this.maxPlayers = options.maxPlayers;
     this.maxClients = options.maxPlayers + SPECTATOR_SLOTS;
     this.reconnectSeconds = options.reconnectSeconds;
+    // Announced to clients (they reconcile at this cadence); also starts the framework's patch timer.
     this.patchRate = 1000 / options.patchRate;
     // One input per tick, room for catch-up bursts after a hitch, and the odd ping: a flood past this is kicked.
     this.maxMessagesPerSecond = options.tickRate * 3 + 10;
@@ -151,6 +154,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     this.balanceBots();
     await this.publishListing();
     this.setFixedTimestep(() => this.tick(), options.tickRate);
+    this.patchClock = new SteadyTimer(this.patchRate, () => this.sendPatch());
   }
 
   override onJoin(client: Client, options?: JoinOptions): void {
@@ -208,6 +212,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   }
 
   override async onDispose(): Promise<void> {
+    this.patchClock?.stop();
     await this.presence.srem(CODES_KEY, this.roomId);
   }
 
@@ -258,11 +263,18 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     await this.setMetadata(listing);
   }
 
+  /**
+   * The framework calls this from its patch timer, a setInterval that slips under
+   * load; patches go out on the room's steady patch clock instead (sendPatch).
+   */
   override broadcastPatch(): boolean {
+    return false;
+  }
+
+  private sendPatch(): void {
     const startedAt = performance.now();
-    const sent = super.broadcastPatch();
+    super.broadcastPatch();
     patchTimes.add(performance.now() - startedAt);
-    return sent;
   }
 
   private tick(): void {
