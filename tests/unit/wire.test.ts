@@ -1,0 +1,71 @@
+// The wire never rounds what the step computed: every position and velocity the
+// step can produce crosses the encoder and decoder unchanged, so the client's
+// prediction and the server's ship agree to the bit.
+import { Decoder, Encoder, StateView } from "@colyseus/schema";
+import { describe, expect, it } from "vitest";
+import { ARENA_HEIGHT, ARENA_WIDTH, BULLET_SPEED, DASH_SPEED, HIT_KNOCKBACK, POSITION_GRID } from "../../shared/constants.ts";
+import { ArenaState, Bullet, OWNER_VIEW, Ship } from "../../shared/schema.ts";
+
+/** Every grid value from `from` to `to` in steps of `every` grid steps, both ends included. */
+function gridValues(from: number, to: number, every = 1): number[] {
+  const values: number[] = [];
+  for (let k = Math.ceil(from * POSITION_GRID); k <= to * POSITION_GRID; k += every) values.push(k / POSITION_GRID);
+  values.push(to);
+  return values;
+}
+
+/** Sends `values` through one field of a synchronised entity, patch by patch, and returns what the client read. */
+function throughTheWire<T extends Ship | Bullet>(entity: T, collection: "ships" | "bullets", field: keyof T & string, values: number[]): number[] {
+  const state = new ArenaState();
+  const encoder = new Encoder(state);
+  (state[collection] as unknown as Map<string, T>).set("a", entity);
+  const view = new StateView();
+  if (entity instanceof Ship) view.add(entity, OWNER_VIEW);
+  const client = new Decoder(new ArenaState());
+  const it = { offset: 0 };
+  encoder.encodeAll(it);
+  client.decode(encoder.encodeAllView(view, it.offset, { ...it }));
+  encoder.discardChanges();
+  const read = (client.state as ArenaState)[collection].get("a") as unknown as Record<string, number>;
+  return values.map((value) => {
+    (entity as unknown as Record<string, number>)[field] = value;
+    const patch = { offset: 0 };
+    encoder.encode(patch);
+    client.decode(encoder.encodeView(view, patch.offset, patch));
+    encoder.discardChanges();
+    return read[field]!;
+  });
+}
+
+describe("the wire", () => {
+  it("carries every grid position in the arena exactly", () => {
+    const across = gridValues(0, ARENA_WIDTH);
+    expect(throughTheWire(new Ship(), "ships", "x", across)).toEqual(across);
+    const down = gridValues(0, ARENA_HEIGHT);
+    expect(throughTheWire(new Ship(), "ships", "y", down)).toEqual(down);
+  });
+
+  it("carries a ship's velocity exactly to its own player, up to a dash with a knock-back on top", () => {
+    const fastest = DASH_SPEED + HIT_KNOCKBACK;
+    const velocities = gridValues(-fastest, fastest, 7);
+    expect(throughTheWire(new Ship(), "ships", "vx", velocities)).toEqual(velocities);
+  });
+
+  it("carries every bullet velocity exactly", () => {
+    const velocities = gridValues(-BULLET_SPEED, BULLET_SPEED);
+    expect(throughTheWire(new Bullet(), "bullets", "vx", velocities)).toEqual(velocities);
+    expect(throughTheWire(new Bullet(), "bullets", "vy", velocities)).toEqual(velocities);
+  });
+
+  it("costs 2 bytes for a position", () => {
+    const state = new ArenaState();
+    const encoder = new Encoder(state);
+    const ship = new Ship();
+    state.ships.set("a", ship);
+    encoder.encodeAll();
+    encoder.discardChanges();
+    ship.x = 640.5;
+    // A switch to the ship (2 bytes), then the field's index (1) and its value (2).
+    expect(encoder.encode().byteLength).toBe(5);
+  });
+});
