@@ -2,7 +2,7 @@
 // latency up to the rewind bound; without compensation, or past the bound, it misses.
 import { describe, expect, it } from "vitest";
 import type { ArenaConnection } from "../../game/connection.ts";
-import { BULLET_SPEED, MAX_REWIND_MS, MOVE_AXIS_MAX, SHIP_HEALTH, TICK_RATE } from "../../shared/constants.ts";
+import { BULLET_SPEED, MAX_REWIND_MS, MOVE_AXIS_MAX, SHIP_HEALTH, SHIP_MAX_SPEED, TICK_RATE } from "../../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
 import type { WorldEvent } from "../../shared/world.ts";
 import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";
@@ -15,8 +15,11 @@ const SHOTS = 20;
 const SHOOTER = { x: 1100, y: 360 };
 const TARGET_X = 1240;
 const SWEEP = { top: 100, bottom: 620 };
-/** Shots are only fired while the target crosses the middle of its sweep at full speed. */
-const FIRE_WINDOW = { top: 250, bottom: 470, minSpeed: 250 };
+/**
+ * Shots are only fired while the target is seen crossing the middle of its sweep
+ * straight and at full speed, as a player waits for a clean shot.
+ */
+const FIRE_WINDOW = { top: 250, bottom: 470, speeds: [0.9 * SHIP_MAX_SPEED, 1.1 * SHIP_MAX_SPEED], maxSideways: 0.1 * SHIP_MAX_SPEED };
 /** Long enough for the target to recover its course after the knock-back of a hit. */
 const FIRE_GAP_MS = 600;
 
@@ -37,7 +40,7 @@ function sweeping(target: ArenaConnection) {
 }
 
 /** How far back the shooter looks to judge the target's speed, as an eye does. */
-const SPEED_WINDOW_MS = 300;
+const SPEED_WINDOW_MS = 150;
 
 interface Sighting {
   at: number;
@@ -45,9 +48,24 @@ interface Sighting {
   y: number;
 }
 
-/** The last sighting at or before `time`, or the first one. */
-function seenBy(sightings: Sighting[], time: number): Sighting {
-  return sightings.findLast((sighting) => sighting.at <= time) ?? sightings[0]!;
+/** Where the target was seen last at or before `time`, and how fast it was seen moving then (px/s). */
+function seenAt(sightings: Sighting[], time: number): Sighting & { vx: number; vy: number } {
+  const recent = sightings.filter((sighting) => sighting.at <= time && sighting.at > time - SPEED_WINDOW_MS);
+  const shown = recent.at(-1) ?? sightings[0]!;
+  if (recent.length < 3) return { ...shown, vx: 0, vy: 0 };
+  // The speed that best fits every recent sighting (least squares), not just two of them.
+  const meanAt = recent.reduce((sum, sighting) => sum + sighting.at, 0) / recent.length;
+  const slope = (value: (sighting: Sighting) => number) => {
+    const mean = recent.reduce((sum, sighting) => sum + value(sighting), 0) / recent.length;
+    let covariance = 0;
+    let variance = 0;
+    for (const sighting of recent) {
+      covariance += (sighting.at - meanAt) * (value(sighting) - mean);
+      variance += (sighting.at - meanAt) ** 2;
+    }
+    return variance > 0 ? (covariance / variance) * 1000 : 0;
+  };
+  return { ...shown, vx: slope((sighting) => sighting.x), vy: slope((sighting) => sighting.y) };
 }
 
 /** Aims where its screen shows the target, led by the speed it is seen moving at, and fires now and then. */
@@ -61,14 +79,7 @@ function aimingAtWhatItSees(shooter: ArenaConnection, targetId: string, aimDelay
     seen.push({ at: now, x: view.x, y: view.y });
     while (seen.length > 2 && seen[1]!.at <= now - aimDelayMs - SPEED_WINDOW_MS) seen.shift();
     // A stale shooter aims at where the target was `aimDelayMs` ago on its screen.
-    const shown = seenBy(seen, now - aimDelayMs);
-    const before = seenBy(seen, shown.at - SPEED_WINDOW_MS);
-    const elapsed = (shown.at - before.at) / 1000;
-    const target = {
-      ...shown,
-      vx: elapsed > 0 ? (shown.x - before.x) / elapsed : 0,
-      vy: elapsed > 0 ? (shown.y - before.y) / elapsed : 0,
-    };
+    const target = seenAt(seen, now - aimDelayMs);
     // Lead the target: where it will be when a bullet fired now gets there.
     let aimX = target.x - own.x;
     let aimY = target.y - own.y;
@@ -77,7 +88,13 @@ function aimingAtWhatItSees(shooter: ArenaConnection, targetId: string, aimDelay
       aimX = target.x + target.vx * flight - own.x;
       aimY = target.y + target.vy * flight - own.y;
     }
-    const inWindow = target.y > FIRE_WINDOW.top && target.y < FIRE_WINDOW.bottom && Math.abs(target.vy) > FIRE_WINDOW.minSpeed;
+    const [slowest, fastest] = FIRE_WINDOW.speeds;
+    const inWindow =
+      target.y > FIRE_WINDOW.top &&
+      target.y < FIRE_WINDOW.bottom &&
+      Math.abs(target.vy) > slowest! &&
+      Math.abs(target.vy) < fastest! &&
+      Math.abs(target.vx) < FIRE_WINDOW.maxSideways;
     const fire = inWindow && now - lastShot > FIRE_GAP_MS;
     if (fire) lastShot = now;
     return { ...NO_CONTROLS, aimX: Math.round(aimX * 100), aimY: Math.round(aimY * 100), fire };
