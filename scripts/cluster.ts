@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { ensureClientBuilt, ROOT } from "../server/clientBuild.ts";
+import { serverNodeFlags } from "../server/nodeFlags.ts";
 
 const count = Number(process.env.CLUSTER_PROCESSES ?? 2);
 const firstPort = Number(process.env.PORT ?? 2567);
@@ -26,7 +27,7 @@ const children: ChildProcess[] = [];
 for (let i = 0; i < count; i++) {
   const port = firstPort + i;
   const publicAddress = proxyAddress ? `${proxyAddress}/${port}` : `${publicHost}:${port}`;
-  const child = spawn(process.execPath, [join(ROOT, "server", "main.ts")], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), join(ROOT, "server", "main.ts")], {
     env: { ...process.env, PORT: String(port), REDIS_URL: redisUrl, PUBLIC_ADDRESS: publicAddress },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,7 +1,8 @@
-// Starts the real `npm start` entry (server/main.ts) on 127.0.0.1 at a free port,
+// Starts the real `npm start` entry (server/main.ts, with its Node flags) on 127.0.0.1 at a free port,
 // for browser tests. The test that starts it stops it.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { serverNodeFlags } from "../../server/nodeFlags.ts";
 import { stopProcess } from "./processes.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -15,7 +16,7 @@ export interface RunningGameServer {
 }
 
 export async function startGameServer(env: Record<string, string> = {}): Promise<RunningGameServer> {
-  const child = spawn(process.execPath, [join(ROOT, "server", "main.ts")], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), join(ROOT, "server", "main.ts")], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
