@@ -58,7 +58,7 @@ export function measurePatchCost(script: FightScript): PatchCost {
   // Patches go out on their own clock: 20 a second against 30 ticks, one after each tick that crosses a patch time.
   const patchDue = (tick: number) => Math.floor((tick * PATCH_RATE) / TICK_RATE) > Math.floor(((tick - 1) * PATCH_RATE) / TICK_RATE);
   const state = new ArenaState();
-  // Entities come and go as in the room, and the same encoder is bound to the state first.
+  // As in the room: the encoder is bound before anything is added, and ships and bullets come from its pools.
   const encoder = new Encoder(state);
   const factory = new PooledEntities();
   factory.reserveShips(script.ships, state.ships);
@@ -145,7 +145,7 @@ function encodePatch(encoder: Encoder, view: StateView): Uint8Array {
  * structure; they are put down to that structure.
  */
 function accountPatch(client: Decoder, patch: Uint8Array): { bytes: Record<Category, number>; movingShips: number } {
-  const ships = client.state as ArenaState;
+  const decoded = client.state as ArenaState;
   // Per ship structure: its switch bytes (first visit), its x/y bytes, and the rest.
   const perShip = new Map<unknown, { switchBytes: number; motion: number; other: number }>();
   const bytes: Record<Category, number> = { shipMotion: 0, shipOther: 0, bullets: 0, other: 1 };
@@ -166,7 +166,7 @@ function accountPatch(client: Decoder, patch: Uint8Array): { bytes: Record<Categ
       else entry.other += switchBytes;
       if (change?.field === "x" || change?.field === "y") entry.motion += opBytes;
       else entry.other += opBytes;
-    } else if (ref instanceof Bullet || ref === ships.bullets) {
+    } else if (ref instanceof Bullet || ref === decoded.bullets) {
       bytes.bullets += switchBytes + opBytes;
     } else {
       bytes.other += switchBytes + opBytes;
