@@ -5,7 +5,7 @@ import { layoutByName, type ArenaLayout } from "../shared/arena.ts";
 import { INTERPOLATION_DELAY_MS } from "../shared/constants.ts";
 import type { KoMessage } from "../shared/messages.ts";
 import { ArenaState, type Bullet, type Ship, ShipInput } from "../shared/schema.ts";
-import { stepShip, type ShipBody, type ShipControls, type Shot } from "../shared/step.ts";
+import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../shared/step.ts";
 import { NetworkMeter } from "./networkMeter.ts";
 
 /** Everything the step reads or writes: the reconciler predicts these and adopts them from the server. */
@@ -37,13 +37,9 @@ export interface PredictedShot extends Shot {
 }
 
 /** A bullet to draw: its start, velocity (px/s) and how long it has flown (s). */
-export interface BulletView {
+export interface BulletView extends Motion {
   /** Stable from the predicted shot to the server's bullet. */
   id: number;
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
   age: number;
   owner: string;
 }

@@ -23,12 +23,16 @@ import {
 } from "./constants.ts";
 import { clamp } from "./geometry.ts";
 
-/** What the step reads and writes on a ship. Schema instances satisfy it structurally. */
-export interface ShipBody {
+/** Where something is (px) and how fast it goes (px/s). */
+export interface Motion {
   x: number;
   y: number;
   vx: number;
   vy: number;
+}
+
+/** What the step reads and writes on a ship. Schema instances satisfy it structurally. */
+export interface ShipBody extends Motion {
   alive: boolean;
   /** Steps left in the current dash burst. */
   dashTicks: number;
@@ -54,13 +58,8 @@ export interface ShipControls {
   dash: boolean;
 }
 
-/** A bullet the step fired: where it starts and its velocity, px/s. */
-export interface Shot {
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-}
+/** A bullet the step fired: where it starts and its velocity. */
+export type Shot = Motion;
 
 export const NO_CONTROLS: Readonly<ShipControls> = Object.freeze({
   moveX: 0,
@@ -113,14 +112,6 @@ interface Vector {
   y: number;
 }
 
-/** Where a ship is and how fast it goes, px and px/s, while a step works it out. */
-interface Motion {
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-}
-
 /** The stick as a vector no longer than 1 (an over-long diagonal is shortened, not clipped). */
 function stickDirection(controls: ShipControls): Vector {
   const x = controls.moveX / MOVE_AXIS_MAX;
@@ -144,37 +135,37 @@ function startDash(ship: ShipBody, motion: Motion, stick: Vector, aim: Vector | 
   ship.dashCooldown = ticks(DASH_COOLDOWN, dt);
 }
 
-function accelerate(ship: Motion, boosted: boolean, stick: Vector, dt: number): void {
+function accelerate(motion: Motion, boosted: boolean, stick: Vector, dt: number): void {
   const boost = boosted ? SPEED_BOOST_FACTOR : 1;
   const drag = 1 - SHIP_FRICTION * dt;
-  const speedBefore = Math.sqrt(ship.vx * ship.vx + ship.vy * ship.vy);
-  ship.vx = ship.vx * drag + stick.x * SHIP_ACCELERATION * boost * dt;
-  ship.vy = ship.vy * drag + stick.y * SHIP_ACCELERATION * boost * dt;
+  const speedBefore = Math.sqrt(motion.vx * motion.vx + motion.vy * motion.vy);
+  motion.vx = motion.vx * drag + stick.x * SHIP_ACCELERATION * boost * dt;
+  motion.vy = motion.vy * drag + stick.y * SHIP_ACCELERATION * boost * dt;
   // Thrust cannot push past top speed, but a faster ship (after a dash or a hit) slows down through drag.
   const limit = Math.max(SHIP_MAX_SPEED * boost, speedBefore * drag);
-  const speed = Math.sqrt(ship.vx * ship.vx + ship.vy * ship.vy);
+  const speed = Math.sqrt(motion.vx * motion.vx + motion.vy * motion.vy);
   if (speed > limit) {
-    ship.vx *= limit / speed;
-    ship.vy *= limit / speed;
+    motion.vx *= limit / speed;
+    motion.vy *= limit / speed;
   }
 }
 
 /** Moves in sub-steps short enough that no wall can be skipped, resolving collisions after each. */
-function move(ship: Motion, layout: ArenaLayout, dt: number): void {
-  const distance = Math.max(Math.abs(ship.vx), Math.abs(ship.vy)) * dt;
+function move(motion: Motion, layout: ArenaLayout, dt: number): void {
+  const distance = Math.max(Math.abs(motion.vx), Math.abs(motion.vy)) * dt;
   const substeps = Math.max(1, Math.ceil(distance / MAX_MOVE_PER_SUBSTEP));
   for (let i = 0; i < substeps; i++) {
-    ship.x += (ship.vx * dt) / substeps;
-    ship.y += (ship.vy * dt) / substeps;
-    for (const wall of layout.walls) pushOutOfWall(ship, wall);
-    keepInsideArena(ship, layout);
+    motion.x += (motion.vx * dt) / substeps;
+    motion.y += (motion.vy * dt) / substeps;
+    for (const wall of layout.walls) pushOutOfWall(motion, wall);
+    keepInsideArena(motion, layout);
   }
 }
 
 /** Moves a ship that overlaps a wall back to its surface and cancels the speed into it. */
-function pushOutOfWall(ship: Motion, wall: Wall): void {
-  const dx = ship.x - clamp(ship.x, wall.x, wall.x + wall.w);
-  const dy = ship.y - clamp(ship.y, wall.y, wall.y + wall.h);
+function pushOutOfWall(motion: Motion, wall: Wall): void {
+  const dx = motion.x - clamp(motion.x, wall.x, wall.x + wall.w);
+  const dy = motion.y - clamp(motion.y, wall.y, wall.y + wall.h);
   const distanceSquared = dx * dx + dy * dy;
   if (distanceSquared >= SHIP_RADIUS * SHIP_RADIUS) return;
 
@@ -188,40 +179,40 @@ function pushOutOfWall(ship: Motion, wall: Wall): void {
     depth = SHIP_RADIUS - distance;
   } else {
     // The centre is inside the block: leave through the nearest face.
-    const left = ship.x - wall.x;
-    const right = wall.x + wall.w - ship.x;
-    const top = ship.y - wall.y;
-    const bottom = wall.y + wall.h - ship.y;
+    const left = motion.x - wall.x;
+    const right = wall.x + wall.w - motion.x;
+    const top = motion.y - wall.y;
+    const bottom = wall.y + wall.h - motion.y;
     const least = Math.min(left, right, top, bottom);
     nx = least === left ? -1 : least === right ? 1 : 0;
     ny = nx !== 0 ? 0 : least === top ? -1 : 1;
     depth = least + SHIP_RADIUS;
   }
-  ship.x += nx * depth;
-  ship.y += ny * depth;
-  const inward = ship.vx * nx + ship.vy * ny;
+  motion.x += nx * depth;
+  motion.y += ny * depth;
+  const inward = motion.vx * nx + motion.vy * ny;
   if (inward < 0) {
-    ship.vx -= inward * nx;
-    ship.vy -= inward * ny;
+    motion.vx -= inward * nx;
+    motion.vy -= inward * ny;
   }
 }
 
-function keepInsideArena(ship: Motion, layout: ArenaLayout): void {
+function keepInsideArena(motion: Motion, layout: ArenaLayout): void {
   const maxX = layout.width - SHIP_RADIUS;
   const maxY = layout.height - SHIP_RADIUS;
-  if (ship.x < SHIP_RADIUS) {
-    ship.x = SHIP_RADIUS;
-    if (ship.vx < 0) ship.vx = 0;
-  } else if (ship.x > maxX) {
-    ship.x = maxX;
-    if (ship.vx > 0) ship.vx = 0;
+  if (motion.x < SHIP_RADIUS) {
+    motion.x = SHIP_RADIUS;
+    if (motion.vx < 0) motion.vx = 0;
+  } else if (motion.x > maxX) {
+    motion.x = maxX;
+    if (motion.vx > 0) motion.vx = 0;
   }
-  if (ship.y < SHIP_RADIUS) {
-    ship.y = SHIP_RADIUS;
-    if (ship.vy < 0) ship.vy = 0;
-  } else if (ship.y > maxY) {
-    ship.y = maxY;
-    if (ship.vy > 0) ship.vy = 0;
+  if (motion.y < SHIP_RADIUS) {
+    motion.y = SHIP_RADIUS;
+    if (motion.vy < 0) motion.vy = 0;
+  } else if (motion.y > maxY) {
+    motion.y = maxY;
+    if (motion.vy > 0) motion.vy = 0;
   }
 }
 

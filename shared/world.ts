@@ -24,7 +24,7 @@ import {
 } from "./constants.ts";
 import { distanceSquared, segmentEntersRect, segmentNearPoint } from "./geometry.ts";
 import { seededRandom } from "./random.ts";
-import { onGrid, stepShip, ticks, type ShipBody, type ShipControls } from "./step.ts";
+import { onGrid, stepShip, ticks, type ShipBody, type ShipControls, type Shot } from "./step.ts";
 
 export interface ShipState extends ShipBody {
   name: string;
@@ -46,11 +46,7 @@ export interface ShipState extends ShipBody {
 }
 
 /** A bullet never changes after it is fired: where it is follows from its start, velocity and age. */
-export interface BulletState {
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
+export interface BulletState extends Shot {
   owner: string;
   spawnTick: number;
 }
