@@ -2,6 +2,7 @@
 // down, by kind and size. It also holds the latency simulator, which delays both
 // directions right here, at the socket, so everything above it feels the lag.
 import { Protocol } from "@colyseus/sdk";
+import { PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
 
 export type Direction = "up" | "down";
 export type FrameKind = "input" | "patch" | "state" | "message" | "ping" | "other";
@@ -30,7 +31,6 @@ interface MeteredConnection {
 
 const WINDOW_MS = 5000;
 const RATE_WINDOW_MS = 1000;
-const CODE_MASK = 0x1f;
 
 export class NetworkMeter {
   /** Frames of the last few seconds, oldest first. */
@@ -133,7 +133,7 @@ export class NetworkMeter {
 }
 
 function kindOf(firstByte: number): FrameKind {
-  switch (firstByte & CODE_MASK) {
+  switch (firstByte & PROTOCOL_CODE_MASK) {
     case Protocol.ROOM_INPUT_RELIABLE:
     case Protocol.ROOM_INPUT_UNRELIABLE:
       return "input";

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { StateView } from "@colyseus/schema";
+import { PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
 import { CloseCode, Protocol, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
 import { z } from "zod";
 import { botControls, botName, botsWanted } from "../shared/bots.ts";
@@ -388,11 +389,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
  * and take the whole process down. Its sender is disconnected like any bad client.
  */
 const UNRELIABLE_INPUT = Protocol.ROOM_INPUT_UNRELIABLE;
-const CODE_MASK = 0x1f;
 type MessageEntry = (this: Room, client: Client, buffer: Uint8Array) => void;
 const messageEntry = (prototype: object) => prototype as { _onMessage: MessageEntry };
 messageEntry(ArenaRoom.prototype)._onMessage = function (client, buffer) {
-  if (buffer && buffer.length > 0 && (buffer[0]! & CODE_MASK) === UNRELIABLE_INPUT) {
+  if (buffer && buffer.length > 0 && (buffer[0]! & PROTOCOL_CODE_MASK) === UNRELIABLE_INPUT) {
     client.leave(CloseCode.WITH_ERROR, "Inputs go on the reliable channel.");
     return;
   }
