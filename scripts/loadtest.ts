@@ -2,12 +2,11 @@
 // its own process, joins C headless @colyseus/sdk players spread over R rooms
 // (quick play, rooms of C/R players), lets them play (move, aim at the nearest
 // ship, fire) for S seconds, and prints one JSON report. Everything runs on 127.0.0.1.
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ArenaConnection } from "../game/connection.ts";
 import { MOVE_AXIS_MAX } from "../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../shared/step.ts";
-import { startGameServer } from "../tests/support/gameServer.ts";
+import { startMeteredGameServer } from "../tests/support/gameServer.ts";
 
 export interface LoadOptions {
   rooms: number;
@@ -34,11 +33,8 @@ function play(player: ArenaConnection, index: number, now: number): ShipControls
 /** Runs one load scenario against a fresh server process and returns its report. */
 export async function runLoad({ rooms, clients, seconds }: LoadOptions) {
   const perRoom = Math.ceil(clients / rooms);
-  const password = randomBytes(12).toString("hex");
-  const server = await startGameServer({ MAX_PLAYERS: String(perRoom), BOTS: "0", ADMIN_PASSWORD: password });
-  const auth = { Authorization: `Basic ${Buffer.from(`admin:${password}`).toString("base64")}` };
-  const serverMetrics = async (reset = false) => (await fetch(`${server.url}admin/metrics${reset ? "?reset" : ""}`, { headers: auth })).json();
-  const rssAtStart = (await serverMetrics(true)).rssMB;
+  const server = await startMeteredGameServer({ MAX_PLAYERS: String(perRoom), BOTS: "0" });
+  const rssAtStart = (await server.metrics(true)).rssMB;
 
   const joinTimes: number[] = [];
   const players: ArenaConnection[] = [];
@@ -48,7 +44,7 @@ export async function runLoad({ rooms, clients, seconds }: LoadOptions) {
     joinTimes.push(performance.now() - startedAt);
   }
 
-  await serverMetrics(true);
+  await server.metrics(true);
   const totalsFrom = players.map((player) => ({ ...player.meter.totals }));
   const startedAt = performance.now();
   const timer = setInterval(() => {
@@ -61,7 +57,7 @@ export async function runLoad({ rooms, clients, seconds }: LoadOptions) {
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   clearInterval(timer);
   const elapsed = (performance.now() - startedAt) / 1000;
-  const after = await serverMetrics();
+  const after = await server.metrics();
 
   let down = 0;
   let up = 0;
@@ -73,7 +69,7 @@ export async function runLoad({ rooms, clients, seconds }: LoadOptions) {
   });
   await Promise.all(players.map((player) => player.room.leave()));
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const end = await serverMetrics();
+  const end = await server.metrics();
   await server.stop();
 
   joinTimes.sort((a, b) => a - b);

@@ -2,12 +2,11 @@
 // fresh server process for M minutes, then checks that the server let go of
 // everything: every room disposed, no client left, and memory back within a stated
 // bound of what it was after warm-up. Prints one JSON report; exits 1 if a check fails.
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ArenaConnection } from "../game/connection.ts";
 import { MOVE_AXIS_MAX } from "../shared/constants.ts";
 import { NO_CONTROLS } from "../shared/step.ts";
-import { startGameServer } from "../tests/support/gameServer.ts";
+import { startMeteredGameServer } from "../tests/support/gameServer.ts";
 
 /** After everyone has left, RSS may be at most this much above its post-warm-up value. */
 const RSS_BOUND_MB = 40;
@@ -22,10 +21,7 @@ if (!(minutes > 0)) {
   process.exit(1);
 }
 
-const password = randomBytes(12).toString("hex");
-const server = await startGameServer({ MAX_PLAYERS: "8", BOTS: "3", ADMIN_PASSWORD: password, RECONNECT_SECONDS: "2" });
-const auth = { Authorization: `Basic ${Buffer.from(`admin:${password}`).toString("base64")}` };
-const serverMetrics = async () => (await fetch(`${server.url}admin/metrics`, { headers: auth })).json();
+const server = await startMeteredGameServer({ MAX_PLAYERS: "8", BOTS: "3", RECONNECT_SECONDS: "2" });
 
 const players = new Set<ArenaConnection>();
 let joined = 0;
@@ -67,7 +63,7 @@ let warmRss: number | null = null;
 while (Date.now() - startedAt < minutes * 60_000) {
   await churn();
   if (warmRss === null && Date.now() - startedAt > WARM_UP_MS) {
-    warmRss = (await serverMetrics()).rssMB;
+    warmRss = (await server.metrics()).rssMB;
     console.error(`warmed up: ${players.size} players, server RSS ${warmRss} MB`);
   }
   await new Promise((resolve) => setTimeout(resolve, CHURN_MS));
@@ -76,7 +72,7 @@ clearInterval(frames);
 await Promise.all([...players].map((player) => player.room.leave()));
 await new Promise((resolve) => setTimeout(resolve, 5000));
 (globalThis as { gc?: () => void }).gc?.();
-const end = await serverMetrics();
+const end = await server.metrics();
 await server.stop();
 
 const checks = {

@@ -66,8 +66,9 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
     express: (app) => {
       app.get("/health", (_req, res) => {
         const redis = presence ? redisStatus(presence) : "not used";
-        res.status(redis === "not used" || redis === "ready" ? 200 : 503).json({
-          status: redis === "not used" || redis === "ready" ? "ok" : "degraded",
+        const healthy = redis === "not used" || redis === "ready";
+        res.status(healthy ? 200 : 503).json({
+          status: healthy ? "ok" : "degraded",
           uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
           rooms: matchMaker.stats.local.roomCount,
           clients: matchMaker.stats.local.ccu,

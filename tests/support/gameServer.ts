@@ -1,6 +1,7 @@
 // Starts the real `npm start` entry (server/main.ts, with its Node flags) on 127.0.0.1 at a free port,
 // for browser tests. The test that starts it stops it.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { serverNodeFlags } from "../../server/nodeFlags.ts";
 import { stopProcess } from "./processes.ts";
@@ -41,4 +42,30 @@ export async function startGameServer(env: Record<string, string> = {}): Promise
   });
 
   return { url, output: () => output, stop: () => stopProcess(child) };
+}
+
+/** The figures GET /admin/metrics reports (server/metrics.ts), as the load and soak scripts read them. */
+export interface ServerMetrics {
+  cpuPercent: number;
+  rssMB: number;
+  rssPeakMB: number;
+  stepMs: { p50: number; p99: number; samples: number };
+  patchMs: { p50: number; p99: number; samples: number };
+  steps: number;
+  patches: number;
+  rooms: number;
+  clients: number;
+}
+
+/**
+ * Starts the game server with its admin pages behind a throwaway password, and
+ * reads its metrics (`reset` starts a new measuring window). For load and soak runs.
+ */
+export async function startMeteredGameServer(env: Record<string, string> = {}) {
+  const password = randomBytes(12).toString("hex");
+  const server = await startGameServer({ ...env, ADMIN_PASSWORD: password });
+  const headers = { Authorization: `Basic ${Buffer.from(`admin:${password}`).toString("base64")}` };
+  const metrics = async (reset = false): Promise<ServerMetrics> =>
+    (await fetch(`${server.url}admin/metrics${reset ? "?reset" : ""}`, { headers })).json() as Promise<ServerMetrics>;
+  return { ...server, metrics };
 }
