@@ -2,10 +2,9 @@
 // prints what each costs and how faithfully a player sees the other ships, to
 // choose TICK_RATE and PATCH_RATE by measurement. One headless player watches
 // seven bots fight for a few seconds per setting, over a simulated link with jitter.
-import type { AddressInfo } from "node:net";
 import { matchMaker } from "colyseus";
 import { ArenaConnection } from "../game/connection.ts";
-import { createGameServer } from "../server/app.ts";
+import { createGameServer, listenGameServer } from "../server/app.ts";
 import type { ArenaRoom } from "../server/ArenaRoom.ts";
 import { INTERPOLATION_DELAY_MS, KO_TARGET, MAX_PLAYERS, ROUND_DURATION } from "../shared/constants.ts";
 import { NO_CONTROLS } from "../shared/step.ts";
@@ -40,9 +39,9 @@ async function measure(tickRate: number, patchRate: number) {
     koTarget: KO_TARGET,
     lagCompensation: true,
     reconnectSeconds: 0,
+    trustProxy: [],
   });
-  await server.listen(0, "127.0.0.1");
-  const { port } = server.transport.server!.address() as AddressInfo;
+  const { port } = await listenGameServer(server, { trustProxy: [] }, 0, "127.0.0.1");
   const player = await ArenaConnection.join(`http://127.0.0.1:${port}`, "Observer");
   player.meter.simulate(RTT_MS, JITTER_MS);
 

@@ -1,7 +1,6 @@
 import { randomInt } from "node:crypto";
 import { StateView } from "@colyseus/schema";
-import { PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
-import { CloseCode, Protocol, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
+import { CloseCode, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
 import { z } from "zod";
 import { botControls, botName, botsWanted } from "../shared/bots.ts";
 import {
@@ -10,7 +9,6 @@ import {
   MAX_CATCH_UP_STEPS,
   MAX_REWIND_MS,
   MOVE_AXIS_MAX,
-  ROOM_CREATES_PER_MINUTE,
   SPECTATOR_SLOTS,
 } from "../shared/constants.ts";
 import type { KoMessage, RoomListing, Scoreboard } from "../shared/messages.ts";
@@ -18,7 +16,7 @@ import { cleanName } from "../shared/names.ts";
 import { makeRoomCode } from "../shared/roomCodes.ts";
 import { patchTimes, stepTimes } from "./metrics.ts";
 import { PooledEntities } from "./EntityPool.ts";
-import { RateLimiter } from "./RateLimiter.ts";
+import { hasCompletedJoin, pendingSeats, type SeatPolicy } from "./framework.ts";
 import { SteadyTimer } from "./SteadyTimer.ts";
 import { ArenaState, OWNER_VIEW, ShipInput } from "../shared/schema.ts";
 import {
@@ -67,13 +65,20 @@ export type JoinOptions = z.infer<typeof joinOptions>;
 /** Room codes in use on every process that shares this presence. */
 const CODES_KEY = "skirmish:room-codes";
 const FEED_SIZE = 10;
-const roomCreations = new RateLimiter(ROOM_CREATES_PER_MINUTE, 60_000);
 /** Close codes of a connection lost rather than refused: going away, no status, abnormal, may try reconnect. */
 const DROPS = new Set<number>([CloseCode.GOING_AWAY, CloseCode.NO_STATUS_RECEIVED, CloseCode.ABNORMAL_CLOSURE, CloseCode.MAY_TRY_RECONNECT]);
 
 const PALETTE_SIZE = 8;
 
-export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
+/** The matchmaking method of the request being authorised ("create", "joinOrCreate", "joinById", ...). */
+function matchmakeMethod(context: AuthContext): string {
+  const path = context.req?.url ? new URL(context.req.url).pathname : "";
+  return /^\/matchmake\/(\w+)\//.exec(path)?.[1] ?? "";
+}
+
+const isSpectator = (options: unknown) => (options as JoinOptions | undefined)?.spectate === true;
+
+export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> implements SeatPolicy {
   override state = new ArenaState();
 
   override inputs = this.defineInput(ShipInput, {
@@ -100,7 +105,11 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   private botFill = 0;
   private maxPlayers = 0;
   private reconnectSeconds = 0;
+  /** Players in the room (their ships, away ones included), and spectators, by session id. */
+  private readonly players = new Set<string>();
   private readonly spectators = new Set<string>();
+  /** Players whose seat a newer connection with their reconnection token is taking over. */
+  private readonly takenOver = new Set<string>();
   /** Clients whose socket broke on a frame of theirs: no seat is held for them. */
   private readonly refused = new Set<string>();
   /** The latest knock-outs, newest first, for the scoreboard page. */
@@ -108,7 +117,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   private readonly botIds: string[] = [];
   private botsAdded = 0;
   private humansJoined = 0;
-  /** Steps each client may still take this tick; see MAX_CATCH_UP_STEPS. */
+  /** Steps each player may still take this tick; see MAX_CATCH_UP_STEPS. */
   private readonly stepAllowance = new Map<string, number>();
   private sight: Sight = liveSight(0);
   /** When (server ms) each player's shot saw the world: the render time of the input that fired it. */
@@ -117,8 +126,11 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   onWorldEvents: ((events: readonly WorldEvent[]) => void) | null = null;
 
   /**
-   * Runs before matchmaking: options of the wrong shape are refused with 400, and an
-   * address that creates rooms in a flood is refused more with 429.
+   * Runs before matchmaking: options of the wrong shape are refused with 400, and
+   * so are flags that do not go with the request: only `create` makes a private
+   * room, and spectators watch a room they name by code (`joinById`), so neither
+   * can open rooms through quick play. (How many rooms an address may create is
+   * counted before this, at the HTTP gate: server/httpGate.ts.)
    */
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<boolean> {
     const parsed = joinOptions.safeParse(options ?? {});
@@ -127,9 +139,12 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
       const field = issue.path.length > 0 ? `"${issue.path.join(".")}"` : "the options";
       throw new ServerError(400, `Bad join options: ${field}: ${issue.message}.`);
     }
-    const path = context.req?.url ? new URL(context.req.url).pathname : "";
-    if (path.startsWith("/matchmake/create/") && !roomCreations.allow(context.ip ?? "unknown")) {
-      throw new ServerError(429, `Too many new rooms from your address: at most ${ROOM_CREATES_PER_MINUTE} a minute.`);
+    const method = matchmakeMethod(context);
+    if (parsed.data.private !== undefined && method !== "create") {
+      throw new ServerError(400, 'Bad join options: "private" goes only with create.');
+    }
+    if (parsed.data.spectate !== undefined && method !== "joinById") {
+      throw new ServerError(400, 'Bad join options: "spectate" goes only with joinById (watch a room by its code).');
     }
     return true;
   }
@@ -158,14 +173,38 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     this.patchClock = new SteadyTimer(this.patchRate, () => this.sendPatch());
   }
 
+  /** Spectators may watch a room by code while its player seats are all taken (and it is locked for quick play). */
+  static watches(options: unknown): boolean {
+    return isSpectator(options);
+  }
+
+  /**
+   * Players and spectators have seats of their own: spectators never take a
+   * player's seat, nor players a spectator's. Checked when the seat is reserved,
+   * so a crowd that fills the room goes on to another one.
+   */
+  admits(options: unknown): boolean {
+    const spectating = isSpectator(options);
+    const coming = pendingSeats(this).filter((pending) => isSpectator(pending) === spectating).length;
+    return spectating ? this.spectators.size + coming < SPECTATOR_SLOTS : this.players.size + coming < this.maxPlayers;
+  }
+
+  /** A room whose player seats are all taken or promised is locked at once, before the next quick play reads its listing. */
+  onSeatReserved(): void {
+    if (!this.admits({})) void this.lock();
+    // A seat taken by no one lapses after the reservation time; the listing then frees it.
+    this.clock.setTimeout(() => void this.publishListing(), (this.seatReservationTimeout + 1) * 1000);
+  }
+
   override onJoin(client: Client, options?: JoinOptions): void {
-    if (options?.spectate === true) {
+    if (isSpectator(options)) {
       this.spectators.add(client.sessionId);
       return;
     }
-    if (this.stepAllowance.size >= this.maxPlayers) {
+    if (this.players.size >= this.maxPlayers) {
       throw new ServerError(409, `Room ${this.roomId} is full (${this.maxPlayers} players).`);
     }
+    this.players.add(client.sessionId);
     const hue = this.humansJoined++ % PALETTE_SIZE;
     const name = cleanName(options?.name) || `Pilot ${this.humansJoined}`;
     addShip(this.state, client.sessionId, { name, hue, bot: false }, this.factory, this.dt);
@@ -176,22 +215,41 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     this.stepAllowance.set(client.sessionId, 0);
     // A frame the WebSocket itself refuses (oversized, malformed) closes as "abnormal"
     // (1006), like a lost network; the socket's error says it was the client's doing.
-    const socket = (client as { ref?: { once?(event: "error", listener: () => void): void } }).ref;
-    socket?.once?.("error", () => this.refused.add(client.sessionId));
+    client.ref.once("error", () => this.refused.add(client.sessionId));
     this.balanceBots();
     void this.publishListing();
   }
 
   /**
-   * A player whose connection went away or broke (the closes the SDK retries) gets
-   * their seat held. A kicked one (bad input, flooding, an oversized or malformed
-   * frame) does not.
+   * A player whose connection went away or broke (the closes the SDK retries), or
+   * whose seat a newer connection is taking over, gets their seat held. A kicked
+   * one (bad input, flooding, an oversized or malformed frame) does not, nor one
+   * that never completed its join.
    */
   override onDrop(client: Client, code?: number): void {
-    const ship = this.state.ships.get(client.sessionId);
-    if (!ship || code === undefined || !DROPS.has(code) || this.refused.has(client.sessionId)) return;
+    const id = client.sessionId;
+    const ship = this.state.ships.get(id);
+    const takenOver = this.takenOver.delete(id);
+    const dropped = code !== undefined && DROPS.has(code) && !this.refused.has(id);
+    if (!ship || !hasCompletedJoin(client) || !(dropped || takenOver)) return;
     ship.away = true;
     this.allowReconnection(client, this.reconnectSeconds);
+  }
+
+  /**
+   * A reconnection token used while its player is still connected (a stale socket
+   * the server has not seen close, or a duplicated tab) takes the seat over: the
+   * old connection is closed and the ship, score and health pass to the new one.
+   * The framework's own takeover closes the old socket as a kick, which would
+   * delete the ship; `takenOver` makes onDrop hold it instead.
+   */
+  override checkReconnectionToken(reconnectionToken: string): string {
+    const current = this.clients.find((client) => client.reconnectionToken === reconnectionToken);
+    if (current && this.players.has(current.sessionId)) {
+      this.takenOver.add(current.sessionId);
+      current.error(CloseCode.WITH_ERROR, "This ship was taken over by a newer connection (another tab or device).");
+    }
+    return super.checkReconnectionToken(reconnectionToken);
   }
 
   override onReconnect(client: Client): void {
@@ -204,8 +262,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
 
   override onLeave(client: Client): void {
     this.refused.delete(client.sessionId);
+    this.takenOver.delete(client.sessionId);
     client.view?.dispose();
     if (this.spectators.delete(client.sessionId)) return;
+    this.players.delete(client.sessionId);
     this.dropShip(client.sessionId);
     this.stepAllowance.delete(client.sessionId);
     this.balanceBots();
@@ -247,15 +307,16 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   }
 
   /**
-   * What the lobby's room list shows of this room. A room full of players is
-   * locked, so quick play starts another room instead of sending a 17th player here.
+   * What the lobby's room list shows of this room. A room whose player seats are
+   * all taken or promised is locked, so quick play passes it by (spectators still
+   * watch it by code).
    */
   private async publishListing(): Promise<void> {
-    if (this.stepAllowance.size >= this.maxPlayers) await this.lock();
+    if (!this.admits({})) await this.lock();
     else if (this.locked) await this.unlock();
     const listing: RoomListing = {
       layout: this.state.layout,
-      players: this.stepAllowance.size,
+      players: this.players.size,
       maxPlayers: this.maxPlayers,
       bots: this.botIds.length,
       phase: this.state.phase,
@@ -287,7 +348,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
   private step(): void {
     const events: WorldEvent[] = [];
     for (const id of this.state.ships.keys()) {
-      if (this.stepAllowance.has(id)) this.applyClientInputs(id, events);
+      if (this.players.has(id)) this.applyClientInputs(id, events);
       else applyControls(this.state, id, botControls(this.state, id, this.dt), this.factory, this.dt, events);
     }
     advanceWorld(this.state, this.factory, this.dt, events, this.sight);
@@ -365,7 +426,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
 
   /** Bots fill the room while there are fewer humans than the fill target, newest bot leaving first. */
   private balanceBots(): void {
-    const wanted = botsWanted(this.stepAllowance.size, this.botFill);
+    const wanted = botsWanted(this.players.size, this.botFill);
     while (this.botIds.length < wanted) {
       const id = `bot-${++this.botsAdded}`;
       addShip(this.state, id, { name: botName(this.botsAdded - 1), hue: (this.botsAdded + 3) % PALETTE_SIZE, bot: true }, this.factory, this.dt);
@@ -381,21 +442,3 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> {
     if (ship) this.factory.releaseShip(ship);
   }
 }
-
-/**
- * Our clients send inputs on the reliable channel only. A frame for the unreliable
- * one (a length-framed ring of inputs) is refused before the framework decodes it:
- * the room fuzzer found that a garbled ring makes that decoder allocate without end
- * and take the whole process down. Its sender is disconnected like any bad client.
- */
-const UNRELIABLE_INPUT = Protocol.ROOM_INPUT_UNRELIABLE;
-type MessageEntry = (this: Room, client: Client, buffer: Uint8Array) => void;
-const messageEntry = (prototype: object) => prototype as { _onMessage: MessageEntry };
-messageEntry(ArenaRoom.prototype)._onMessage = function (client, buffer) {
-  if (buffer && buffer.length > 0 && (buffer[0]! & PROTOCOL_CODE_MASK) === UNRELIABLE_INPUT) {
-    client.leave(CloseCode.WITH_ERROR, "Inputs go on the reliable channel.");
-    return;
-  }
-  // Looked up at call time: simulated latency (COLYSEUS_LATENCY) wraps the framework's entry later.
-  messageEntry(Room.prototype)._onMessage.call(this, client, buffer);
-};

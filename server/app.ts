@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import express from "express";
 import {
@@ -16,6 +17,8 @@ import {
 import { normalizeRoomCode } from "../shared/roomCodes.ts";
 import { ArenaRoom } from "./ArenaRoom.ts";
 import { basicAuth } from "./basicAuth.ts";
+import { installFrameworkGuards } from "./framework.ts";
+import { gateRequests } from "./httpGate.ts";
 import { metrics, resetMetrics } from "./metrics.ts";
 import type { ServerConfig } from "./config.ts";
 
@@ -34,6 +37,7 @@ export interface GameServerOptions {
  * can pick their own port.
  */
 export function createGameServer(config: Omit<ServerConfig, "port" | "host">, options: GameServerOptions = {}) {
+  installFrameworkGuards({ mayJoinLocked: ArenaRoom.watches });
   const startedAt = Date.now();
   const presence = config.redisUrl ? new RedisPresence(config.redisUrl) : undefined;
   const tls = config.tls;
@@ -97,6 +101,25 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
       }
     },
   });
+}
+
+export type GameServer = ReturnType<typeof createGameServer>;
+
+/**
+ * Binds the server, then puts the HTTP gate (body limits, client address,
+ * per-address limits) in front of the routes the framework bound. Resolves with
+ * the address it listens on.
+ */
+export async function listenGameServer(
+  server: GameServer,
+  config: Pick<ServerConfig, "trustProxy" | "redisUrl">,
+  port: number,
+  host: string,
+): Promise<AddressInfo> {
+  await server.listen(port, host);
+  const http = server.transport.server!;
+  gateRequests(http, { trustProxy: config.trustProxy, redisUrl: config.redisUrl });
+  return http.address() as AddressInfo;
 }
 
 /** The Redis connection's state as ioredis reports it ("ready", "connecting", "reconnecting", "end"...). */

@@ -18,8 +18,10 @@ export interface ServerConfig {
   redisUrl?: string;
   /** How clients reach this process (host:port, or host/path behind a proxy), when it is one of several. */
   publicAddress?: string;
-  /** Password for the admin pages (monitor, playground) outside development. */
+  /** Password for the admin pages (monitor, playground, metrics) outside development. */
   adminPassword?: string;
+  /** Reverse proxies whose X-Forwarded-For names the client (for per-address limits). */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {}
@@ -41,11 +43,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     redisUrl: text(env, "REDIS_URL"),
     publicAddress: text(env, "PUBLIC_ADDRESS"),
     adminPassword: text(env, "ADMIN_PASSWORD"),
+    trustProxy: list(env, "TRUST_PROXY"),
   };
 }
 
 function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return env[name]?.trim() || undefined;
+}
+
+function list(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (text(env, name) ?? "").split(",").map((item) => item.trim()).filter(Boolean);
 }
 
 function tlsFiles(env: NodeJS.ProcessEnv): ServerConfig["tls"] {

@@ -1,9 +1,7 @@
 // `npm start`: build the client if needed, then serve the page, the rooms and
 // /health on one port. Settings come from the environment (see README).
 import { networkInterfaces } from "node:os";
-import type { AddressInfo } from "node:net";
-import { createGameServer } from "./app.ts";
-import { limitRequestBodies } from "./bodyLimit.ts";
+import { createGameServer, listenGameServer } from "./app.ts";
 import { CLIENT_DIR, ensureClientBuilt } from "./clientBuild.ts";
 import { ConfigError, configFromEnv } from "./config.ts";
 
@@ -11,9 +9,7 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   await ensureClientBuilt();
   const server = createGameServer(config, { clientDir: CLIENT_DIR, standalone: true });
-  await server.listen(config.port, config.host);
-  limitRequestBodies(server.transport.server!);
-  const { port } = server.transport.server!.address() as AddressInfo;
+  const { port } = await listenGameServer(server, config, config.port, config.host);
 
   console.log(`Skirmish is running (tick ${config.tickRate} Hz, patches ${config.patchRate} Hz, up to ${config.maxPlayers} players per room, bots fill to ${config.bots}).`);
   for (const url of urls(config.tls ? "https" : "http", config.host, port)) console.log(`  ${url}`);

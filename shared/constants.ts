@@ -21,8 +21,10 @@ export const MAX_REWIND_MS = 450;
 export const MAX_PLAYERS = 16;
 /** Seats beyond MAX_PLAYERS for scoreboard pages watching a room. */
 export const SPECTATOR_SLOTS = 4;
-/** Rooms one address may create per minute (per server process), so nobody can flood the server with rooms. */
+/** Rooms one address may create per minute (across every process that shares Redis), so nobody can flood the server with rooms. */
 export const ROOM_CREATES_PER_MINUTE = 10;
+/** Scoreboard API lookups one address may make per minute: plenty for a page polling every second, too few to probe private room codes. */
+export const SCOREBOARD_LOOKUPS_PER_MINUTE = 120;
 /** How long a dropped player's ship, score and seat are held for them, seconds. */
 export const RECONNECT_SECONDS = 30;
 /** While fewer humans than this are in a room, bots fill it up to this many ships. */

@@ -2,7 +2,7 @@
 // get a 4xx that says what is wrong, and the server carries on serving players.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/connection.ts";
-import { MAX_REQUEST_BODY_BYTES } from "../../server/bodyLimit.ts";
+import { MAX_REQUEST_BODY_BYTES } from "../../server/httpGate.ts";
 import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
 
 let server: RunningGameServer;

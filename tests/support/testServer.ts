@@ -1,7 +1,6 @@
-import type { AddressInfo } from "node:net";
 import { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { createGameServer } from "../../server/app.ts";
+import { createGameServer, listenGameServer } from "../../server/app.ts";
 import type { ServerConfig } from "../../server/config.ts";
 import { KO_TARGET, MAX_PLAYERS, PATCH_RATE, RECONNECT_SECONDS, ROUND_DURATION, TICK_RATE } from "../../shared/constants.ts";
 
@@ -15,13 +14,14 @@ export const DEFAULT_TEST_CONFIG = {
   koTarget: KO_TARGET,
   lagCompensation: true,
   reconnectSeconds: RECONNECT_SECONDS,
+  trustProxy: [],
 };
 
 /** A game server on 127.0.0.1 at a free port, wrapped in @colyseus/testing's helpers. */
 export async function bootTestServer(config: Partial<Omit<ServerConfig, "port" | "host">> = {}) {
-  const server = createGameServer({ ...DEFAULT_TEST_CONFIG, ...config });
-  await server.listen(0, "127.0.0.1");
-  const { port } = server.transport.server!.address() as AddressInfo;
+  const settings = { ...DEFAULT_TEST_CONFIG, ...config };
+  const server = createGameServer(settings);
+  const { port } = await listenGameServer(server, settings, 0, "127.0.0.1");
   // ColyseusTestServer builds its client URL from the port given to listen(), which was 0.
   (server as unknown as { port: number }).port = port;
   return { colyseus: new ColyseusTestServer(server), endpoint: `http://127.0.0.1:${port}` };

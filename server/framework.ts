@@ -1,0 +1,229 @@
+// Every place Skirmish reaches into Colyseus internals, in one module, applied
+// once by installFrameworkGuards() before any room is defined. Each entry says why
+// the public API is not enough, the version it was written against, and checks at
+// start-up that what it replaces is still there: a framework upgrade that moves
+// one of them stops the server with a clear message instead of silently leaving
+// the hole open again.
+//
+// Written against colyseus 0.18.8 (@colyseus/core 0.18.17, @colyseus/ws-transport 0.18.4).
+import { WebSocketClient } from "@colyseus/ws-transport";
+import { CloseCode, ErrorCode, Protocol, PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
+import { ClientState, matchMaker, Room, ServerError, type AuthContext, type Client } from "colyseus";
+
+/** The WebSocket protocol's limit on a close frame's reason (RFC 6455, 5.5.1: 125 bytes less the code). */
+export const CLOSE_REASON_MAX_BYTES = 123;
+/** How long a client may take from its seat to the JOIN_ROOM that completes its join. */
+export const JOIN_COMPLETION_SECONDS = 5;
+
+/** A close reason cut to fit a close frame, in whole UTF-8 characters. */
+export function fitCloseReason(reason: string): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(reason).length <= CLOSE_REASON_MAX_BYTES) return reason;
+  let fitted = "";
+  let bytes = 0;
+  for (const char of reason.toWellFormed()) {
+    const size = encoder.encode(char).length;
+    if (bytes + size > CLOSE_REASON_MAX_BYTES - 3) break;
+    fitted += char;
+    bytes += size;
+  }
+  return `${fitted}...`;
+}
+
+type Internals = Record<string, unknown>;
+
+/** Fails start-up loudly if a method this module replaces has moved in a framework upgrade. */
+function requireMethod(owner: object, name: string, what: string): (...args: any[]) => any {
+  const method = (owner as Internals)[name];
+  if (typeof method !== "function") {
+    throw new Error(`Colyseus internals changed: ${what} (${name}) is gone; see server/framework.ts before upgrading.`);
+  }
+  return method as (...args: any[]) => any;
+}
+
+/** Whether a client finished joining (sent JOIN_ROOM). The framework keeps a send queue until then. */
+export function hasCompletedJoin(client: Client): boolean {
+  return (client as unknown as Internals)._enqueuedMessages === undefined;
+}
+
+/** A room may refuse a seat by kind (player or spectator) before the framework reserves it. */
+export interface SeatPolicy {
+  admits(joinOptions: unknown): boolean;
+  /** Called after a seat is reserved: the room may lock itself before the next request reads its listing. */
+  onSeatReserved?(): void;
+}
+
+/**
+ * The join options of seats reserved in `room` and not yet taken (joins on their
+ * way in); reconnection seats are left out, their owner is still counted.
+ */
+export function pendingSeats(room: Room): unknown[] {
+  const seats = (room as unknown as { _reservedSeats: Record<string, [unknown, unknown, boolean, boolean]> })._reservedSeats;
+  return Object.values(seats)
+    .filter(([, , consumed, reconnection]) => !consumed && !reconnection)
+    .map(([options]) => options);
+}
+
+let installed = false;
+
+/**
+ * Applies every guard below; idempotent. `mayJoinLocked` says which join options
+ * may enter a locked room by id (see joinLockedRooms).
+ */
+export function installFrameworkGuards(options: { mayJoinLocked: (joinOptions: unknown) => boolean }): void {
+  if (installed) return;
+  installed = true;
+  clipCloseReasons();
+  guardRoomMessages();
+  timeOutUnfinishedJoins();
+  reserveSeatsByPolicy();
+  joinLockedRooms(options.mayJoinLocked);
+}
+
+/**
+ * 1. Close reasons fit a close frame. The framework closes a client that sends an
+ * unregistered message type with a reason that quotes the type; past 123 bytes `ws`
+ * throws inside the message handler and the uncaught exception stopped the whole
+ * process (one 90-byte frame). Every close this server sends goes through
+ * WebSocketClient.leave, so the reason is cut there, for any cause; and a close
+ * that throws anyway ends that socket, not the process.
+ */
+function clipCloseReasons(): void {
+  const prototype = WebSocketClient.prototype as unknown as Internals;
+  requireMethod(prototype, "leave", "WebSocketClient's close");
+  prototype.leave = function (this: WebSocketClient, code?: number, reason?: string) {
+    try {
+      this.ref.close(code, reason === undefined ? undefined : fitCloseReason(String(reason)));
+    } catch {
+      this.ref.terminate();
+    }
+  };
+}
+
+/**
+ * 2. Every frame a room receives passes one gate before the framework decodes it:
+ * - before the join completes, only JOIN_ROOM and LEAVE_ROOM: the framework queues
+ *   its replies to anything else until the join completes, so a client that never
+ *   completes it could grow that queue without end (95 MB from 20 sockets);
+ * - no unreliable inputs: our clients send inputs reliably, and a garbled ring made
+ *   the framework's decoder allocate without end (found by the room fuzzer);
+ * - no room requests: no room here answers any, and an answer echoes the type;
+ * - an input that does not decode kicks its sender, quietly (the framework logs the
+ *   whole stack for each one: 472 bytes of log for a 3-byte frame);
+ * - anything that throws while decoding kicks its sender instead of escaping.
+ * Kicks close with 4002 (CloseCode.WITH_ERROR) and a short reason.
+ * Patched on Room.prototype, looked up when a client joins: simulated latency
+ * (COLYSEUS_LATENCY) wraps this entry again later, which is fine.
+ */
+function guardRoomMessages(): void {
+  const prototype = Room.prototype as unknown as Internals;
+  const decode = requireMethod(prototype, "_onMessage", "Room's message entry");
+  prototype._onMessage = function (this: Room, client: Client, buffer: Uint8Array) {
+    if (client.state === ClientState.LEAVING || !buffer || buffer.length === 0) return;
+    const code = buffer[0]! & PROTOCOL_CODE_MASK;
+    const refusal = refuseFrame(client, code);
+    if (refusal) return kick(client, refusal);
+    if (code === Protocol.ROOM_INPUT_RELIABLE) quietInputDecoder(client);
+    try {
+      decode.call(this, client, buffer);
+    } catch {
+      kick(client, "Malformed message.");
+    }
+  };
+}
+
+function refuseFrame(client: Client, code: number): string | null {
+  if (client.state === ClientState.JOINING && code !== Protocol.JOIN_ROOM && code !== Protocol.LEAVE_ROOM) {
+    return "Finish joining before sending room messages.";
+  }
+  if (code === Protocol.ROOM_INPUT_UNRELIABLE) return "Inputs go on the reliable channel.";
+  if (code === Protocol.ROOM_REQUEST) return "This room answers no requests.";
+  return null;
+}
+
+function kick(client: Client, reason: string): void {
+  if (client.state === ClientState.LEAVING) return;
+  client.ref?.removeAllListeners?.("message");
+  client.leave(CloseCode.WITH_ERROR, reason);
+}
+
+/** Wraps the client's input decoder once: a frame that does not decode kicks the client without a stack in the log. */
+function quietInputDecoder(client: Client): void {
+  const internals = client as unknown as { _inputDecoder?: { decode(bytes: Uint8Array): unknown; quiet?: true } };
+  const decoder = internals._inputDecoder;
+  if (!decoder || decoder.quiet) return;
+  const decode = decoder.decode.bind(decoder);
+  decoder.quiet = true;
+  decoder.decode = (bytes) => {
+    try {
+      return decode(bytes);
+    } catch {
+      // Not logged by the framework's catch: it prints only errors that are not ServerErrors.
+      kick(client, "Malformed input.");
+      throw new ServerError(CloseCode.WITH_ERROR, "malformed input");
+    }
+  };
+}
+
+/**
+ * 3. A client has JOIN_COMPLETION_SECONDS from taking its seat to completing the
+ * join; after that it is closed. The framework never times this step out, so a
+ * client that stopped there held a seat (and, here, a ship) for as long as it
+ * kept the socket open.
+ */
+function timeOutUnfinishedJoins(): void {
+  const prototype = Room.prototype as unknown as Internals;
+  const join = requireMethod(prototype, "_onJoin", "Room's join");
+  prototype._onJoin = async function (this: Room, client: Client, ...rest: unknown[]) {
+    await join.call(this, client, ...rest);
+    if (client.state !== ClientState.JOINING) return;
+    const timer = setTimeout(() => {
+      if (!hasCompletedJoin(client)) kick(client, "The join was not completed in time.");
+    }, JOIN_COMPLETION_SECONDS * 1000);
+    client.ref.once("close", () => clearTimeout(timer));
+  };
+}
+
+/**
+ * 4. Seats are reserved by kind. The framework reserves seats against maxClients
+ * alone, before onJoin sees who is joining, so spectators took players' seats (20
+ * of them locked a room) and a crowd was refused in onJoin rather than sent to
+ * another room. A room that implements SeatPolicy refuses the reservation itself,
+ * which the matchmaker answers by trying another room (or opening one).
+ */
+function reserveSeatsByPolicy(): void {
+  const prototype = Room.prototype as unknown as Internals;
+  const reserve = requireMethod(prototype, "_reserveSeat", "Room's seat reservation");
+  prototype._reserveSeat = async function (this: Room & Partial<SeatPolicy>, sessionId: string, joinOptions: unknown, ...rest: unknown[]) {
+    const reconnection = rest[2] === true;
+    if (!reconnection && this.admits && !this.admits(joinOptions)) return false;
+    const reserved = await reserve.call(this, sessionId, joinOptions, ...rest);
+    if (reserved && !reconnection) this.onSeatReserved?.();
+    return reserved;
+  };
+}
+
+/**
+ * 5. Some joins by id may enter a locked room. A room is locked while its player
+ * seats are taken, so that quick play passes it by; the framework's joinById then
+ * refuses everyone, spectators included, though the room keeps seats for them.
+ * Such a join gets the same checks (onAuth, then the room's own seat policy)
+ * without the lock.
+ */
+function joinLockedRooms(mayJoinLocked: (options: unknown) => boolean): void {
+  const controller = matchMaker.controller as unknown as Internals;
+  const invoke = requireMethod(controller, "invokeMethod", "the matchmaker's request entry");
+  requireMethod(matchMaker, "reserveSeatFor", "the matchmaker's seat reservation");
+  controller.invokeMethod = async function (method: string, roomId: string, options: unknown, auth: AuthContext | undefined) {
+    if (method !== "joinById" || !mayJoinLocked(options)) return invoke.call(this, method, roomId, options, auth);
+    const listing = await matchMaker.driver.findOne({ roomId });
+    if (!listing) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, `room "${roomId}" not found`);
+    const roomClass = matchMaker.getRoomClass(listing.name) as unknown as typeof Room | undefined;
+    const authData = auth && roomClass?.onAuth ? await roomClass.onAuth(auth.token ?? "", options, auth) : undefined;
+    try {
+      return await matchMaker.reserveSeatFor(listing, options, authData === true ? undefined : authData);
+    } catch (error) {
+      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, error instanceof Error ? error.message : String(error));
+    }
+  };
+}
