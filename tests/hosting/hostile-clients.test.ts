@@ -1,0 +1,165 @@
+// Hostile clients against the real `npm start` process, as an outside harness
+// would try it: two honest players play in a room the whole time, and after every
+// attack the process is still up, both players still get their patches, and the
+// attacker was closed with a reason that fits a close frame. Each attack is a
+// class of input (every length, every script, every room), not one sample.
+import { CloseCode, Protocol } from "@colyseus/shared-types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ArenaConnection } from "../../game/connection.ts";
+import { CLOSE_REASON_MAX_BYTES, JOIN_COMPLETION_SECONDS } from "../../server/framework.ts";
+import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
+import type { Scoreboard } from "../../shared/messages.ts";
+import { NO_CONTROLS } from "../../shared/step.ts";
+import { startMeteredGameServer } from "../support/gameServer.ts";
+import { runFrames } from "../support/netClients.ts";
+import { openSeat, requestSeat, roomMessage, within, type RawClient } from "../support/rawClient.ts";
+import { waitFor } from "../support/testServer.ts";
+
+let server: Awaited<ReturnType<typeof startMeteredGameServer>>;
+let players: ArenaConnection[] = [];
+let stops: Array<() => void> = [];
+let code = "";
+
+beforeAll(async () => {
+  server = await startMeteredGameServer({ BOTS: "0" });
+  const alice = await ArenaConnection.join(server.url, "Alice");
+  const bob = await ArenaConnection.join(server.url, "Bob", { kind: "code", code: alice.code });
+  players = [alice, bob];
+  code = alice.code;
+  stops = players.map((player, i) => runFrames(player, (now) => ({ ...NO_CONTROLS, moveX: Math.sin(now / 300 + i) > 0 ? MOVE_AXIS_MAX : -MOVE_AXIS_MAX })));
+}, 30_000);
+
+afterAll(async () => {
+  stops.forEach((stop) => stop());
+  await Promise.all(players.map((player) => player.room.leave().catch(() => {})));
+  await server.stop();
+});
+
+/** The process answers, and both players are still in and still receive patches. */
+async function expectPlayersUnharmed(): Promise<void> {
+  const health = await (await fetch(`${server.url}health`)).json();
+  expect(health.status).toBe("ok");
+  const before = players.map((player) => player.meter.totals.patches);
+  await waitFor(() => players.every((player, i) => player.meter.totals.patches >= before[i]! + 5), "both players to keep receiving patches");
+  for (const player of players) expect(player.room.connection.isOpen).toBe(true);
+}
+
+/** Polls an asynchronous condition (an HTTP answer) until it holds. */
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function scoreboard(): Promise<Scoreboard> {
+  return (await fetch(`${server.url}api/rooms/${code}/scoreboard`)).json() as Promise<Scoreboard>;
+}
+
+async function joinedAttacker(method: string, target: string, options: object = {}): Promise<RawClient> {
+  const attacker = await openSeat(server.url, await requestSeat(server.url, method, target, options));
+  attacker.completeJoin();
+  return attacker;
+}
+
+const TYPE_LENGTHS = [1, 86, 87, 123, 124, 500, 3000];
+const SCRIPTS = { ascii: "a", latin: "é", cjk: "漢", emoji: "🚀" };
+
+describe("a message type the room does not know", () => {
+  it("closes its sender with 4002 and a reason that fits a close frame, for any length and script, in the arena and the lobby", async () => {
+    const results: string[] = [];
+    for (const room of ["arena", "lobby"] as const) {
+      for (const [script, char] of Object.entries(SCRIPTS)) {
+        for (const length of TYPE_LENGTHS) {
+          for (const channel of [Protocol.ROOM_DATA, Protocol.ROOM_DATA_BYTES]) {
+            const type = char.repeat(Math.ceil(length / new TextEncoder().encode(char).length));
+            const attacker = room === "arena" ? await joinedAttacker("joinById", code) : await joinedAttacker("joinOrCreate", "lobby");
+            attacker.send(roomMessage(type, channel));
+            const closed = await within(attacker.closed, 3000);
+            expect(closed, `${room} ${script} × ${length} on ${channel}`).not.toBe("timed out");
+            if (closed === "timed out") return;
+            expect(closed.code).toBe(CloseCode.WITH_ERROR);
+            expect(closed.reasonBytes).toBeLessThanOrEqual(CLOSE_REASON_MAX_BYTES);
+            results.push(`${room}/${script}/${length}`);
+          }
+        }
+      }
+    }
+    expect(results).toHaveLength(2 * Object.keys(SCRIPTS).length * TYPE_LENGTHS.length * 2);
+    await expectPlayersUnharmed();
+  }, 60_000);
+});
+
+describe("a client that has not completed its join", () => {
+  it("is closed at its first room message, request or input, so nothing queues up for it", async () => {
+    const before = await server.metrics();
+    const frames = {
+      message: roomMessage("ping"),
+      request: Uint8Array.from([Protocol.ROOM_REQUEST, 1, ...roomMessage("x".repeat(4000)).subarray(1)]),
+      input: Uint8Array.from([Protocol.ROOM_INPUT_RELIABLE, 0, 1]),
+    };
+    for (const [what, frame] of Object.entries(frames)) {
+      const attackers = await Promise.all(Array.from({ length: 10 }, async () => openSeat(server.url, await requestSeat(server.url, "joinById", code))));
+      for (const attacker of attackers) for (let i = 0; i < 50; i++) attacker.send(frame);
+      const closes = await Promise.all(attackers.map((attacker) => within(attacker.closed, 3000)));
+      expect(closes.map((closed) => (closed === "timed out" ? closed : closed.code)), what).toEqual(attackers.map(() => CloseCode.WITH_ERROR));
+    }
+    const after = await server.metrics();
+    expect(after.rssMB - before.rssMB, "memory grown by pre-join requests (MB)").toBeLessThan(30);
+    await until(async () => (await scoreboard()).ships.length === 2, "the attackers' ships to go");
+    await expectPlayersUnharmed();
+  }, 30_000);
+
+  it(`is closed after ${JOIN_COMPLETION_SECONDS} s if it never completes the join, and its ship goes`, async () => {
+    const silent = await Promise.all(Array.from({ length: 10 }, async () => openSeat(server.url, await requestSeat(server.url, "joinById", code))));
+    // The seats were real: each silent client got a ship.
+    expect((await scoreboard()).ships).toHaveLength(12);
+    const closes = await Promise.all(silent.map((client) => within(client.closed, (JOIN_COMPLETION_SECONDS + 3) * 1000)));
+    expect(closes.map((closed) => (closed === "timed out" ? closed : closed.code))).toEqual(silent.map(() => CloseCode.WITH_ERROR));
+    await until(async () => (await scoreboard()).ships.length === 2, "the silent clients' ships to go");
+    expect((await scoreboard()).ships.map((ship) => ship.name).sort()).toEqual(["Alice", "Bob"]);
+    await expectPlayersUnharmed();
+  }, 30_000);
+});
+
+describe("spectating", () => {
+  it("is only by code: quick play, create and join refuse it and open no room", async () => {
+    const roomsBefore = (await (await fetch(`${server.url}health`)).json()).rooms;
+    for (const method of ["joinOrCreate", "create", "join"]) {
+      await expect(requestSeat(server.url, method, "arena", { spectate: true }), method).rejects.toThrow(/400: .*"spectate" goes only with joinById/);
+    }
+    expect((await (await fetch(`${server.url}health`)).json()).rooms).toBe(roomsBefore);
+    // Positive control: the same options watch the room by its code.
+    const watcher = await joinedAttacker("joinById", code, { spectate: true });
+    await expect(within(watcher.closed, 500)).resolves.toBe("timed out");
+    watcher.socket.close();
+  });
+
+  it("a private room is made only by create: quick play refuses the flag", async () => {
+    await expect(requestSeat(server.url, "joinOrCreate", "arena", { private: true })).rejects.toThrow(/400: .*"private" goes only with create/);
+  });
+});
+
+describe("an input that does not decode", () => {
+  it("closes its sender without writing a stack trace to the log", async () => {
+    const attacker = await joinedAttacker("joinById", code);
+    const logged = server.output().length;
+    // A 3-byte input frame naming a field the input schema does not have.
+    attacker.send(Uint8Array.from([Protocol.ROOM_INPUT_RELIABLE, 0xff, 0x01]));
+    const closed = await within(attacker.closed, 3000);
+    expect(closed).toMatchObject({ code: CloseCode.WITH_ERROR, reason: "Malformed input." });
+    expect(server.output().length - logged, server.output().slice(logged)).toBeLessThan(200);
+    await expectPlayersUnharmed();
+  });
+});
+
+describe("a room request", () => {
+  it("is refused with 4002 rather than answered", async () => {
+    const attacker = await joinedAttacker("joinById", code);
+    attacker.send(Uint8Array.from([Protocol.ROOM_REQUEST, 7, ...roomMessage("anything").subarray(1)]));
+    const closed = await within(attacker.closed, 3000);
+    expect(closed).toMatchObject({ code: CloseCode.WITH_ERROR, reason: "This room answers no requests." });
+    await expectPlayersUnharmed();
+  });
+});
