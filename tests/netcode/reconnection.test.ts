@@ -1,11 +1,13 @@
 // A dropped connection keeps the seat, the score, the health and the position for
 // the grace period; the SDK resumes the same ship, and so does a page reload.
+import { CloseCode } from "@colyseus/shared-types";
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/connection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import { cutConnection } from "../support/drops.ts";
+import { openSeat, requestSeat } from "../support/rawClient.ts";
 import { runFrames, sleep } from "../support/netClients.ts";
 import { arrange } from "../support/roomHelpers.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
@@ -63,6 +65,23 @@ describe("a dropped connection", () => {
     await reloaded.room.leave();
   });
 
+  it("after a reload while the old connection is still open (a duplicated tab, a socket the server has not seen close), passes the ship to the new connection", async () => {
+    const { player, room, ship } = await playerWithScore("Twin");
+    const closedWith = new Promise<number>((resolve) => player.room.onLeave((code) => resolve(code)));
+    const twin = await ArenaConnection.join(server.endpoint, "Twin", { kind: "resume", reconnectionToken: player.room.reconnectionToken });
+    expect(twin.sessionId).toBe(player.sessionId);
+    expect(await closedWith).toBe(CloseCode.WITH_ERROR);
+    await waitFor(() => !ship.away, "the ship back in play");
+    expect(room.state.ships.get(twin.sessionId)).toBe(ship);
+    expect({ kos: ship.kos, deaths: ship.deaths, health: ship.health }).toEqual({ kos: 3, deaths: 1, health: 60 });
+    expect(room.state.ships.size).toBe(1);
+    // The new connection plays the ship.
+    const stop = runFrames(twin, () => ({ ...NO_CONTROLS, moveX: MOVE_AXIS_MAX }));
+    await waitFor(() => ship.x > 420, "the ship to move for the new connection");
+    stop();
+    await twin.room.leave();
+  });
+
   it("does not hold a seat for a kicked client", async () => {
     const { player, room } = await playerWithScore("Cheater");
     const token = player.room.reconnectionToken;
@@ -71,5 +90,25 @@ describe("a dropped connection", () => {
     client.leave(4002); // what the server does to a client that sent invalid data
     await waitFor(() => !room.state.ships.has(player.sessionId), "the ship to go");
     await expect(ArenaConnection.join(server.endpoint, "Cheater", { kind: "resume", reconnectionToken: token })).rejects.toThrow();
+  });
+});
+
+describe("a connection dropped before its join completes", () => {
+  it("takes its ship away and leaves no unhandled promise rejection", async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+      const raw = await openSeat(server.endpoint, await requestSeat(server.endpoint, "joinById", room.roomId, { name: "Quitter" }));
+      // Positive control: the seat was taken and the ship was there.
+      expect([...room.state.ships.values()].map((ship) => ship.name)).toEqual(["Quitter"]);
+      raw.socket.terminate(); // no JOIN_ROOM, no close frame: the network went away
+      await waitFor(() => room.state.ships.size === 0, "the ship to go");
+      await sleep(100); // a rejection is reported after the microtasks of the leave
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
   });
 });

@@ -24,6 +24,24 @@ describe("arena room", () => {
     expect(room.state.layout).not.toBe("");
   });
 
+  it("cleans a name of lone UTF-16 surrogates before it enters the state, so every client decodes the patches right", async () => {
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const watcher = await server.colyseus.connectTo(room, { name: "Watcher" });
+    // Every kind of ill-formed name: lone high and low halves, reversed pairs, at every position.
+    const names = ["\uD800".repeat(12), "Z\uDC00ed", "\uDFFF\uD800Kim\uD83D", "Lou\uD83D\uDE80"];
+    const joined = await Promise.all(names.map((name) => server.colyseus.connectTo(room, { name })));
+    const late = await server.colyseus.connectTo(room, { name: "Late" });
+    await room.waitForNextPatch();
+    await room.waitForNextPatch();
+    expect(joined.map((client) => room.state.ships.get(client.sessionId)!.name)).toEqual([expect.stringMatching(/^Pilot \d+$/), "Zed", "Kim", "Lou🚀"]);
+    // What the watcher decoded matches the server field for field, including the ship that joined after them.
+    for (const [id, ship] of room.state.ships) {
+      const seen = watcher.state.ships.get(id);
+      expect(seen && { name: seen.name, x: seen.x, y: seen.y, health: seen.health }).toEqual({ name: ship.name, x: ship.x, y: ship.y, health: ship.health });
+    }
+    expect(watcher.state.ships.get(late.sessionId)?.name).toBe("Late");
+  });
+
   it("spawns players apart from each other", async () => {
     const room = await server.colyseus.createRoom<ArenaRoom>("arena");
     const a = await server.colyseus.connectTo(room);
