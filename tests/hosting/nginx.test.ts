@@ -22,7 +22,7 @@ beforeAll(async () => {
   proxyPort = await freePort();
   ports.push(await freePort(), await freePort());
   for (const port of ports) {
-    servers.push(await startGameServer({ PORT: String(port), REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${proxyPort}/${port}`, BOTS: "0" }));
+    servers.push(await startGameServer({ PORT: String(port), REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${proxyPort}/${port}`, BOTS: "0", TRUST_PROXY: "127.0.0.1" }));
   }
   nginx = await startNginx();
 }, 60_000);

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, type RoomAvailable } from "@colyseus/sdk";
 import { ArenaConnection } from "../../game/connection.ts";
+import { ROOM_CREATES_PER_MINUTE } from "../../shared/constants.ts";
+import { requestSeat } from "../support/rawClient.ts";
 import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
 import { freePort, startRedis, type RunningRedis } from "../support/processes.ts";
 import { waitFor } from "../support/testServer.ts";
@@ -13,7 +15,7 @@ beforeAll(async () => {
   redis = await startRedis();
   for (let i = 0; i < 2; i++) {
     const port = await freePort();
-    const process = await startGameServer({ PORT: String(port), REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`, BOTS: "0" });
+    const process = await startGameServer({ PORT: String(port), REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`, BOTS: "0", TRUST_PROXY: "127.0.0.1" });
     servers.push({ port, process });
   }
 }, 60_000);
@@ -64,6 +66,26 @@ describe("several processes through Redis", () => {
     await waitFor(() => players.every((player) => listed.has(player.code)), "every room in the list");
     await lobby.leave();
     await Promise.all(players.map((player) => player.room.leave()));
+  });
+
+  it("count an address's new rooms across the cluster, wherever each was asked for", async () => {
+    // Through a trusted proxy (TRUST_PROXY), so this test has an address of its own.
+    const headers = { "X-Forwarded-For": "203.0.113.77" };
+    const created = [0, 0];
+    let refusedBy: number[] = [];
+    for (let i = 0; i < 2 * ROOM_CREATES_PER_MINUTE && refusedBy.length === 0; i++) {
+      try {
+        await requestSeat(endpoint(i % 2), "create", "arena", {}, headers);
+        created[i % 2]!++;
+      } catch (error) {
+        refusedBy = [i % 2];
+        expect(String(error)).toContain("429: Too many new rooms from your address");
+      }
+    }
+    // Both processes took a share, and together they stopped at the limit.
+    expect(created[0]! + created[1]!).toBe(ROOM_CREATES_PER_MINUTE);
+    expect(Math.min(...created)).toBeGreaterThan(0);
+    await expect(requestSeat(endpoint(1 - refusedBy[0]!), "create", "arena", {}, headers)).rejects.toThrow("429");
   });
 
   // Last: it stops one of the two processes.

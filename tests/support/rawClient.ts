@@ -29,10 +29,10 @@ export interface RawClient {
 }
 
 /** Asks the matchmaker for a seat: POST /matchmake/<method>/<room name or id>. */
-export async function requestSeat(endpoint: string, method: string, target: string, options: object = {}): Promise<Seat> {
+export async function requestSeat(endpoint: string, method: string, target: string, options: object = {}, headers: Record<string, string> = {}): Promise<Seat> {
   const response = await fetch(`${endpoint.replace(/\/$/, "")}/matchmake/${method}/${target}`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    headers: { "Content-Type": "application/json", Accept: "application/json", ...headers },
     body: JSON.stringify(options),
   });
   const body = await response.json();
