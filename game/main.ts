@@ -46,13 +46,23 @@ game.scene.add("arena", ArenaScene, false);
 const networkPanel = new NetworkPanel(document.body, { rttMs: millisecondsParam("lag"), jitterMs: millisecondsParam("jitter") });
 const lobby = new Lobby(document.body, location.origin, (name, choice) => play(name, choice));
 
+/** The connection being played, whose current reconnection token a reload resumes with. */
+let playing: ArenaConnection | null = null;
+const rememberSeat = () => {
+  if (playing) sessionStorage.setItem(RECONNECT_KEY, playing.room.reconnectionToken);
+};
+// Each reconnection spends the token and brings a new one. The SDK (0.18.4) calls
+// onReconnect before it stores the new token, so the token is read again as the
+// page goes away (a reload), and once more just after each reconnection.
+addEventListener("pagehide", rememberSeat);
+
 /** Joins as asked and starts the arena; throws (for the lobby to show) if the join fails. */
 async function play(name: string, request: JoinRequest): Promise<void> {
   const connection = await ArenaConnection.join(location.origin, name, request);
   const room = connection.room;
-  const remember = () => sessionStorage.setItem(RECONNECT_KEY, room.reconnectionToken);
-  remember();
-  room.onReconnect(remember);
+  playing = connection;
+  rememberSeat();
+  room.onReconnect(() => setTimeout(rememberSeat));
   history.replaceState(null, "", `/?room=${connection.code}${carriedParams()}`);
   lobby.hide();
   const data: ArenaSceneData = { connection, networkPanel, exit: backToLobby };
@@ -60,6 +70,7 @@ async function play(name: string, request: JoinRequest): Promise<void> {
 }
 
 function backToLobby(message: string): void {
+  playing = null;
   sessionStorage.removeItem(RECONNECT_KEY);
   history.replaceState(null, "", `/${carriedParams("?")}`);
   lobby.show(message);
