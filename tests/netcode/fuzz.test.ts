@@ -1,17 +1,20 @@
 // Fuzzing the room over a raw WebSocket while two real players play on. Whatever
 // the fuzzer sends, the server stays up, the players keep their patches and a
-// consistent state, nothing throws unhandled, and the fuzzer ends disconnected.
-// The seed is printed; FUZZ_SEED=<seed> replays a run, FUZZ_ATTACKS=a,b picks
-// attacks and FUZZ_TRACE=1 prints every frame sent. (FUZZ_SEED=2 once found that
-// a garbled unreliable-input ring made the framework's decoder exhaust memory;
-// server/ArenaRoom.ts now refuses those frames, and "garbled input rings" below
-// sends them on every run.)
+// consistent state, nothing throws unhandled, and the fuzzer ends disconnected
+// with a close reason that fits a close frame. Each attack is a class of input,
+// drawn afresh from the seed. The seed is printed; FUZZ_SEED=<seed> replays a run,
+// FUZZ_ATTACKS=a,b picks attacks and FUZZ_TRACE=1 prints every frame sent.
+// (FUZZ_SEED=2 once found that a garbled unreliable-input ring made the
+// framework's decoder exhaust memory; server/framework.ts now refuses those
+// frames, and "garbled input rings" below sends them on every run.)
+import { Protocol } from "@colyseus/shared-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { ArenaConnection } from "../../game/connection.ts";
+import { CLOSE_REASON_MAX_BYTES } from "../../server/framework.ts";
 import { MOVE_AXIS_MAX, PATCH_RATE } from "../../shared/constants.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";
+import { openSeat, requestSeat, roomMessage, wireString, within } from "../support/rawClient.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
 const server = useTestServer();
@@ -30,75 +33,79 @@ function generator(seed: number) {
   };
   const int = (n: number) => Math.floor(next() * n);
   const bytes = (length: number) => Uint8Array.from({ length }, () => int(256));
-  return { next, int, bytes };
+  /** Text of any script, lone surrogates included: UTF-16 code units from every range. */
+  const text = (length: number) =>
+    String.fromCharCode(...Array.from({ length }, () => [int(0x80), 0x80 + int(0x780), 0x4e00 + int(0x5000), 0xd800 + int(0x800), int(0x10000)][int(5)]!));
+  return { next, int, bytes, text };
 }
 
-const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
-const msgpackString = (text: string) => [0xa0 | text.length, ...ascii(text)];
-/** Protocol codes from @colyseus/shared-types: JOIN_ROOM, ROOM_DATA, ROOM_STATE_PATCH, PING, ROOM_INPUT_RELIABLE. */
-const JOIN_ROOM = 10;
-const ROOM_DATA = 13;
-const PATCH = 15;
-const PING = 18;
-const INPUT = 19;
-const INPUT_RING = 20;
+const { JOIN_ROOM, ROOM_DATA, ROOM_DATA_BYTES, ROOM_STATE_PATCH, PING, ROOM_REQUEST, ROOM_INPUT_RELIABLE, ROOM_INPUT_UNRELIABLE } = Protocol;
+const ping = (body: number[]) => Uint8Array.from([ROOM_DATA, ...wireString("ping"), ...body]);
 
 type Random = ReturnType<typeof generator>;
 
-/** One way of misbehaving: the frames a fuzzing session sends, in order. */
-const ATTACKS: Record<string, (random: Random) => Uint8Array[]> = {
-  "random bytes": (r) => Array.from({ length: 40 }, () => r.bytes(1 + r.int(64))),
-  "truncated frames": (r) => Array.from({ length: 40 }, () => Uint8Array.from([[INPUT, ROOM_DATA, PATCH, JOIN_ROOM][r.int(4)]!, ...r.bytes(r.int(3))])),
-  "re-ordered frames": (r) =>
-    Array.from({ length: 40 }, () => {
-      const frame = [ROOM_DATA, ...msgpackString("ping"), 0x81, ...msgpackString("ms"), 0x10];
-      for (let i = frame.length - 1; i > 0; i--) {
-        const j = r.int(i + 1);
-        [frame[i], frame[j]] = [frame[j]!, frame[i]!];
-      }
-      return Uint8Array.from(frame);
-    }),
-  "wrong field types": () => [
-    Uint8Array.from([ROOM_DATA, ...msgpackString("ping"), 0x81, ...msgpackString("ms"), ...msgpackString("fast")]),
-    Uint8Array.from([ROOM_DATA, ...msgpackString("ping"), 0x81, ...msgpackString("ms"), 0xd0, 0x80]),
-    Uint8Array.from([ROOM_DATA, ...msgpackString("ping"), 0xc0]),
-  ],
-  "unknown message types": () => [Uint8Array.from([ROOM_DATA, ...msgpackString("admin"), 0xc0]), Uint8Array.from([ROOM_DATA, 0xcc, 0xff, 0xc0])],
-  "garbled input rings": (r) => Array.from({ length: 10 }, () => Uint8Array.from([INPUT_RING, ...r.bytes(1 + r.int(40))])),
-  "huge frames": (r) => [r.bytes(64 * 1024)],
-  flood: () => Array.from({ length: 3000 }, () => Uint8Array.from([PING])),
+/** One way of misbehaving: the join options, whether the join is completed, and the frames sent, in order. */
+interface Attack {
+  options?: (random: Random) => object;
+  beforeJoin?: true;
+  frames: (random: Random) => Uint8Array[];
+}
+
+const ATTACKS: Record<string, Attack> = {
+  "random bytes": { frames: (r) => Array.from({ length: 40 }, () => r.bytes(1 + r.int(64))) },
+  "truncated frames": {
+    frames: (r) => Array.from({ length: 40 }, () => Uint8Array.from([[ROOM_INPUT_RELIABLE, ROOM_DATA, ROOM_STATE_PATCH, JOIN_ROOM][r.int(4)]!, ...r.bytes(r.int(3))])),
+  },
+  "re-ordered frames": {
+    frames: (r) =>
+      Array.from({ length: 40 }, () => {
+        const frame = [...ping([0x81, ...wireString("ms"), 0x10])];
+        for (let i = frame.length - 1; i > 0; i--) {
+          const j = r.int(i + 1);
+          [frame[i], frame[j]] = [frame[j]!, frame[i]!];
+        }
+        return Uint8Array.from(frame);
+      }),
+  },
+  "wrong field types": {
+    frames: () => [ping([0x81, ...wireString("ms"), ...wireString("fast")]), ping([0x81, ...wireString("ms"), 0xd0, 0x80]), ping([0xc0])],
+  },
+  "unknown message types of any length and script": {
+    frames: (r) => [roomMessage(r.text(1 + r.int([8, 120, 1500][r.int(3)]!)), [ROOM_DATA, ROOM_DATA_BYTES][r.int(2)])],
+  },
+  "room requests": { frames: (r) => [Uint8Array.from([ROOM_REQUEST, r.int(128), ...wireString(r.text(1 + r.int(200))), ...r.bytes(r.int(8))])] },
+  "frames before the join": {
+    beforeJoin: true,
+    frames: (r) => Array.from({ length: 20 }, () => Uint8Array.from([[ROOM_DATA, ROOM_REQUEST, ROOM_INPUT_RELIABLE, ROOM_DATA_BYTES][r.int(4)]!, ...r.bytes(r.int(200))])),
+  },
+  "inputs naming unknown fields": { frames: (r) => Array.from({ length: 5 }, () => Uint8Array.from([ROOM_INPUT_RELIABLE, 6 + r.int(250), ...r.bytes(r.int(4))])) },
+  "ill-formed names": { options: (r) => ({ name: r.text(1 + r.int(60)) }), frames: () => [] },
+  "garbled input rings": { frames: (r) => Array.from({ length: 10 }, () => Uint8Array.from([ROOM_INPUT_UNRELIABLE, ...r.bytes(1 + r.int(40))])) },
+  "huge frames": { frames: (r) => [r.bytes(64 * 1024)] },
+  flood: { frames: () => Array.from({ length: 3000 }, () => Uint8Array.from([PING])) },
 };
 
 interface Session {
   attack: string;
   closedBy: number | null;
+  reasonBytes: number;
 }
 
-/** Joins the room through matchmaking like any client, then misbehaves; resolves when the socket closes. */
-async function fuzzSession(endpoint: string, code: string, attack: string, random: Random): Promise<Session> {
-  const response = await fetch(`${endpoint}/matchmake/joinById/${code}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify({ name: "Fuzzer" }),
-  });
-  const seat = await response.json();
-  const socket = new WebSocket(`${endpoint.replace("http", "ws")}/${seat.processId}/${seat.roomId}?sessionId=${seat.sessionId}`);
-  const session: Session = { attack, closedBy: null };
-  const closed = new Promise<void>((resolve) => socket.on("close", (closeCode) => ((session.closedBy = closeCode), resolve())));
-  socket.on("error", () => {});
-  await new Promise<void>((resolve) => socket.once("message", () => resolve()));
-  socket.send(Uint8Array.from([JOIN_ROOM]));
-  for (const frame of ATTACKS[attack]!(random)) {
-    if (socket.readyState !== WebSocket.OPEN) break;
+/** Takes a seat through matchmaking like any client, then misbehaves; resolves when the socket closes. */
+async function fuzzSession(endpoint: string, code: string, name: string, random: Random): Promise<Session> {
+  const attack = ATTACKS[name]!;
+  const client = await openSeat(endpoint, await requestSeat(endpoint, "joinById", code, attack.options?.(random) ?? { name: "Fuzzer" }));
+  if (!attack.beforeJoin) client.completeJoin();
+  for (const frame of attack.frames(random)) {
     if (process.env.FUZZ_TRACE) process.stdout.write(`FRAME ${Buffer.from(frame.subarray(0, 80)).toString("hex")}\n`);
-    socket.send(frame);
+    client.send(frame);
     if (random.next() < 0.05) await sleep(1);
   }
   // Whatever the attack left standing, an unknown message type ends the session.
-  if (socket.readyState === WebSocket.OPEN) socket.send(Uint8Array.from([ROOM_DATA, ...msgpackString("nope"), 0xc0]));
-  await Promise.race([closed, sleep(3000)]);
-  if (socket.readyState !== WebSocket.CLOSED) socket.terminate();
-  return session;
+  client.send(roomMessage("nope"));
+  const closed = await within(client.closed, 3000);
+  if (closed === "timed out") client.socket.terminate();
+  return closed === "timed out" ? { attack: name, closedBy: null, reasonBytes: 0 } : { attack: name, closedBy: closed.code, reasonBytes: closed.reasonBytes };
 }
 
 const uncaught: unknown[] = [];
@@ -141,6 +148,7 @@ describe("fuzzing the room", () => {
     expect(uncaught).toEqual([]);
     expect(sessions.length).toBeGreaterThanOrEqual(attacks.length);
     expect(sessions.filter((session) => session.closedBy === null), "every fuzzer was disconnected").toEqual([]);
+    expect(Math.max(...sessions.map((session) => session.reasonBytes))).toBeLessThanOrEqual(CLOSE_REASON_MAX_BYTES);
     // The players kept their patches coming at the room's rate, and stayed in.
     const steady = patchRates.slice(2);
     expect(Math.min(...steady), `patch rates seen: ${patchRates.join(", ")}`).toBeGreaterThanOrEqual(PATCH_RATE * 0.75);
