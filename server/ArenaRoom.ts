@@ -14,7 +14,7 @@ import {
 import type { KoMessage, RoomListing, Scoreboard } from "../shared/messages.ts";
 import { cleanName } from "../shared/names.ts";
 import { makeRoomCode } from "../shared/roomCodes.ts";
-import { patchTimes, stepTimes } from "./metrics.ts";
+import { joins, patchTimes, playersInRooms, refusals, spectatorsInRooms, stepTimes } from "./metrics.ts";
 import { PooledEntities } from "./EntityPool.ts";
 import { hasCompletedJoin, pendingSeats, type SeatPolicy } from "./framework.ts";
 import { SteadyTimer } from "./SteadyTimer.ts";
@@ -135,15 +135,18 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<boolean> {
     const parsed = joinOptions.safeParse(options ?? {});
     if (!parsed.success) {
+      refusals.inc({ reason: "bad_options" });
       const issue = parsed.error.issues[0]!;
       const field = issue.path.length > 0 ? `"${issue.path.join(".")}"` : "the options";
       throw new ServerError(400, `Bad join options: ${field}: ${issue.message}.`);
     }
     const method = matchmakeMethod(context);
     if (parsed.data.private !== undefined && method !== "create") {
+      refusals.inc({ reason: "bad_options" });
       throw new ServerError(400, 'Bad join options: "private" goes only with create.');
     }
     if (parsed.data.spectate !== undefined && method !== "joinById") {
+      refusals.inc({ reason: "bad_options" });
       throw new ServerError(400, 'Bad join options: "spectate" goes only with joinById (watch a room by its code).');
     }
     return true;
@@ -199,12 +202,17 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
   override onJoin(client: Client, options?: JoinOptions): void {
     if (isSpectator(options)) {
       this.spectators.add(client.sessionId);
+      spectatorsInRooms.inc();
+      joins.inc({ kind: "spectator" });
       return;
     }
     if (this.players.size >= this.maxPlayers) {
+      refusals.inc({ reason: "room_full" });
       throw new ServerError(409, `Room ${this.roomId} is full (${this.maxPlayers} players).`);
     }
     this.players.add(client.sessionId);
+    playersInRooms.inc();
+    joins.inc({ kind: "player" });
     const hue = this.humansJoined++ % PALETTE_SIZE;
     const name = cleanName(options?.name) || `Pilot ${this.humansJoined}`;
     addShip(this.state, client.sessionId, { name, hue, bot: false }, this.factory, this.dt);
@@ -264,8 +272,11 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     this.refused.delete(client.sessionId);
     this.takenOver.delete(client.sessionId);
     client.view?.dispose();
-    if (this.spectators.delete(client.sessionId)) return;
-    this.players.delete(client.sessionId);
+    if (this.spectators.delete(client.sessionId)) {
+      spectatorsInRooms.dec();
+      return;
+    }
+    if (this.players.delete(client.sessionId)) playersInRooms.dec();
     this.dropShip(client.sessionId);
     this.stepAllowance.delete(client.sessionId);
     this.balanceBots();

@@ -19,7 +19,7 @@ import { ArenaRoom } from "./ArenaRoom.ts";
 import { basicAuth } from "./basicAuth.ts";
 import { installFrameworkGuards } from "./framework.ts";
 import { gateRequests } from "./httpGate.ts";
-import { metrics, resetMetrics } from "./metrics.ts";
+import { metrics, registry, resetMetrics } from "./metrics.ts";
 import type { ServerConfig } from "./config.ts";
 
 export interface GameServerOptions {
@@ -79,9 +79,13 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
           redis,
         });
       });
-      // Admin pages: open in development; in production only with a password.
+      // Admin pages and metrics: open in development; in production only with a password.
       if (options.development || config.adminPassword) {
         const guard = options.development ? [] : [basicAuth(config.adminPassword!)];
+        // Prometheus scrapes this (basic auth in its scrape config).
+        app.get("/metrics", ...guard, async (_req, res) => {
+          res.type(registry.contentType).send(await registry.metrics());
+        });
         app.get("/admin/metrics", ...guard, (req, res) => {
           res.json({ ...metrics(), rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu });
           if (req.query.reset !== undefined) resetMetrics();

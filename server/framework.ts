@@ -9,6 +9,7 @@
 import { WebSocketClient } from "@colyseus/ws-transport";
 import { CloseCode, ErrorCode, Protocol, PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
 import { ClientState, matchMaker, Room, ServerError, type AuthContext, type Client } from "colyseus";
+import { bytesOut, kicks, messagesIn, refusals } from "./metrics.ts";
 
 /** The WebSocket protocol's limit on a close frame's reason (RFC 6455, 5.5.1: 125 bytes less the code). */
 export const CLOSE_REASON_MAX_BYTES = 123;
@@ -74,6 +75,7 @@ export function installFrameworkGuards(options: { mayJoinLocked: (joinOptions: u
   if (installed) return;
   installed = true;
   clipCloseReasons();
+  countBytesOut();
   guardRoomMessages();
   timeOutUnfinishedJoins();
   reserveSeatsByPolicy();
@@ -92,11 +94,26 @@ function clipCloseReasons(): void {
   const prototype = WebSocketClient.prototype as unknown as Internals;
   requireMethod(prototype, "leave", "WebSocketClient's close");
   prototype.leave = function (this: WebSocketClient, code?: number, reason?: string) {
+    if (code !== CloseCode.CONSENTED) kicks.inc({ code: String(code ?? CloseCode.NORMAL_CLOSURE) });
     try {
       this.ref.close(code, reason === undefined ? undefined : fitCloseReason(String(reason)));
     } catch {
       this.ref.terminate();
     }
+  };
+}
+
+/**
+ * 1b. Bytes sent to clients are counted for the metrics where every frame goes
+ * out: patches, messages and handshakes all pass WebSocketClient.raw. (Simulated
+ * latency, COLYSEUS_LATENCY, wraps this entry again later; the count is the same.)
+ */
+function countBytesOut(): void {
+  const prototype = WebSocketClient.prototype as unknown as Internals;
+  const raw = requireMethod(prototype, "raw", "WebSocketClient's send");
+  prototype.raw = function (this: WebSocketClient, data: ArrayLike<number>, ...rest: unknown[]) {
+    bytesOut.inc(data.length);
+    return raw.call(this, data, ...rest);
   };
 }
 
@@ -119,6 +136,7 @@ function guardRoomMessages(): void {
   const decode = requireMethod(prototype, "_onMessage", "Room's message entry");
   prototype._onMessage = function (this: Room, client: Client, buffer: Uint8Array) {
     if (client.state === ClientState.LEAVING || !buffer || buffer.length === 0) return;
+    messagesIn.inc();
     const code = buffer[0]! & PROTOCOL_CODE_MASK;
     const refusal = refuseFrame(client, code);
     if (refusal) return kick(client, refusal);
@@ -213,7 +231,10 @@ function reserveSeatsByPolicy(): void {
   const reserve = requireMethod(prototype, "_reserveSeat", "Room's seat reservation");
   prototype._reserveSeat = async function (this: Room & Partial<SeatPolicy>, sessionId: string, joinOptions: unknown, ...rest: unknown[]) {
     const reconnection = rest[2] === true;
-    if (!reconnection && this.admits && !this.admits(joinOptions)) return false;
+    if (!reconnection && this.admits && !this.admits(joinOptions)) {
+      refusals.inc({ reason: "room_full" });
+      return false;
+    }
     const reserved = await reserve.call(this, sessionId, joinOptions, ...rest);
     if (reserved && !reconnection) this.onSeatReserved?.();
     return reserved;

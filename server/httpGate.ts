@@ -4,6 +4,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { refusals } from "./metrics.ts";
 import { ROOM_CREATES_PER_MINUTE, SCOREBOARD_LOOKUPS_PER_MINUTE } from "../shared/constants.ts";
 
 /**
@@ -24,6 +25,8 @@ type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 interface Refusal {
   status: number;
   error: string;
+  /** The label the metrics count it under. */
+  reason: string;
 }
 
 /** A per-address limit on one kind of request. */
@@ -56,6 +59,7 @@ export function gateRequests(server: Server, options: HttpGateOptions): void {
       for (const handler of handlers) handler.call(server, req, res);
       return;
     }
+    refusals.inc({ reason: refusal.reason });
     res.writeHead(refusal.status, { "content-type": "application/json", connection: "close" });
     res.end(JSON.stringify({ error: refusal.error }));
     // Read nothing more from a client that would send too much.
@@ -74,12 +78,16 @@ function addressLimits(redis: Redis | undefined): AddressLimit[] {
       // others are full, and refuses "private" (ArenaRoom.onAuth).
       applies: (req) => req.method === "POST" && /^\/matchmake\/create\//.test(req.url ?? ""),
       limiter: limiter("room-creations", ROOM_CREATES_PER_MINUTE),
-      refusal: { status: 429, error: `Too many new rooms from your address: at most ${ROOM_CREATES_PER_MINUTE} a minute.` },
+      refusal: { status: 429, error: `Too many new rooms from your address: at most ${ROOM_CREATES_PER_MINUTE} a minute.`, reason: "room_creation_limit" },
     },
     {
       applies: (req) => req.method === "GET" && /^\/api\/rooms\//.test(req.url ?? ""),
       limiter: limiter("scoreboard-lookups", SCOREBOARD_LOOKUPS_PER_MINUTE),
-      refusal: { status: 429, error: `Too many scoreboard lookups from your address: at most ${SCOREBOARD_LOOKUPS_PER_MINUTE} a minute.` },
+      refusal: {
+        status: 429,
+        error: `Too many scoreboard lookups from your address: at most ${SCOREBOARD_LOOKUPS_PER_MINUTE} a minute.`,
+        reason: "scoreboard_lookup_limit",
+      },
     },
   ];
 }
@@ -92,7 +100,7 @@ async function limitRefusal(req: IncomingMessage, address: string, limits: Addre
     return null;
   } catch (rejection) {
     // rate-limiter-flexible rejects with its result when the limit is reached, and with an Error when the store fails.
-    if (rejection instanceof Error) return { status: 503, error: "The server cannot count requests right now; try again shortly." };
+    if (rejection instanceof Error) return { status: 503, error: "The server cannot count requests right now; try again shortly.", reason: "limit_store_down" };
     return limit.refusal;
   }
 }
@@ -122,11 +130,11 @@ function plainAddress(address: string): string {
 
 function bodyRefusal(req: IncomingMessage): Refusal | null {
   if (req.headers["transfer-encoding"] !== undefined) {
-    return { status: 411, error: "Send request bodies with a Content-Length." };
+    return { status: 411, error: "Send request bodies with a Content-Length.", reason: "body_without_length" };
   }
   const length = Number(req.headers["content-length"] ?? 0);
   if (length > MAX_REQUEST_BODY_BYTES) {
-    return { status: 413, error: `Request body too large: at most ${MAX_REQUEST_BODY_BYTES} bytes.` };
+    return { status: 413, error: `Request body too large: at most ${MAX_REQUEST_BODY_BYTES} bytes.`, reason: "body_too_large" };
   }
   return null;
 }

@@ -1,7 +1,11 @@
-// What a host sees: /health, the admin pages behind a password, and a clean
+// What a host sees: /health, the admin pages and Prometheus metrics behind a password, and a clean
 // shutdown on SIGTERM that tells players instead of freezing their game.
 import { describe, expect, it } from "vitest";
+import { Client } from "@colyseus/sdk";
 import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaState } from "../../shared/schema.ts";
+import { runFrames } from "../support/netClients.ts";
+import { openSeat, requestSeat, roomMessage } from "../support/rawClient.ts";
 import { startGameServer } from "../support/gameServer.ts";
 import { waitFor } from "../support/testServer.ts";
 
@@ -24,7 +28,7 @@ describe("admin pages in production", () => {
   it("are absent without ADMIN_PASSWORD", async () => {
     const server = await startGameServer({ BOTS: "0" });
     try {
-      for (const page of ["admin/monitor", "admin/playground"]) {
+      for (const page of ["admin/monitor", "admin/playground", "metrics"]) {
         expect((await fetch(`${server.url}${page}`)).status, page).toBe(404);
       }
     } finally {
@@ -36,13 +40,54 @@ describe("admin pages in production", () => {
     const server = await startGameServer({ BOTS: "0", ADMIN_PASSWORD: "hunter2" });
     const credentials = (password: string) => ({ Authorization: `Basic ${Buffer.from(`admin:${password}`).toString("base64")}` });
     try {
-      for (const page of ["admin/monitor/", "admin/playground/"]) {
+      for (const page of ["admin/monitor/", "admin/playground/", "metrics"]) {
         const anonymous = await fetch(`${server.url}${page}`);
         expect(anonymous.status, page).toBe(401);
         expect(anonymous.headers.get("www-authenticate")).toContain("Basic");
         expect((await fetch(`${server.url}${page}`, { headers: credentials("wrong") })).status, page).toBe(401);
         expect((await fetch(`${server.url}${page}`, { headers: credentials("hunter2") })).status, page).toBe(200);
       }
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe("GET /metrics", () => {
+  it("serves Prometheus metrics with the password: rooms, players, spectators, joins, refusals, kicks, traffic, step and patch times, event-loop lag", async () => {
+    const server = await startGameServer({ BOTS: "0", ADMIN_PASSWORD: "hunter2" });
+    const headers = { Authorization: `Basic ${Buffer.from("admin:hunter2").toString("base64")}` };
+    try {
+      const player = await ArenaConnection.join(server.url, "Counted");
+      const watcher = await new Client(server.url).joinById(player.code, { spectate: true }, ArenaState);
+      // One refusal and one kick to count.
+      expect((await fetch(`${server.url}matchmake/joinOrCreate/arena`, { method: "POST", headers: { "content-type": "application/json" }, body: "[1]" })).status).toBe(400);
+      const kicked = await openSeat(server.url, await requestSeat(server.url, "joinById", player.code));
+      kicked.send(roomMessage("nope")); // before the join: refused and closed
+      await kicked.closed;
+      const stop = runFrames(player);
+      await waitFor(() => player.meter.totals.inputs > 10 && player.meter.totals.patches > 10, "a few inputs up and patches down");
+      stop();
+
+      const response = await fetch(`${server.url}metrics`, { headers });
+      expect(response.headers.get("content-type")).toContain("text/plain");
+      const text = await response.text();
+      const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1]);
+      expect(value("skirmish_rooms")).toBe(1);
+      expect(value("skirmish_players")).toBe(1);
+      expect(value("skirmish_spectators")).toBe(1);
+      // Two players took a seat (the kicked one too); one is left in the room.
+      expect(value('skirmish_joins_total{kind="player"}')).toBe(2);
+      expect(value('skirmish_joins_total{kind="spectator"}')).toBe(1);
+      expect(value('skirmish_join_refusals_total{reason="bad_options"}')).toBe(1);
+      expect(value('skirmish_kicks_total{code="4002"}')).toBe(1);
+      expect(value("skirmish_messages_in_total")).toBeGreaterThan(10);
+      expect(value("skirmish_bytes_out_total")).toBeGreaterThan(1000);
+      expect(value("skirmish_fixed_step_seconds_count")).toBeGreaterThan(10);
+      expect(value("skirmish_patch_send_seconds_count")).toBeGreaterThan(10);
+      expect(text).toMatch(/^nodejs_eventloop_lag_seconds \S+$/m);
+      expect(text).toMatch(/^# TYPE skirmish_fixed_step_seconds histogram$/m);
+      await Promise.all([player.room.leave(), watcher.leave()]);
     } finally {
       await server.stop();
     }
