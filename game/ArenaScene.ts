@@ -207,11 +207,14 @@ export class ArenaScene extends Phaser.Scene {
       this.status = "playing";
       this.banner.setVisible(false);
     });
-    room.onLeave((code) => {
+    // Why the server closed us: the close frame's reason, or an error message it sent just before.
+    let serverSaid = "";
+    room.onError((_code, message) => (serverSaid = message ?? ""));
+    room.onLeave((code, reason) => {
       if (this.connection !== connection) return;
       this.connection = null;
       this.scene.stop();
-      this.exit(leaveMessage(connection.code, code));
+      this.exit(leaveMessage(connection.code, code, reason || serverSaid));
     });
   }
 
@@ -319,7 +322,7 @@ export class ArenaScene extends Phaser.Scene {
 }
 
 /** Why we are back in the lobby, in the player's words (nothing when they chose to leave). */
-function leaveMessage(roomCode: string, code: number): string {
+function leaveMessage(roomCode: string, code: number, reason: string): string {
   switch (code) {
     case CloseCode.CONSENTED:
       return "";
@@ -328,7 +331,7 @@ function leaveMessage(roomCode: string, code: number): string {
     case CloseCode.SERVER_SHUTDOWN:
       return "The server is shutting down.";
     case CloseCode.WITH_ERROR:
-      return `The server closed your connection to room ${roomCode} after an error.`;
+      return reason ? `The server closed your connection to room ${roomCode}: ${reason}` : `The server closed your connection to room ${roomCode} after an error.`;
     default:
       return `You were disconnected from room ${roomCode} (code ${code}).`;
   }

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { StateView } from "@colyseus/schema";
-import { CloseCode, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
+import { CloseCode, ErrorCode, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
 import { z } from "zod";
 import { botControls, botName, botsWanted } from "../shared/bots.ts";
 import {
@@ -255,7 +255,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     const current = this.clients.find((client) => client.reconnectionToken === reconnectionToken);
     if (current && this.players.has(current.sessionId)) {
       this.takenOver.add(current.sessionId);
-      current.error(CloseCode.WITH_ERROR, "This ship was taken over by a newer connection (another tab or device).");
+      current.error(ErrorCode.APPLICATION_ERROR, "This ship was taken over by a newer connection (another tab or device).");
     }
     return super.checkReconnectionToken(reconnectionToken);
   }

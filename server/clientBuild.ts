@@ -29,3 +29,6 @@ function newestIn(path: string): number {
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestIn(join(path, entry))));
 }
+
+// `node server/clientBuild.ts`: build once before starting several processes that would each build.
+if (import.meta.main) await ensureClientBuilt();

@@ -1,34 +1,33 @@
-// The README's nginx example, exercised: two processes sharing Redis behind one
-// nginx port, players joining through it. The example's ports are swapped for free ones.
+// The README's cluster, exercised as a host runs it: `npm run start:cluster` (two
+// processes under PM2, sharing Redis) behind the nginx example on one port,
+// players joining through it, and a clean stop. The example's ports are swapped
+// for free ones.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/connection.ts";
-import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
-import { freePort, startRedis, stopProcess, type RunningRedis } from "../support/processes.ts";
+import { freePort, startCluster, startRedis, stopProcess, type RunningCluster, type RunningRedis } from "../support/processes.ts";
 import { waitFor } from "../support/testServer.ts";
 
 const EXAMPLE = join(import.meta.dirname, "..", "..", "server", "deploy", "nginx.conf");
 let redis: RunningRedis;
 let nginx: ChildProcess;
 let proxyPort = 0;
-const servers: RunningGameServer[] = [];
-const ports: number[] = [];
+let cluster: RunningCluster;
+let ports: number[] = [];
 
 beforeAll(async () => {
   redis = await startRedis();
   proxyPort = await freePort();
-  ports.push(await freePort(), await freePort());
-  for (const port of ports) {
-    servers.push(await startGameServer({ PORT: String(port), REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${proxyPort}/${port}`, BOTS: "0", TRUST_PROXY: "127.0.0.1" }));
-  }
+  cluster = await startCluster(2, { REDIS_URL: redis.url, PROXY_ADDRESS: `127.0.0.1:${proxyPort}`, BOTS: "0", TRUST_PROXY: "127.0.0.1" });
+  ports = cluster.ports;
   nginx = await startNginx();
 }, 60_000);
 afterAll(async () => {
   if (nginx) await stopProcess(nginx);
-  for (const server of servers) await server.stop();
+  await cluster?.stop();
   await redis?.stop();
 });
 
@@ -72,5 +71,16 @@ describe("behind nginx", () => {
     expect(first.handshake.url).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:${proxyPort}/(${ports.join("|")})/`));
     await waitFor(() => first.state.ships.size === 2 && second.state.ships.size === 2, "both players to see each other");
     await Promise.all([first.room.leave(), second.room.leave()]);
+  });
+
+  it("runs each process under PM2, and stops them all cleanly: players are told, PM2 exits 0", async () => {
+    const player = await ArenaConnection.join(`http://127.0.0.1:${proxyPort}`, "Last");
+    let closedWith = 0;
+    player.room.onLeave((code) => (closedWith = code));
+    expect(cluster.output()).toMatch(new RegExp(`skirmish-${ports[0]}.*online|App \\[skirmish-${ports[0]}:0\\] online`));
+    expect(await cluster.stop()).toBe(0);
+    await waitFor(() => closedWith === 4001, "the player to hear the server is shutting down");
+    for (const port of ports) await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    expect(cluster.output()).toMatch(/PM2 successfully stopped/);
   });
 });

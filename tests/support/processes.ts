@@ -2,7 +2,7 @@
 // Redis server. Everything binds 127.0.0.1 and is stopped by the test that started it.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -65,4 +65,65 @@ export async function stopProcess(child: ChildProcess): Promise<number | null> {
   const [code] = await once(child, "exit");
   clearTimeout(timer);
   return code as number | null;
+}
+
+export interface RunningCluster {
+  ports: number[];
+  output: () => string;
+  /** SIGTERM to PM2, which stops every process cleanly; resolves with PM2's exit code. */
+  stop: () => Promise<number | null>;
+}
+
+const ROOT = join(import.meta.dirname, "..", "..");
+
+/**
+ * `npm run start:cluster` as the README runs it: PM2 (pm2-runtime, in the
+ * foreground) with the ecosystem file, `count` processes on consecutive free
+ * ports, PM2's state in a temporary folder. Resolves once every process is healthy.
+ */
+export async function startCluster(count: number, env: Record<string, string>): Promise<RunningCluster> {
+  const firstPort = await consecutiveFreePorts(count);
+  const ports = Array.from({ length: count }, (_, i) => firstPort + i);
+  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  // The script builds the client, then runs PM2; the tests have built it already.
+  const [command, ...args] = manifest.scripts["start:cluster"]!.split("&&").pop()!.trim().split(/\s+/);
+  const child = spawn(process.execPath, [join(ROOT, "node_modules", ".bin", command!), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, PM2_HOME: mkdtempSync(join(tmpdir(), "skirmish-pm2-")), PORT: String(firstPort), HOST: "127.0.0.1", CLUSTER_PROCESSES: String(count), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const deadline = Date.now() + 30_000;
+  for (const port of ports) {
+    while (!(await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false))) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        child.kill("SIGKILL");
+        throw new Error(`the PM2 cluster did not come up:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return { ports, output: () => output, stop: () => stopProcess(child) };
+}
+
+async function consecutiveFreePorts(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const first = await freePort();
+    const taken = await Promise.all(Array.from({ length: count - 1 }, (_, i) => portTaken(first + i + 1)));
+    if (!taken.includes(true)) return first;
+  }
+  throw new Error(`no ${count} consecutive free ports found`);
+}
+
+async function portTaken(port: number): Promise<boolean> {
+  const probe = createServer();
+  probe.listen(port, "127.0.0.1");
+  const [event] = await Promise.race([once(probe, "listening").then(() => ["listening"]), once(probe, "error").then(() => ["error"])]);
+  if (event === "listening") {
+    probe.close();
+    await once(probe, "close");
+  }
+  return event === "error";
 }
