@@ -16,7 +16,7 @@ import { cleanName } from "../shared/names.ts";
 import { makeRoomCode } from "../shared/roomCodes.ts";
 import { joins, patchTimes, playersInRooms, refusals, spectatorsInRooms, stepTimes } from "./metrics.ts";
 import { PooledEntities } from "./EntityPool.ts";
-import { hasCompletedJoin, pendingSeats, type SeatPolicy } from "./framework.ts";
+import { cutOffForMisbehaviour, hasCompletedJoin, pendingSeats, type SeatPolicy } from "./framework.ts";
 import { SteadyTimer } from "./SteadyTimer.ts";
 import { ArenaState, OWNER_VIEW, ShipInput } from "../shared/schema.ts";
 import {
@@ -232,13 +232,14 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
    * A player whose connection went away or broke (the closes the SDK retries), or
    * whose seat a newer connection is taking over, gets their seat held. A kicked
    * one (bad input, flooding, an oversized or malformed frame) does not, nor one
-   * that never completed its join.
+   * the transport cut off for what it did (a ping flood, heartbeats ignored while
+   * it kept sending), nor one that never completed its join.
    */
   override onDrop(client: Client, code?: number): void {
     const id = client.sessionId;
     const ship = this.state.ships.get(id);
     const takenOver = this.takenOver.delete(id);
-    const dropped = code !== undefined && DROPS.has(code) && !this.refused.has(id);
+    const dropped = code !== undefined && DROPS.has(code) && !this.refused.has(id) && !cutOffForMisbehaviour(client);
     if (!ship || !hasCompletedJoin(client) || !(dropped || takenOver)) return;
     ship.away = true;
     this.allowReconnection(client, this.reconnectSeconds);

@@ -47,6 +47,42 @@ export function hasCompletedJoin(client: Client): boolean {
   return (client as unknown as Internals)._enqueuedMessages === undefined;
 }
 
+/** The WebSocket transport's heartbeat (its defaults, which the server keeps): a ping every 3 s, cut off after 2 unanswered. */
+const HEARTBEAT_INTERVAL_MS = 3000;
+const HEARTBEAT_RETRIES = 2;
+/** When each client was last heard from (any room frame, or a WebSocket ping). */
+const lastHeard = new WeakMap<Client, number>();
+/** WebSocket pings a client sent in the current second. Browsers send none; `ws` cuts off a flood. */
+const PING_FLOOD_PER_SECOND = 20;
+const pings = new WeakMap<Client, { second: number; count: number }>();
+
+function heardPing(client: Client): void {
+  const now = performance.now();
+  lastHeard.set(client, now);
+  const second = Math.floor(now / 1000);
+  const seen = pings.get(client);
+  if (seen?.second === second) seen.count++;
+  else pings.set(client, { second, count: 1 });
+}
+
+/**
+ * Whether the transport cut this client off for something it did, rather than
+ * because its network went away. Both end as 1006 with no error, so the socket's
+ * state tells them apart:
+ * - a ping flood: `ws` closes a socket that leaves too many pongs pending, and
+ *   this client sent more pings in its last second than anyone needs;
+ * - a heartbeat ignored while talking: the transport closes a client that
+ *   missed its heartbeats, but this one was still sending after the first
+ *   ping it left unanswered, so its network was working.
+ * A client whose network really dropped went quiet before the first missed ping.
+ */
+export function cutOffForMisbehaviour(client: Client): boolean {
+  const pingFlood = (pings.get(client)?.count ?? 0) > PING_FLOOD_PER_SECOND;
+  const heartbeatMissed = ((client.ref as unknown as { pingCount?: number }).pingCount ?? 0) >= HEARTBEAT_RETRIES;
+  const heardSince = performance.now() - (lastHeard.get(client) ?? -Infinity) < HEARTBEAT_INTERVAL_MS * (HEARTBEAT_RETRIES - 1);
+  return pingFlood || (heartbeatMissed && heardSince);
+}
+
 /** A room may refuse a seat by kind (player or spectator) before the framework reserves it. */
 export interface SeatPolicy {
   admits(joinOptions: unknown): boolean;
@@ -137,6 +173,7 @@ function guardRoomMessages(): void {
   prototype._onMessage = function (this: Room, client: Client, buffer: Uint8Array) {
     if (client.state === ClientState.LEAVING || !buffer || buffer.length === 0) return;
     messagesIn.inc();
+    lastHeard.set(client, performance.now());
     const code = buffer[0]! & PROTOCOL_CODE_MASK;
     const refusal = refuseFrame(client, code);
     if (refusal) return kick(client, refusal);
@@ -211,6 +248,7 @@ function timeOutUnfinishedJoins(): void {
   const join = requireMethod(prototype, "_onJoin", "Room's join");
   prototype._onJoin = async function (this: Room, client: Client, ...rest: unknown[]) {
     await join.call(this, client, ...rest);
+    client.ref.on("ping", () => heardPing(client));
     if (client.state !== ClientState.JOINING) return;
     const timer = setTimeout(() => {
       if (!hasCompletedJoin(client)) kick(client, "The join was not completed in time.");

@@ -21,7 +21,7 @@ let stops: Array<() => void> = [];
 let code = "";
 
 beforeAll(async () => {
-  server = await startMeteredGameServer({ BOTS: "0" });
+  server = await startMeteredGameServer({ BOTS: "0", TRUST_PROXY: "127.0.0.1" });
   const alice = await ArenaConnection.join(server.url, "Alice");
   const bob = await ArenaConnection.join(server.url, "Bob", { kind: "code", code: alice.code });
   players = [alice, bob];
@@ -49,12 +49,16 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
+let lookups = 0;
+/** The room's scoreboard, as a monitor behind the trusted proxy asks for it (each lookup its own address, so polling is not limited). */
 async function scoreboard(): Promise<Scoreboard> {
-  return (await fetch(`${server.url}api/rooms/${code}/scoreboard`)).json() as Promise<Scoreboard>;
+  const response = await fetch(`${server.url}api/rooms/${code}/scoreboard`, { headers: { "X-Forwarded-For": `192.0.2.${++lookups % 250}` } });
+  expect(response.status).toBe(200);
+  return response.json() as Promise<Scoreboard>;
 }
 
 async function joinedAttacker(method: string, target: string, options: object = {}): Promise<RawClient> {
@@ -119,6 +123,35 @@ describe("a client that has not completed its join", () => {
     expect(closes.map((closed) => (closed === "timed out" ? closed : closed.code))).toEqual(silent.map(() => CloseCode.WITH_ERROR));
     await until(async () => (await scoreboard()).ships.length === 2, "the silent clients' ships to go");
     expect((await scoreboard()).ships.map((ship) => ship.name).sort()).toEqual(["Alice", "Bob"]);
+    await expectPlayersUnharmed();
+  }, 30_000);
+});
+
+describe("a client the transport cuts off", () => {
+  it("for a flood of WebSocket pings gets no seat held", async () => {
+    const flooder = await joinedAttacker("joinById", code, { name: "Pinger" });
+    expect((await scoreboard()).ships.map((ship) => ship.name)).toContain("Pinger");
+    for (let i = 0; i < 1000; i++) flooder.socket.ping();
+    expect(await within(flooder.closed, 3000)).toMatchObject({ code: CloseCode.ABNORMAL_CLOSURE });
+    await until(async () => (await scoreboard()).ships.length === 2, "the flooder's ship to go, not wait for a reconnection");
+    await expectPlayersUnharmed();
+  });
+
+  it("for ignoring heartbeats while it keeps sending gets no seat held; one that went quiet (a lost network) does", async () => {
+    const talker = await openSeat(server.url, await requestSeat(server.url, "joinById", code, { name: "Talker" }), { autoPong: false });
+    const quiet = await openSeat(server.url, await requestSeat(server.url, "joinById", code, { name: "Quiet" }), { autoPong: false });
+    talker.completeJoin();
+    quiet.completeJoin();
+    const chatter = setInterval(() => talker.send(Uint8Array.from([Protocol.PING])), 250);
+    try {
+      const closes = await Promise.all([talker, quiet].map((client) => within(client.closed, 12_000)));
+      expect(closes).toMatchObject([{ code: CloseCode.ABNORMAL_CLOSURE }, { code: CloseCode.ABNORMAL_CLOSURE }]);
+    } finally {
+      clearInterval(chatter);
+    }
+    // The quiet one's seat waits for it (positive control: a cut-off ship can be held); the talker's does not.
+    await until(async () => (await scoreboard()).ships.length === 3, "the talker's ship to go");
+    expect((await scoreboard()).ships.map((ship) => ship.name).sort()).toEqual(["Alice", "Bob", "Quiet"]);
     await expectPlayersUnharmed();
   }, 30_000);
 });

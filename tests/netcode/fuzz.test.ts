@@ -49,6 +49,8 @@ interface Attack {
   options?: (random: Random) => object;
   beforeJoin?: true;
   frames: (random: Random) => Uint8Array[];
+  /** WebSocket ping frames to send after the frames (browsers send none). */
+  pings?: (random: Random) => number;
 }
 
 const ATTACKS: Record<string, Attack> = {
@@ -83,6 +85,7 @@ const ATTACKS: Record<string, Attack> = {
   "garbled input rings": { frames: (r) => Array.from({ length: 10 }, () => Uint8Array.from([ROOM_INPUT_UNRELIABLE, ...r.bytes(1 + r.int(40))])) },
   "huge frames": { frames: (r) => [r.bytes(64 * 1024)] },
   flood: { frames: () => Array.from({ length: 3000 }, () => Uint8Array.from([PING])) },
+  "websocket ping floods": { frames: () => [], pings: (r) => 50 + r.int(5000) },
 };
 
 interface Session {
@@ -101,6 +104,7 @@ async function fuzzSession(endpoint: string, code: string, name: string, random:
     client.send(frame);
     if (random.next() < 0.05) await sleep(1);
   }
+  for (let i = attack.pings?.(random) ?? 0; i > 0 && client.socket.readyState === client.socket.OPEN; i--) client.socket.ping();
   // Whatever the attack left standing, an unknown message type ends the session.
   client.send(roomMessage("nope"));
   const closed = await within(client.closed, 3000);

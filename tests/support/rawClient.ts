@@ -40,10 +40,13 @@ export async function requestSeat(endpoint: string, method: string, target: stri
   return body as Seat;
 }
 
-/** Opens the seat's WebSocket and waits for the server's join handshake. */
-export async function openSeat(endpoint: string, seat: Seat): Promise<RawClient> {
+/**
+ * Opens the seat's WebSocket and waits for the server's join handshake.
+ * `autoPong: false` leaves the server's heartbeat pings unanswered.
+ */
+export async function openSeat(endpoint: string, seat: Seat, options: { autoPong?: boolean } = {}): Promise<RawClient> {
   const base = endpoint.replace(/^http/, "ws").replace(/\/$/, "");
-  const socket = new WebSocket(`${base}/${seat.processId}/${seat.roomId}?sessionId=${seat.sessionId}`);
+  const socket = new WebSocket(`${base}/${seat.processId}/${seat.roomId}?sessionId=${seat.sessionId}`, { autoPong: options.autoPong ?? true });
   socket.on("error", () => {});
   const closed = new Promise<Closed>((resolve) =>
     socket.on("close", (code, reason) => resolve({ code, reason: reason.toString(), reasonBytes: reason.length })),
