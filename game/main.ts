@@ -1,10 +1,10 @@
 import Phaser from "phaser";
 import { ARENA_HEIGHT, ARENA_WIDTH } from "../shared/constants.ts";
 import { normalizeRoomCode } from "../shared/roomCodes.ts";
-import { ArenaScene, type ArenaSceneData } from "./ArenaScene.ts";
-import { ArenaConnection, type JoinRequest } from "./connection.ts";
-import { Lobby } from "./Lobby.ts";
-import { NetworkPanel } from "./NetworkPanel.ts";
+import { ArenaScene, type ArenaSceneData } from "./arena/ArenaScene.ts";
+import { ArenaConnection, type JoinRequest } from "./net/ArenaConnection.ts";
+import { Lobby } from "./ui/Lobby.ts";
+import { NetworkPanel } from "./ui/NetworkPanel.ts";
 import { FLOOR_COLOR } from "./palette.ts";
 
 const params = new URLSearchParams(location.search);

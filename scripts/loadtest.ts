@@ -3,7 +3,7 @@
 // (quick play, rooms of C/R players), lets them play (move, aim at the nearest
 // ship, fire) for S seconds, and prints one JSON report. Everything runs on 127.0.0.1.
 import { parseArgs } from "node:util";
-import { ArenaConnection } from "../game/connection.ts";
+import { ArenaConnection } from "../game/net/ArenaConnection.ts";
 import { MOVE_AXIS_MAX } from "../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../shared/step.ts";
 import { startMeteredGameServer } from "../tests/support/gameServer.ts";

@@ -3,7 +3,7 @@
 // choose TICK_RATE and PATCH_RATE by measurement. One headless player watches
 // seven bots fight for a few seconds per setting, over a simulated link with jitter.
 import { matchMaker } from "colyseus";
-import { ArenaConnection } from "../game/connection.ts";
+import { ArenaConnection } from "../game/net/ArenaConnection.ts";
 import { createGameServer, listenGameServer } from "../server/app.ts";
 import type { ArenaRoom } from "../server/ArenaRoom.ts";
 import { INTERPOLATION_DELAY_MS, KO_TARGET, MAX_PLAYERS, ROUND_DURATION } from "../shared/constants.ts";

@@ -3,7 +3,7 @@
 // everything: every room disposed, no client left, and memory back within a stated
 // bound of what it was after warm-up. Prints one JSON report; exits 1 if a check fails.
 import { parseArgs } from "node:util";
-import { ArenaConnection } from "../game/connection.ts";
+import { ArenaConnection } from "../game/net/ArenaConnection.ts";
 import { MOVE_AXIS_MAX } from "../shared/constants.ts";
 import { NO_CONTROLS } from "../shared/step.ts";
 import { startMeteredGameServer } from "../tests/support/gameServer.ts";

@@ -5,7 +5,7 @@
 // class of input (every length, every script, every room), not one sample.
 import { CloseCode, Protocol } from "@colyseus/shared-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { CLOSE_REASON_MAX_BYTES, JOIN_COMPLETION_SECONDS } from "../../server/framework.ts";
 import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import type { Scoreboard } from "../../shared/messages.ts";

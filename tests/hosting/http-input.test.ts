@@ -1,7 +1,7 @@
 // Bad HTTP input: matchmaking requests with broken, mistyped or oversized bodies
 // get a 4xx that says what is wrong, and the server carries on serving players.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { MAX_REQUEST_BODY_BYTES } from "../../server/httpGate.ts";
 import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { freePort, startCluster, startRedis, stopProcess, type RunningCluster, type RunningRedis } from "../support/processes.ts";
 import { waitFor } from "../support/testServer.ts";
 

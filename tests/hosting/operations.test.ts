@@ -2,7 +2,7 @@
 // shutdown on SIGTERM that tells players instead of freezing their game.
 import { describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { ArenaState } from "../../shared/schema.ts";
 import { runFrames } from "../support/netClients.ts";
 import { openSeat, requestSeat, roomMessage } from "../support/rawClient.ts";

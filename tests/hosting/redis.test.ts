@@ -1,7 +1,7 @@
 // Two server processes sharing matchmaking through a real redis-server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, type RoomAvailable } from "@colyseus/sdk";
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { ROOM_CREATES_PER_MINUTE } from "../../shared/constants.ts";
 import { requestSeat } from "../support/rawClient.ts";
 import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";

@@ -9,7 +9,7 @@
 // frames, and "garbled input rings" below sends them on every run.)
 import { Protocol } from "@colyseus/shared-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ArenaConnection } from "../../game/connection.ts";
+import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { CLOSE_REASON_MAX_BYTES } from "../../server/framework.ts";
 import { MOVE_AXIS_MAX, PATCH_RATE } from "../../shared/constants.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";

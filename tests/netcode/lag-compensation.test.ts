@@ -1,7 +1,7 @@
 // Fair hits: a shooter who aims where it sees a moving target hits it, whatever its
 // latency up to the rewind bound; without compensation, or past the bound, it misses.
 import { describe, expect, it } from "vitest";
-import type { ArenaConnection } from "../../game/connection.ts";
+import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { BULLET_SPEED, MAX_REWIND_MS, MOVE_AXIS_MAX, SHIP_HEALTH, SHIP_MAX_SPEED, TICK_RATE } from "../../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
 import type { WorldEvent } from "../../shared/world.ts";

@@ -1,7 +1,7 @@
 // Our own ship is predicted by the client with the shared step; the server must
 // end up agreeing exactly, without ever correcting the client.
 import { describe, expect, it } from "vitest";
-import type { ArenaConnection } from "../../game/connection.ts";
+import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
 import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";

@@ -1,7 +1,7 @@
 // After the grace period the seat is gone. A one-second grace keeps the test short;
 // its own file gives it its own server.
 import { describe, expect, it } from "vitest";
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { cutConnection } from "../support/drops.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";

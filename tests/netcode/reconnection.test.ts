@@ -2,7 +2,7 @@
 // the grace period; the SDK resumes the same ship, and so does a page reload.
 import { CloseCode } from "@colyseus/shared-types";
 import { describe, expect, it } from "vitest";
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";

@@ -3,7 +3,7 @@
 // and tells the rest it is full, and spectators have seats of their own.
 import { Client } from "@colyseus/sdk";
 import { describe, expect, it } from "vitest";
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MAX_PLAYERS, SPECTATOR_SLOTS } from "../../shared/constants.ts";
 import { ArenaState } from "../../shared/schema.ts";

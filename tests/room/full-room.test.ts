@@ -1,7 +1,7 @@
 // Each test file gets its own process, and with it one matchmaker: a server with
 // two seats per room lives here, apart from the default one.
 import { describe, expect, it } from "vitest";
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { useTestServer } from "../support/testServer.ts";
 
 describe("a full room", () => {

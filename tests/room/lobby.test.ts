@@ -2,7 +2,7 @@
 // live room list and the HTTP scoreboard.
 import { describe, expect, it } from "vitest";
 import { Client, type RoomAvailable } from "@colyseus/sdk";
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import type { RoomListing, Scoreboard } from "../../shared/messages.ts";
 import { CODE_ALPHABET, CODE_LENGTH } from "../../shared/roomCodes.ts";

@@ -3,7 +3,7 @@
 // socket's peer (a forwarded header counts only from a trusted proxy), and every
 // address has a count of its own. Its own file, so the counts start from zero.
 import { describe, expect, it } from "vitest";
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { ROOM_CREATES_PER_MINUTE, SCOREBOARD_LOOKUPS_PER_MINUTE } from "../../shared/constants.ts";
 import { requestSeat } from "../support/rawClient.ts";
 import { useTestServer } from "../support/testServer.ts";

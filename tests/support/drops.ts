@@ -1,5 +1,5 @@
 import type { ColyseusTestServer } from "@colyseus/testing";
-import type { ArenaConnection } from "../../game/connection.ts";
+import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 
 /** Cuts a player's WebSocket from the server side, as a network failure would (the client sees 1006). */

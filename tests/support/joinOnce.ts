@@ -1,7 +1,7 @@
 // Run as its own process: joins the arena at the endpoint given as an argument,
 // prints what happened as one JSON line, and leaves. Lets a test reach a server
 // with settings only a fresh process can have (a trusted test certificate).
-import { ArenaConnection } from "../../game/connection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 
 const endpoint = process.argv[2]!;
 try {

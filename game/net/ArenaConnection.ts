@@ -1,12 +1,12 @@
 // Joining the arena and wiring the SDK's netcode: the input handle, the
 // reconciler that predicts our own ship, and interpolation for everyone else.
 import { Callbacks, Client, Predict, type InputHandle, type PredictedSpawns, type Reconciler, type Room } from "@colyseus/sdk";
-import { layoutByName, type ArenaLayout } from "../shared/arena.ts";
-import { INTERPOLATION_DELAY_MS } from "../shared/constants.ts";
-import type { KoMessage } from "../shared/messages.ts";
-import { ArenaState, type Bullet, type Ship, ShipInput } from "../shared/schema.ts";
-import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../shared/step.ts";
-import { NetworkMeter } from "./networkMeter.ts";
+import { layoutByName, type ArenaLayout } from "../../shared/arena.ts";
+import { INTERPOLATION_DELAY_MS } from "../../shared/constants.ts";
+import type { KoMessage } from "../../shared/messages.ts";
+import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/schema.ts";
+import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
+import { NetworkMeter } from "./NetworkMeter.ts";
 
 /** Everything the step reads or writes: the reconciler predicts these and adopts them from the server. */
 const PREDICTED_FIELDS = ["x", "y", "vx", "vy", "alive", "dashTicks", "dashCooldown", "fireCooldown", "speedTicks", "rapidTicks"] as const;

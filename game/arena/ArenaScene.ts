@@ -1,21 +1,21 @@
 import Phaser from "phaser";
 import { Callbacks, CloseCode } from "@colyseus/sdk";
-import type { ArenaLayout } from "../shared/arena.ts";
-import { ARENA_HEIGHT, ARENA_WIDTH, DASH_COOLDOWN } from "../shared/constants.ts";
-import type { KoMessage } from "../shared/messages.ts";
-import type { Bullet, Ship } from "../shared/schema.ts";
-import { ticks } from "../shared/step.ts";
+import type { ArenaLayout } from "../../shared/arena.ts";
+import { ARENA_HEIGHT, ARENA_WIDTH, DASH_COOLDOWN } from "../../shared/constants.ts";
+import type { KoMessage } from "../../shared/messages.ts";
+import type { Bullet, Ship } from "../../shared/schema.ts";
+import { ticks } from "../../shared/step.ts";
 import { BulletLayer } from "./BulletLayer.ts";
-import { ArenaConnection, type ShipView } from "./connection.ts";
-import { PlayerControls } from "./controls.ts";
+import { ArenaConnection, type ShipView } from "../net/ArenaConnection.ts";
+import { PlayerControls } from "./PlayerControls.ts";
 import { Effects } from "./Effects.ts";
 import { Hud } from "./Hud.ts";
-import { NetworkPanel } from "./NetworkPanel.ts";
-import { FLOOR_COLOR, GRID_COLOR, shipColor, TEXT_COLOR, WALL_COLOR, WALL_EDGE_COLOR } from "./palette.ts";
+import { NetworkPanel } from "../ui/NetworkPanel.ts";
+import { FLOOR_COLOR, GRID_COLOR, shipColor, TEXT_COLOR, WALL_COLOR, WALL_EDGE_COLOR } from "../palette.ts";
 import { PickupLayer } from "./PickupLayer.ts";
 import { publishProbe } from "./probe.ts";
 import { ShipSprite } from "./ShipSprite.ts";
-import { SoundEffects } from "./sound.ts";
+import { SoundEffects } from "./SoundEffects.ts";
 
 export interface ArenaSceneData {
   connection: ArenaConnection;

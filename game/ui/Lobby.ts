@@ -1,10 +1,10 @@
 // The lobby: pick a name, then Quick Play, create a private room, join by code, or
 // pick a public room from a list the server keeps up to date over a WebSocket.
 import { Client, type Room, type RoomAvailable } from "@colyseus/sdk";
-import { NAME_MAX_LENGTH } from "../shared/constants.ts";
-import type { RoomListing } from "../shared/messages.ts";
-import { cleanName } from "../shared/names.ts";
-import { CODE_LENGTH, normalizeRoomCode } from "../shared/roomCodes.ts";
+import { NAME_MAX_LENGTH } from "../../shared/constants.ts";
+import type { RoomListing } from "../../shared/messages.ts";
+import { cleanName } from "../../shared/names.ts";
+import { CODE_LENGTH, normalizeRoomCode } from "../../shared/roomCodes.ts";
 import { button, element, secondsLeft, textInput, THEME } from "./dom.ts";
 
 const NAME_KEY = "skirmish.name";

@@ -1,6 +1,6 @@
 import Phaser from "phaser";
-import { AIM_AXIS_MAX, MOVE_AXIS_MAX } from "../shared/constants.ts";
-import type { ShipControls } from "../shared/step.ts";
+import { AIM_AXIS_MAX, MOVE_AXIS_MAX } from "../../shared/constants.ts";
+import type { ShipControls } from "../../shared/step.ts";
 
 type KeyName = "up" | "down" | "left" | "right" | "w" | "a" | "s" | "d" | "space" | "shift";
 

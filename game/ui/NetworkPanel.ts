@@ -1,9 +1,9 @@
 // The network panel (F3 or backquote, or the NET button on touch screens): the live
 // WebSocket behind the game, measured from the real connection, with a strip that
 // draws every input going up and every patch coming down, and a latency simulator.
-import type { ArenaConnection } from "./connection.ts";
+import type { ArenaConnection } from "../net/ArenaConnection.ts";
 import { element } from "./dom.ts";
-import type { Frame } from "./networkMeter.ts";
+import type { Frame } from "../net/NetworkMeter.ts";
 
 const STRIP_SECONDS = 3;
 const STRIP_WIDTH = 344;

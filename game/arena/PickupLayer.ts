@@ -1,7 +1,7 @@
 import Phaser from "phaser";
-import type { PickupKind } from "../shared/arena.ts";
-import { PICKUP_RADIUS } from "../shared/constants.ts";
-import type { Pickup } from "../shared/schema.ts";
+import type { PickupKind } from "../../shared/arena.ts";
+import { PICKUP_RADIUS } from "../../shared/constants.ts";
+import type { Pickup } from "../../shared/schema.ts";
 
 export const PICKUP_STYLE: Record<PickupKind, { color: number; label: string; name: string }> = {
   heal: { color: 0x4ade80, label: "+", name: "Heal" },

@@ -1,7 +1,7 @@
 import Phaser from "phaser";
-import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_HEALTH } from "../shared/constants.ts";
-import type { Ship } from "../shared/schema.ts";
-import { healthColor, MUTED_TEXT_COLOR, TEXT_COLOR } from "./palette.ts";
+import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_HEALTH } from "../../shared/constants.ts";
+import type { Ship } from "../../shared/schema.ts";
+import { healthColor, MUTED_TEXT_COLOR, TEXT_COLOR } from "../palette.ts";
 
 const FONT = "system-ui, sans-serif";
 const FEED_SIZE = 5;

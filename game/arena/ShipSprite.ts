@@ -1,7 +1,7 @@
 import Phaser from "phaser";
-import { SHIP_HEALTH, SHIP_RADIUS } from "../shared/constants.ts";
-import type { ShipView } from "./connection.ts";
-import { healthColor, shipColor, TEXT_COLOR } from "./palette.ts";
+import { SHIP_HEALTH, SHIP_RADIUS } from "../../shared/constants.ts";
+import type { ShipView } from "../net/ArenaConnection.ts";
+import { healthColor, shipColor, TEXT_COLOR } from "../palette.ts";
 
 const BAR_WIDTH = 36;
 const BAR_HEIGHT = 5;

@@ -2,9 +2,9 @@
 // panel kept live over a WebSocket, one fetched over HTTP on demand, each saying
 // how old its data is, so the difference between push and request is plain to see.
 import { Client } from "@colyseus/sdk";
-import type { KoMessage, Scoreboard } from "../shared/messages.ts";
-import { normalizeRoomCode } from "../shared/roomCodes.ts";
-import { ArenaState } from "../shared/schema.ts";
+import type { KoMessage, Scoreboard } from "../../shared/messages.ts";
+import { normalizeRoomCode } from "../../shared/roomCodes.ts";
+import { ArenaState } from "../../shared/schema.ts";
 
 const code = normalizeRoomCode(new URLSearchParams(location.search).get("room"));
 const byId = (id: string) => document.getElementById(id)!;

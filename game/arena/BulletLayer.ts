@@ -1,8 +1,8 @@
 import Phaser from "phaser";
-import type { ArenaLayout } from "../shared/arena.ts";
-import { BULLET_LIFETIME, BULLET_RADIUS } from "../shared/constants.ts";
-import { segmentEntersRect } from "../shared/geometry.ts";
-import type { BulletView } from "./connection.ts";
+import type { ArenaLayout } from "../../shared/arena.ts";
+import { BULLET_LIFETIME, BULLET_RADIUS } from "../../shared/constants.ts";
+import { segmentEntersRect } from "../../shared/geometry.ts";
+import type { BulletView } from "../net/ArenaConnection.ts";
 
 /** A short streak behind each bullet, in seconds of flight. */
 const TAIL = 1 / 60;
