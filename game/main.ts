@@ -5,8 +5,9 @@ import { ArenaScene, type ArenaSceneData } from "./arena/ArenaScene.ts";
 import { ArenaConnection, type JoinRequest } from "./net/ArenaConnection.ts";
 import { Lobby } from "./ui/Lobby.ts";
 import { NetworkPanel } from "./ui/NetworkPanel.ts";
-import { FLOOR_COLOR } from "./palette.ts";
+import { COLORS, cssVariables } from "./palette.ts";
 
+cssVariables();
 const params = new URLSearchParams(location.search);
 /** Kept per tab, so a reload within the grace period resumes the same ship. */
 const RECONNECT_KEY = "skirmish.reconnectionToken";
@@ -32,7 +33,7 @@ function millisecondsParam(name: string): number {
 const game = new Phaser.Game({
   type: rendererType(),
   parent: "game",
-  backgroundColor: FLOOR_COLOR,
+  backgroundColor: COLORS.floor,
   width: ARENA_WIDTH,
   height: ARENA_HEIGHT,
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },

@@ -1,18 +1,77 @@
-/** Ship colours, indexed by the `hue` the server assigns. Chosen to stay apart on a dark floor. */
-export const SHIP_COLORS = [0x4cc9f0, 0xf72585, 0xffd166, 0x06d6a0, 0xff8c42, 0xb388ff, 0xef476f, 0x90e0ef] as const;
+// Every colour and font the client draws with, in one place: the arena (Phaser
+// takes 0xRRGGBB numbers), the DOM pages and panels (css() turns a number into a
+// CSS colour), and the two HTML pages (cssVariables() sets --name for their CSS).
+import { SHIP_HUES } from "../shared/constants.ts";
+
+export const COLORS = {
+  /** Behind everything, around the letterboxed arena. */
+  backdrop: 0x07090e,
+  /** The centre of the lobby's backdrop glow. */
+  backdropGlow: 0x141a26,
+  floor: 0x0d1117,
+  grid: 0x161b26,
+  wall: 0x2b3245,
+  /** Edges of walls, panels and controls. */
+  edge: 0x4a5570,
+  /** Panels over the arena or the page. */
+  panel: 0x05070b,
+  /** Buttons and list rows. */
+  control: 0x161b26,
+  text: 0xe6edf3,
+  muted: 0x8b95a7,
+  botName: 0x9fb3c8,
+  /** Links, the primary button, highlighted figures. */
+  accent: 0x4cc9f0,
+  danger: 0xef476f,
+  /** Lines about you (the kill feed), stale data. */
+  highlight: 0xffd166,
+  black: 0x000000,
+  white: 0xffffff,
+  /** The empty part of a bar. */
+  barTrack: 0x1f2937,
+  dashCharging: 0x64748b,
+  shield: 0x7df9ff,
+  /** Pickups: heal, speed, rapid fire (shield uses `shield`), and the dark label on them. */
+  pickupHeal: 0x4ade80,
+  pickupSpeed: 0xfacc15,
+  pickupRapid: 0xf97316,
+  pickupLabel: 0x0b0e14,
+  healthGood: 0x4ade80,
+  healthLow: 0xfacc15,
+  healthCritical: 0xef4444,
+  /** The network panel's strip: inputs and bytes going up, patches and bytes coming down. */
+  netInput: 0x4cc9f0,
+  netUp: 0xb388ff,
+  netPatch: 0x4ade80,
+  netDown: 0xff8c42,
+} as const;
+
+export const FONTS = {
+  ui: "system-ui, sans-serif",
+  mono: "ui-monospace, Menlo, monospace",
+} as const;
+
+/** Ship colours, indexed by the `hue` the server assigns (SHIP_HUES of them). Chosen to stay apart on a dark floor. */
+export const SHIP_COLORS: readonly number[] = [0x4cc9f0, 0xf72585, 0xffd166, 0x06d6a0, 0xff8c42, 0xb388ff, 0xef476f, 0x90e0ef];
+if (SHIP_COLORS.length !== SHIP_HUES) throw new Error(`palette.ts has ${SHIP_COLORS.length} ship colours for ${SHIP_HUES} hues`);
 
 export function shipColor(hue: number): number {
   return SHIP_COLORS[hue % SHIP_COLORS.length]!;
 }
 
-export const FLOOR_COLOR = 0x0d1117;
-export const GRID_COLOR = 0x161b26;
-export const WALL_COLOR = 0x2b3245;
-export const WALL_EDGE_COLOR = 0x4a5570;
-export const TEXT_COLOR = "#e6edf3";
-export const MUTED_TEXT_COLOR = "#8b95a7";
-
 /** Green, then yellow below half, then red below a quarter. */
 export function healthColor(share: number): number {
-  return share > 0.5 ? 0x4ade80 : share > 0.25 ? 0xfacc15 : 0xef4444;
+  return share > 0.5 ? COLORS.healthGood : share > 0.25 ? COLORS.healthLow : COLORS.healthCritical;
+}
+
+/** A palette number as a CSS colour, optionally translucent. */
+export function css(color: number, alpha = 1): string {
+  const hex = `#${color.toString(16).padStart(6, "0")}`;
+  return alpha >= 1 ? hex : `${hex}${Math.round(alpha * 255).toString(16).padStart(2, "0")}`;
+}
+
+/** Sets every palette colour as a CSS variable (--text, --accent, ...) on the page, for its style sheet. */
+export function cssVariables(root: HTMLElement = document.documentElement): void {
+  for (const [name, color] of Object.entries(COLORS)) root.style.setProperty(`--${name}`, css(color));
+  for (const [name, font] of Object.entries(FONTS)) root.style.setProperty(`--font-${name}`, font);
 }

@@ -9,10 +9,12 @@ import {
   MAX_CATCH_UP_STEPS,
   MAX_REWIND_MS,
   MOVE_AXIS_MAX,
+  SHIP_HUES,
   SPECTATOR_SLOTS,
 } from "../shared/constants.ts";
 import type { KoMessage, RoomListing, Scoreboard } from "../shared/messages.ts";
 import { cleanName } from "../shared/names.ts";
+import { scoreboardFromState, secondsUntilTick } from "../shared/scores.ts";
 import { makeRoomCode } from "../shared/roomCodes.ts";
 import { joins, patchTimes, playersInRooms, refusals, spectatorsInRooms, stepTimes } from "./metrics.ts";
 import { PooledEntities } from "./EntityPool.ts";
@@ -67,8 +69,6 @@ const CODES_KEY = "skirmish:room-codes";
 const FEED_SIZE = 10;
 /** Close codes of a connection lost rather than refused: going away, no status, abnormal, may try reconnect. */
 const DROPS = new Set<number>([CloseCode.GOING_AWAY, CloseCode.NO_STATUS_RECEIVED, CloseCode.ABNORMAL_CLOSURE, CloseCode.MAY_TRY_RECONNECT]);
-
-const PALETTE_SIZE = 8;
 
 /** The matchmaking method of the request being authorised ("create", "joinOrCreate", "joinById", ...). */
 function matchmakeMethod(context: AuthContext): string {
@@ -213,7 +213,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     this.players.add(client.sessionId);
     playersInRooms.inc();
     joins.inc({ kind: "player" });
-    const hue = this.humansJoined++ % PALETTE_SIZE;
+    const hue = this.humansJoined++ % SHIP_HUES;
     const name = cleanName(options?.name) || `Pilot ${this.humansJoined}`;
     addShip(this.state, client.sessionId, { name, hue, bot: false }, this.factory, this.dt);
     // What only this player's prediction needs (velocity, cooldowns) goes to them alone.
@@ -291,17 +291,9 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
 
   /** Scores, round and recent knock-outs, for GET /api/rooms/:code/scoreboard. */
   scoreboard(): Scoreboard {
-    const ships = [...this.state.ships.values()]
-      .map((ship) => ({ name: ship.name, kos: ship.kos, deaths: ship.deaths, bot: ship.bot }))
-      .sort((a, b) => b.kos - a.kos || a.deaths - b.deaths);
     return {
       code: this.roomId,
-      layout: this.state.layout,
-      round: this.state.round,
-      phase: this.state.phase,
-      secondsLeft: Math.max(0, Math.round((this.state.phaseEndTick - this.state.tick) * this.dt)),
-      koTarget: this.state.koTarget,
-      ships,
+      ...scoreboardFromState(this.state),
       feed: this.feed.map(({ killer, victim, at }) => ({ killer, victim, at })),
       at: Date.now(),
     };
@@ -332,7 +324,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
       maxPlayers: this.maxPlayers,
       bots: this.botIds.length,
       phase: this.state.phase,
-      phaseEndsAt: Date.now() + Math.max(0, this.state.phaseEndTick - this.state.tick) * this.dt * 1000,
+      phaseEndsAt: Date.now() + secondsUntilTick(this.state.phaseEndTick, this.state.tick, this.state.tickRate) * 1000,
     };
     await this.setMetadata(listing);
   }
@@ -441,7 +433,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     const wanted = botsWanted(this.players.size, this.botFill);
     while (this.botIds.length < wanted) {
       const id = `bot-${++this.botsAdded}`;
-      addShip(this.state, id, { name: botName(this.botsAdded - 1), hue: (this.botsAdded + 3) % PALETTE_SIZE, bot: true }, this.factory, this.dt);
+      addShip(this.state, id, { name: botName(this.botsAdded - 1), hue: (this.botsAdded + 3) % SHIP_HUES, bot: true }, this.factory, this.dt);
       this.botIds.push(id);
     }
     while (this.botIds.length > wanted) this.dropShip(this.botIds.pop()!);

@@ -1,4 +1,5 @@
 // Messages between server and client besides state patches and inputs.
+import type { Phase } from "./world.ts";
 
 /** Server to all clients when a ship is knocked out, for the kill feed. */
 export interface KoMessage {
@@ -8,18 +9,13 @@ export interface KoMessage {
   victimName: string;
 }
 
-/** Client to server: the client's measured round trip, shown on the scoreboard. */
-export interface PingReport {
-  ms: number;
-}
-
 /** What the lobby's live room list shows of a public room (its matchmaking metadata). */
 export interface RoomListing {
   layout: string;
   players: number;
   maxPlayers: number;
   bots: number;
-  phase: string;
+  phase: Phase;
   /** Wall-clock time (ms since the epoch) when the current round, or its results screen, ends. */
   phaseEndsAt: number;
 }
@@ -29,7 +25,7 @@ export interface Scoreboard {
   code: string;
   layout: string;
   round: number;
-  phase: string;
+  phase: Phase;
   secondsLeft: number;
   koTarget: number;
   ships: Array<{ name: string; kos: number; deaths: number; bot: boolean }>;

@@ -1,8 +1,10 @@
-// The synchronised state and the input message. Imports only @colyseus/schema so
-// the client bundle never pulls in the server framework. Field meanings are
+// The synchronised state and the input message. Imports only @colyseus/schema (and
+// types) so the client bundle never pulls in the server framework. Field meanings are
 // documented on the interfaces in world.ts and step.ts, which these satisfy.
 import { schema, t, type SchemaType } from "@colyseus/schema";
-import { POSITION_GRID } from "./constants.ts";
+import type { PickupKind } from "./arena.ts";
+import { POSITION_GRID, TICK_RATE } from "./constants.ts";
+import type { Phase } from "./world.ts";
 
 /**
  * View tag of the fields only a ship's own player receives: what their client needs
@@ -60,7 +62,7 @@ export const Bullet = schema({
 export type Bullet = SchemaType<typeof Bullet>;
 
 export const Pickup = schema({
-  kind: t.string().default("heal"),
+  kind: t.string<PickupKind>().default("heal"),
   x: coordinate().default(0),
   y: coordinate().default(0),
   readyTick: t.uint32().default(0),
@@ -70,10 +72,9 @@ export type Pickup = SchemaType<typeof Pickup>;
 export const ArenaState = schema({
   tick: t.uint32().default(0),
   /** Ticks per second, to turn tick counts into time. */
-  tickRate: t.uint8().default(30),
+  tickRate: t.uint8().default(TICK_RATE),
   round: t.uint16().default(0),
-  /** "playing" or "results". */
-  phase: t.string().default("playing"),
+  phase: t.string<Phase>().default("playing"),
   phaseEndTick: t.uint32().default(0),
   roundSeconds: t.uint16().default(0),
   koTarget: t.uint16().default(0),

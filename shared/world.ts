@@ -52,13 +52,14 @@ export interface BulletState extends Shot {
 }
 
 export interface PickupState {
-  kind: string;
+  kind: PickupKind;
   x: number;
   y: number;
   /** The pickup can be taken once the world tick reaches this. */
   readyTick: number;
 }
 
+/** A round is played, then its results show until the next one starts. */
 export type Phase = "playing" | "results";
 
 /** The keyed collections of the state: a MapSchema on the server, a Map in tests. */
@@ -87,7 +88,7 @@ export const DEFAULT_RULES: MatchRules = { roundSeconds: ROUND_DURATION, koTarge
 export interface WorldState extends MatchRules {
   tick: number;
   round: number;
-  phase: string;
+  phase: Phase;
   /** Tick at which the current phase ends. */
   phaseEndTick: number;
   layout: string;
@@ -317,7 +318,7 @@ function collectPickups(world: WorldState, dt: number, events: WorldEvent[]): vo
     if (world.tick < pickup.readyTick) continue;
     for (const [id, ship] of world.ships.entries()) {
       if (!ship.alive || ship.away || distanceSquared(ship.x, ship.y, pickup.x, pickup.y) > reach) continue;
-      const kind = pickup.kind as PickupKind;
+      const kind = pickup.kind;
       applyPickup(world, ship, kind, dt);
       pickup.readyTick = world.tick + ticks(PICKUP_RESPAWN, dt);
       events.push({ type: "pickup", ship: id, kind });

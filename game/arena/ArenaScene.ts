@@ -4,6 +4,7 @@ import type { ArenaLayout } from "../../shared/arena.ts";
 import { ARENA_HEIGHT, ARENA_WIDTH, DASH_COOLDOWN } from "../../shared/constants.ts";
 import type { KoMessage } from "../../shared/messages.ts";
 import type { Bullet, Ship } from "../../shared/schema.ts";
+import { secondsUntilTick } from "../../shared/scores.ts";
 import { ticks } from "../../shared/step.ts";
 import { BulletLayer } from "./BulletLayer.ts";
 import { ArenaConnection, type ShipView } from "../net/ArenaConnection.ts";
@@ -11,7 +12,7 @@ import { PlayerControls } from "./PlayerControls.ts";
 import { Effects } from "./Effects.ts";
 import { Hud } from "./Hud.ts";
 import { NetworkPanel } from "../ui/NetworkPanel.ts";
-import { FLOOR_COLOR, GRID_COLOR, shipColor, TEXT_COLOR, WALL_COLOR, WALL_EDGE_COLOR } from "../palette.ts";
+import { COLORS, css, FONTS, shipColor } from "../palette.ts";
 import { PickupLayer } from "./PickupLayer.ts";
 import { publishProbe } from "./probe.ts";
 import { ShipSprite } from "./ShipSprite.ts";
@@ -95,11 +96,11 @@ export class ArenaScene extends Phaser.Scene {
 
     this.banner = this.add
       .text(ARENA_WIDTH / 2, ARENA_HEIGHT / 2, "", {
-        fontFamily: "system-ui, sans-serif",
+        fontFamily: FONTS.ui,
         fontSize: "26px",
-        color: TEXT_COLOR,
+        color: css(COLORS.text),
         align: "center",
-        backgroundColor: "#000000aa",
+        backgroundColor: css(COLORS.black, 0.67),
         padding: { x: 18, y: 12 },
       })
       .setOrigin(0.5)
@@ -181,10 +182,10 @@ export class ArenaScene extends Phaser.Scene {
         round: state.round,
         koTarget: state.koTarget,
         phase: state.phase,
-        phaseSecondsLeft: ((state.phaseEndTick - tick) * connection.stepMs) / 1000,
+        phaseSecondsLeft: secondsUntilTick(state.phaseEndTick, tick, state.tickRate),
         pingMs: connection.pingMs,
         own,
-        respawnSecondsLeft: own ? Math.max(0, ((own.respawnTick - tick) * connection.stepMs) / 1000) : 0,
+        respawnSecondsLeft: own ? secondsUntilTick(own.respawnTick, tick, state.tickRate) : 0,
         dashCharging: predicted ? predicted.dashCooldown / ticks(DASH_COOLDOWN, dt) : 0,
         scores: views.map(({ id, own: mine, ship }) => ({ id, own: mine, ship })),
         showScoreboard: this.tabKey.isDown,
@@ -299,12 +300,12 @@ export class ArenaScene extends Phaser.Scene {
 
   private drawFloor(): void {
     const g = this.add.graphics().setDepth(0);
-    g.fillStyle(FLOOR_COLOR, 1);
+    g.fillStyle(COLORS.floor, 1);
     g.fillRect(0, 0, ARENA_WIDTH, ARENA_HEIGHT);
-    g.lineStyle(1, GRID_COLOR, 1);
+    g.lineStyle(1, COLORS.grid, 1);
     for (let x = GRID_SPACING; x < ARENA_WIDTH; x += GRID_SPACING) g.lineBetween(x, 0, x, ARENA_HEIGHT);
     for (let y = GRID_SPACING; y < ARENA_HEIGHT; y += GRID_SPACING) g.lineBetween(0, y, ARENA_WIDTH, y);
-    g.lineStyle(3, WALL_EDGE_COLOR, 1);
+    g.lineStyle(3, COLORS.edge, 1);
     g.strokeRect(1.5, 1.5, ARENA_WIDTH - 3, ARENA_HEIGHT - 3);
   }
 
@@ -312,9 +313,9 @@ export class ArenaScene extends Phaser.Scene {
     const g = this.walls;
     g.clear();
     for (const wall of layout.walls) {
-      g.fillStyle(WALL_COLOR, 1);
+      g.fillStyle(COLORS.wall, 1);
       g.fillRect(wall.x, wall.y, wall.w, wall.h);
-      g.lineStyle(2, WALL_EDGE_COLOR, 1);
+      g.lineStyle(2, COLORS.edge, 1);
       g.strokeRect(wall.x + 1, wall.y + 1, wall.w - 2, wall.h - 2);
     }
     this.drawnLayout = layout.name;

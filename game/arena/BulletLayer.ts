@@ -3,6 +3,7 @@ import type { ArenaLayout } from "../../shared/arena.ts";
 import { BULLET_LIFETIME, BULLET_RADIUS } from "../../shared/constants.ts";
 import { segmentEntersRect } from "../../shared/geometry.ts";
 import type { BulletView } from "../net/ArenaConnection.ts";
+import { COLORS } from "../palette.ts";
 
 /** A short streak behind each bullet, in seconds of flight. */
 const TAIL = 1 / 60;
@@ -30,7 +31,7 @@ export class BulletLayer {
       const color = colorOf(bullet.owner);
       g.lineStyle(BULLET_RADIUS, color, 0.45);
       g.lineBetween(x - bullet.vx * tail, y - bullet.vy * tail, x, y);
-      g.fillStyle(0xffffff, 1);
+      g.fillStyle(COLORS.white, 1);
       g.fillCircle(x, y, BULLET_RADIUS - 1);
       g.lineStyle(1.5, color, 1);
       g.strokeCircle(x, y, BULLET_RADIUS);

@@ -1,4 +1,5 @@
 import Phaser from "phaser";
+import { COLORS } from "../palette.ts";
 
 const SPARK = "spark";
 
@@ -12,7 +13,7 @@ export class Effects {
     this.scene = scene;
     if (!scene.textures.exists(SPARK)) {
       const g = scene.make.graphics({}, false);
-      g.fillStyle(0xffffff, 1);
+      g.fillStyle(COLORS.white, 1);
       g.fillCircle(4, 4, 4);
       g.generateTexture(SPARK, 8, 8);
       g.destroy();
@@ -30,7 +31,7 @@ export class Effects {
 
   muzzleFlash(x: number, y: number, angle: number, color: number): void {
     const flash = this.scene.add.graphics({ x, y }).setDepth(7).setRotation(angle);
-    flash.fillStyle(0xffffff, 0.95);
+    flash.fillStyle(COLORS.white, 0.95);
     flash.fillCircle(22, 0, 6);
     flash.fillStyle(color, 0.7);
     flash.fillTriangle(18, -7, 18, 7, 36, 0);

@@ -1,9 +1,9 @@
 import Phaser from "phaser";
 import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_HEALTH } from "../../shared/constants.ts";
 import type { Ship } from "../../shared/schema.ts";
-import { healthColor, MUTED_TEXT_COLOR, TEXT_COLOR } from "../palette.ts";
+import { byRank, clockText } from "../../shared/scores.ts";
+import { COLORS, css, FONTS, healthColor } from "../palette.ts";
 
-const FONT = "system-ui, sans-serif";
 const FEED_SIZE = 5;
 const FEED_MS = 7000;
 const BAR_W = 220;
@@ -66,14 +66,14 @@ export class Hud {
 
   constructor(scene: Phaser.Scene, actions: HudActions) {
     this.scene = scene;
-    const text = (x: number, y: number, size: number, color = TEXT_COLOR) =>
-      scene.add.text(x, y, "", { fontFamily: FONT, fontSize: `${size}px`, color, stroke: "#000000", strokeThickness: 3 }).setDepth(20);
-    this.status = text(12, 10, 14, MUTED_TEXT_COLOR);
+    const text = (x: number, y: number, size: number, color: number = COLORS.text) =>
+      scene.add.text(x, y, "", { fontFamily: FONTS.ui, fontSize: `${size}px`, color: css(color), stroke: css(COLORS.black), strokeThickness: 3 }).setDepth(20);
+    this.status = text(12, 10, 14, COLORS.muted);
     this.timer = text(ARENA_WIDTH / 2, 8, 26).setOrigin(0.5, 0);
     this.bars = scene.add.graphics().setDepth(20);
     this.healthText = text(20, ARENA_HEIGHT - 62, 15);
     this.scoreText = text(20 + BAR_W + 16, ARENA_HEIGHT - 46, 18);
-    text(ARENA_WIDTH - 12, ARENA_HEIGHT - 10, 12, MUTED_TEXT_COLOR)
+    text(ARENA_WIDTH - 12, ARENA_HEIGHT - 10, 12, COLORS.muted)
       .setOrigin(1, 1)
       .setText("WASD move · mouse aim · click fire · Space/Shift dash · Tab scores · M mute");
     const clickable = (node: Phaser.GameObjects.Text, onClick: () => void) =>
@@ -82,25 +82,25 @@ export class Hud {
         event.stopPropagation();
         onClick();
       });
-    this.muteButton = clickable(text(ARENA_WIDTH - 12, ARENA_HEIGHT - 30, 13, MUTED_TEXT_COLOR).setOrigin(1, 1), actions.toggleMute);
-    const room = text(ARENA_WIDTH / 2 - 8, 44, 14, MUTED_TEXT_COLOR).setOrigin(1, 0).setText(`Room ${actions.code}`);
+    this.muteButton = clickable(text(ARENA_WIDTH - 12, ARENA_HEIGHT - 30, 13, COLORS.muted).setOrigin(1, 1), actions.toggleMute);
+    const room = text(ARENA_WIDTH / 2 - 8, 44, 14, COLORS.muted).setOrigin(1, 0).setText(`Room ${actions.code}`);
     room.setName("room-code");
-    clickable(text(ARENA_WIDTH / 2 + 8, 44, 14, "#4cc9f0").setText("Copy link"), actions.copyLink);
-    clickable(text(ARENA_WIDTH / 2 + 88, 44, 14, "#ef476f").setText("Leave"), actions.leave);
-    this.notice = text(ARENA_WIDTH / 2, 66, 14, "#4cc9f0").setOrigin(0.5, 0);
+    clickable(text(ARENA_WIDTH / 2 + 8, 44, 14, COLORS.accent).setText("Copy link"), actions.copyLink);
+    clickable(text(ARENA_WIDTH / 2 + 88, 44, 14, COLORS.danger).setText("Leave"), actions.leave);
+    this.notice = text(ARENA_WIDTH / 2, 66, 14, COLORS.accent).setOrigin(0.5, 0);
     this.panel = scene.add.graphics().setDepth(30);
     this.panelTitle = text(ARENA_WIDTH / 2, 0, 28).setOrigin(0.5, 0).setDepth(31);
     this.panelBody = scene.add
-      .text(ARENA_WIDTH / 2, 0, "", { fontFamily: "ui-monospace, monospace", fontSize: "17px", color: TEXT_COLOR, lineSpacing: 6 })
+      .text(ARENA_WIDTH / 2, 0, "", { fontFamily: FONTS.mono, fontSize: "17px", color: css(COLORS.text), lineSpacing: 6 })
       .setOrigin(0.5, 0)
       .setDepth(31);
     this.koCard = scene.add
       .text(ARENA_WIDTH / 2, ARENA_HEIGHT / 2 - 120, "", {
-        fontFamily: FONT,
+        fontFamily: FONTS.ui,
         fontSize: "24px",
-        color: TEXT_COLOR,
+        color: css(COLORS.text),
         align: "center",
-        backgroundColor: "#000000b0",
+        backgroundColor: css(COLORS.black, 0.69),
         padding: { x: 22, y: 14 },
       })
       .setOrigin(0.5)
@@ -116,10 +116,10 @@ export class Hud {
   addKo(killerName: string, victimName: string, involvesMe: boolean, now: number): void {
     const line = this.scene.add
       .text(ARENA_WIDTH - 12, 0, `${killerName}  ✕  ${victimName}`, {
-        fontFamily: FONT,
+        fontFamily: FONTS.ui,
         fontSize: "15px",
-        color: involvesMe ? "#ffd166" : TEXT_COLOR,
-        backgroundColor: "#00000099",
+        color: css(involvesMe ? COLORS.highlight : COLORS.text),
+        backgroundColor: css(COLORS.black, 0.6),
         padding: { x: 8, y: 3 },
       })
       .setOrigin(1, 0)
@@ -136,7 +136,7 @@ export class Hud {
   update(state: HudState, now: number): void {
     const ping = state.pingMs === null ? "…" : `${Math.round(state.pingMs)} ms`;
     this.status.setText(`${state.layout} · round ${state.round} · first to ${state.koTarget} KOs · ping ${ping}`);
-    this.timer.setText(state.phase === "playing" ? clock(state.phaseSecondsLeft) : "");
+    this.timer.setText(state.phase === "playing" ? clockText(state.phaseSecondsLeft) : "");
     this.muteButton.setText(state.muted ? "Sound off (M)" : "Sound on (M)");
     this.notice.setVisible(now < this.noticeUntil);
     this.drawOwnStatus(state);
@@ -153,16 +153,16 @@ export class Hud {
     const x = 20;
     const y = ARENA_HEIGHT - 40;
     const health = own.alive ? own.health : 0;
-    g.fillStyle(0x000000, 0.55);
+    g.fillStyle(COLORS.black, 0.55);
     g.fillRect(x - 4, y - 4, BAR_W + 8, 30);
-    g.fillStyle(0x1f2937, 1);
+    g.fillStyle(COLORS.barTrack, 1);
     g.fillRect(x, y, BAR_W, 12);
     const share = health / SHIP_HEALTH;
     g.fillStyle(healthColor(share), 1);
     g.fillRect(x, y, BAR_W * share, 12);
-    g.fillStyle(0x1f2937, 1);
+    g.fillStyle(COLORS.barTrack, 1);
     g.fillRect(x, y + 16, BAR_W, 6);
-    g.fillStyle(state.dashCharging > 0 ? 0x64748b : 0x7df9ff, 1);
+    g.fillStyle(state.dashCharging > 0 ? COLORS.dashCharging : COLORS.shield, 1);
     g.fillRect(x, y + 16, BAR_W * (1 - state.dashCharging), 6);
     const effects = [own.speedTicks > 0 ? "speed" : "", own.rapidTicks > 0 ? "rapid fire" : ""].filter(Boolean).join(" · ");
     this.healthText.setText(`Health ${health}   ${state.dashCharging > 0 ? "dash charging" : "dash ready"}${effects ? `   ${effects}` : ""}`);
@@ -198,7 +198,7 @@ export class Hud {
     this.panelBody.setVisible(visible);
     if (!visible) return;
 
-    const ranked = [...state.scores].sort((a, b) => b.ship.kos - a.ship.kos || a.ship.deaths - b.ship.deaths);
+    const ranked = [...state.scores].sort((a, b) => byRank(a.ship, b.ship));
     const rows = ranked.map((line, i) => {
       const name = `${line.own ? "▶ " : "  "}${line.ship.name}`.padEnd(20).slice(0, 20);
       const ping = line.ship.bot ? "bot" : `${line.ship.ping}`;
@@ -210,16 +210,11 @@ export class Hud {
     const footer = results ? `\nNext round in ${Math.ceil(state.phaseSecondsLeft)} s` : "";
     const height = 120 + rows.length * 27 + (results ? 30 : 0);
     const top = Math.max(40, ARENA_HEIGHT / 2 - height / 2);
-    this.panel.fillStyle(0x05070b, 0.88);
+    this.panel.fillStyle(COLORS.panel, 0.88);
     this.panel.fillRoundedRect(ARENA_WIDTH / 2 - 330, top, 660, height, 12);
-    this.panel.lineStyle(2, 0x4a5570, 1);
+    this.panel.lineStyle(2, COLORS.edge, 1);
     this.panel.strokeRoundedRect(ARENA_WIDTH / 2 - 330, top, 660, height, 12);
     this.panelTitle.setY(top + 18).setText(title);
     this.panelBody.setY(top + 66).setText([header, ...rows].join("\n") + footer);
   }
-}
-
-function clock(seconds: number): string {
-  const whole = Math.max(0, Math.ceil(seconds));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
 }

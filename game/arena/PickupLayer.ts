@@ -2,12 +2,13 @@ import Phaser from "phaser";
 import type { PickupKind } from "../../shared/arena.ts";
 import { PICKUP_RADIUS } from "../../shared/constants.ts";
 import type { Pickup } from "../../shared/schema.ts";
+import { COLORS, css, FONTS } from "../palette.ts";
 
 export const PICKUP_STYLE: Record<PickupKind, { color: number; label: string; name: string }> = {
-  heal: { color: 0x4ade80, label: "+", name: "Heal" },
-  speed: { color: 0xfacc15, label: "»", name: "Speed" },
-  rapid: { color: 0xf97316, label: "≡", name: "Rapid fire" },
-  shield: { color: 0x7df9ff, label: "◯", name: "Shield" },
+  heal: { color: COLORS.pickupHeal, label: "+", name: "Heal" },
+  speed: { color: COLORS.pickupSpeed, label: "»", name: "Speed" },
+  rapid: { color: COLORS.pickupRapid, label: "≡", name: "Rapid fire" },
+  shield: { color: COLORS.shield, label: "◯", name: "Shield" },
 };
 
 /** Pickups pulse while they can be taken and show a faint outline while they recharge. */
@@ -29,7 +30,7 @@ export class PickupLayer {
     const pulse = 1 + 0.12 * Math.sin(now / 180);
     for (const pickup of pickups) {
       seen.add(pickup);
-      const style = PICKUP_STYLE[pickup.kind as PickupKind] ?? PICKUP_STYLE.heal;
+      const style = PICKUP_STYLE[pickup.kind];
       const ready = tick >= pickup.readyTick;
       const label = this.labelFor(pickup, style.label);
       label.setPosition(pickup.x, pickup.y).setVisible(ready);
@@ -55,7 +56,7 @@ export class PickupLayer {
     let label = this.labels.get(pickup);
     if (!label) {
       label = this.scene.add
-        .text(pickup.x, pickup.y, text, { fontFamily: "system-ui, sans-serif", fontSize: "18px", fontStyle: "bold", color: "#0b0e14" })
+        .text(pickup.x, pickup.y, text, { fontFamily: FONTS.ui, fontSize: "18px", fontStyle: "bold", color: css(COLORS.pickupLabel) })
         .setOrigin(0.5)
         .setDepth(3);
       this.labels.set(pickup, label);

@@ -1,7 +1,7 @@
 import Phaser from "phaser";
 import { SHIP_HEALTH, SHIP_RADIUS } from "../../shared/constants.ts";
 import type { ShipView } from "../net/ArenaConnection.ts";
-import { healthColor, shipColor, TEXT_COLOR } from "../palette.ts";
+import { COLORS, css, FONTS, healthColor, shipColor } from "../palette.ts";
 
 const BAR_WIDTH = 36;
 const BAR_HEIGHT = 5;
@@ -23,15 +23,15 @@ export class ShipSprite {
     this.hull = scene.add.graphics();
     drawHull(this.hull, color, view.own);
     this.gun = scene.add.graphics();
-    this.gun.fillStyle(0xffffff, 0.95);
+    this.gun.fillStyle(COLORS.white, 0.95);
     this.gun.fillRect(SHIP_RADIUS - 6, -3, 14, 6);
     this.overlay = scene.add.graphics();
     this.label = scene.add
       .text(0, -SHIP_RADIUS - 16, view.ship.name, {
-        fontFamily: "system-ui, sans-serif",
+        fontFamily: FONTS.ui,
         fontSize: "13px",
-        color: view.ship.bot ? "#9fb3c8" : TEXT_COLOR,
-        stroke: "#000000",
+        color: css(view.ship.bot ? COLORS.botName : COLORS.text),
+        stroke: css(COLORS.black),
         strokeThickness: 3,
       })
       .setOrigin(0.5, 1);
@@ -73,15 +73,15 @@ export class ShipSprite {
     const g = this.overlay;
     g.clear();
     if (flashing) {
-      g.fillStyle(0xffffff, 0.75);
+      g.fillStyle(COLORS.white, 0.75);
       g.fillCircle(0, 0, SHIP_RADIUS);
     }
     if (shielded) {
-      g.lineStyle(3, 0x7df9ff, 0.8);
+      g.lineStyle(3, COLORS.shield, 0.8);
       g.strokeCircle(0, 0, SHIP_RADIUS + 9);
     }
     const top = -SHIP_RADIUS - 12;
-    g.fillStyle(0x000000, 0.6);
+    g.fillStyle(COLORS.black, 0.6);
     g.fillRect(-BAR_WIDTH / 2 - 1, top - 1, BAR_WIDTH + 2, BAR_HEIGHT + 2);
     const share = health / SHIP_HEALTH;
     g.fillStyle(healthColor(share), 1);
@@ -94,11 +94,11 @@ export class ShipSprite {
 function drawHull(g: Phaser.GameObjects.Graphics, color: number, own: boolean): void {
   const r = SHIP_RADIUS;
   if (own) {
-    g.lineStyle(2, 0xffffff, 0.9);
+    g.lineStyle(2, COLORS.white, 0.9);
     g.strokeCircle(0, 0, r + 4);
   }
   g.fillStyle(color, 1);
   g.fillCircle(0, 0, r);
-  g.fillStyle(0x000000, 0.3);
+  g.fillStyle(COLORS.black, 0.3);
   g.fillCircle(0, 0, r * 0.45);
 }

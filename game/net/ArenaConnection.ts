@@ -1,11 +1,12 @@
 // Joining the arena and wiring the SDK's netcode: the input handle, the
 // reconciler that predicts our own ship, and interpolation for everyone else.
-import { Callbacks, Client, Predict, type InputHandle, type PredictedSpawns, type Reconciler, type Room } from "@colyseus/sdk";
+import { Callbacks, Predict, type InputHandle, type PredictedSpawns, type Reconciler } from "@colyseus/sdk";
 import { layoutByName, type ArenaLayout } from "../../shared/arena.ts";
-import { INTERPOLATION_DELAY_MS } from "../../shared/constants.ts";
+import { INTERPOLATION_DELAY_MS, TICK_RATE } from "../../shared/constants.ts";
 import type { KoMessage } from "../../shared/messages.ts";
 import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/schema.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
+import { gameClient, type ArenaJoinOptions, type ArenaRoom, type GameClient, type ServerRoom } from "./gameClient.ts";
 import { NetworkMeter } from "./NetworkMeter.ts";
 
 /** Everything the step reads or writes: the reconciler predicts these and adopts them from the server. */
@@ -53,32 +54,31 @@ export interface HandshakeInfo {
   durationMs: number;
 }
 
-/** How to get into a room. */
-export type JoinRequest =
-  | { kind: "quick" }
-  | { kind: "create"; private: boolean }
-  | { kind: "code"; code: string }
-  | { kind: "resume"; reconnectionToken: string };
+/** What a player can ask for in the lobby. */
+export type LobbyChoice = { kind: "quick" } | { kind: "create"; private: boolean } | { kind: "code"; code: string };
 
-async function openRoom(client: Client, name: string, request: JoinRequest): Promise<Room<any, ArenaState>> {
+/** How to get into a room: a lobby choice, or resuming a seat held since a drop or a reload. */
+export type JoinRequest = LobbyChoice | { kind: "resume"; reconnectionToken: string };
+
+async function openRoom(client: GameClient, name: string, request: JoinRequest): Promise<ArenaRoom> {
   switch (request.kind) {
     case "quick":
-      return client.joinOrCreate("arena", { name }, ArenaState);
+      return client.joinOrCreate("arena", { name } satisfies ArenaJoinOptions, ArenaState);
     case "create":
-      return client.create("arena", { name, private: request.private }, ArenaState);
+      return client.create("arena", { name, private: request.private } satisfies ArenaJoinOptions, ArenaState);
     case "code":
       try {
-        return await client.joinById(request.code, { name }, ArenaState);
+        return await client.joinById<ServerRoom<"arena">>(request.code, { name } satisfies ArenaJoinOptions, ArenaState);
       } catch (error) {
         // The matchmaker says "room not found" for unknown codes; say it in the player's words.
         if (error instanceof Error && /not found|no rooms found/i.test(error.message)) {
           throw new Error(`There is no room with code ${request.code}.`);
         }
-        if (error instanceof Error && /locked/i.test(error.message)) throw new Error(`Room ${request.code} is full.`);
+        if (error instanceof Error && /locked|already full/i.test(error.message)) throw new Error(`Room ${request.code} is full.`);
         throw error;
       }
     case "resume":
-      return client.reconnect(request.reconnectionToken, ArenaState);
+      return client.reconnect<ServerRoom<"arena">>(request.reconnectionToken, ArenaState);
   }
 }
 
@@ -93,7 +93,7 @@ export interface ShipView {
 }
 
 export class ArenaConnection {
-  readonly room: Room<any, ArenaState>;
+  readonly room: ArenaRoom;
   readonly meter: NetworkMeter;
   readonly handshake: HandshakeInfo;
   private readonly predict: Predict<ArenaState>;
@@ -116,7 +116,7 @@ export class ArenaConnection {
   private lastTick = { tick: 0, at: 0 };
   private readonly koListeners: Array<(message: KoMessage) => void> = [];
 
-  private constructor(room: Room<any, ArenaState>, meter: NetworkMeter, handshake: HandshakeInfo) {
+  private constructor(room: ArenaRoom, meter: NetworkMeter, handshake: HandshakeInfo) {
     this.room = room;
     this.meter = meter;
     this.handshake = handshake;
@@ -155,7 +155,7 @@ export class ArenaConnection {
    * seat held since a dropped connection or a page reload.
    */
   static async join(endpoint: string, name: string, request: JoinRequest = { kind: "quick" }): Promise<ArenaConnection> {
-    const client = new Client(endpoint);
+    const client = gameClient(endpoint);
     const startedAt = performance.now();
     const room = await openRoom(client, name, request);
     const handshake = { url: room.connection.url ?? endpoint, at: new Date(), durationMs: performance.now() - startedAt };
@@ -243,7 +243,7 @@ export class ArenaConnection {
 
   /** The fixed step of the room, in ms. */
   get stepMs(): number {
-    return this.input.stepMs ?? 1000 / 30;
+    return this.input.stepMs ?? 1000 / TICK_RATE;
   }
 
   /** The server's tick now, estimated from the last one received (fractional). */

@@ -5,7 +5,9 @@ import { NAME_MAX_LENGTH } from "../../shared/constants.ts";
 import type { RoomListing } from "../../shared/messages.ts";
 import { cleanName } from "../../shared/names.ts";
 import { CODE_LENGTH, normalizeRoomCode } from "../../shared/roomCodes.ts";
-import { button, element, secondsLeft, textInput, THEME } from "./dom.ts";
+import { clockText } from "../../shared/scores.ts";
+import { COLORS, css, FONTS } from "../palette.ts";
+import { button, element, textInput } from "./dom.ts";
 
 const NAME_KEY = "skirmish.name";
 
@@ -29,16 +31,16 @@ export class Lobby {
     this.choose = choose;
     this.root = element("div", {
       position: "fixed", inset: "0", display: "none", alignItems: "center", justifyContent: "center",
-      background: "radial-gradient(circle at 50% 30%, #141a26 0%, #07090e 70%)", zIndex: "20",
-      color: THEME.text, font: `15px ${THEME.font}`,
+      background: `radial-gradient(circle at 50% 30%, ${css(COLORS.backdropGlow)} 0%, ${css(COLORS.backdrop)} 70%)`, zIndex: "20",
+      color: css(COLORS.text), font: `15px ${FONTS.ui}`,
     });
     this.root.id = "lobby";
     const card = element("div", {
-      width: "min(560px, 94vw)", padding: "24px", borderRadius: "12px", background: THEME.panel,
-      border: `1px solid ${THEME.edge}`, display: "flex", flexDirection: "column", gap: "14px",
+      width: "min(560px, 94vw)", padding: "24px", borderRadius: "12px", background: css(COLORS.panel, 0.92),
+      border: `1px solid ${css(COLORS.edge)}`, display: "flex", flexDirection: "column", gap: "14px",
     });
-    const title = element("div", { font: `800 34px ${THEME.font}`, letterSpacing: "1px" }, "SKIRMISH");
-    const subtitle = element("div", { color: THEME.muted, marginTop: "-10px" }, "Top-down arena · up to 16 ships · bots fill in");
+    const title = element("div", { font: `800 34px ${FONTS.ui}`, letterSpacing: "1px" }, "SKIRMISH");
+    const subtitle = element("div", { color: css(COLORS.muted), marginTop: "-10px" }, "Top-down arena · up to 16 ships · bots fill in");
 
     this.nameInput = textInput("lobby-name", "Your name", NAME_MAX_LENGTH);
     this.nameInput.value = readName();
@@ -55,9 +57,9 @@ export class Lobby {
     this.codeInput.addEventListener("keydown", (event) => event.key === "Enter" && this.joinTypedCode());
     const codeRow = row(this.codeInput, button("Join by code", () => this.joinTypedCode()));
 
-    this.message = element("div", { minHeight: "20px", color: THEME.danger });
+    this.message = element("div", { minHeight: "20px", color: css(COLORS.danger) });
     this.message.id = "lobby-message";
-    const listTitle = element("div", { color: THEME.muted, marginTop: "4px" }, "Public rooms");
+    const listTitle = element("div", { color: css(COLORS.muted), marginTop: "4px" }, "Public rooms");
     this.list = element("div", { display: "flex", flexDirection: "column", gap: "6px", maxHeight: "38vh", overflowY: "auto" });
     this.list.id = "lobby-rooms";
 
@@ -148,19 +150,19 @@ export class Lobby {
     this.list.replaceChildren();
     const rooms = [...this.rooms.values()].filter((entry) => entry.name === "arena");
     if (rooms.length === 0) {
-      this.list.append(element("div", { color: THEME.muted }, "No public rooms yet: Quick Play starts one."));
+      this.list.append(element("div", { color: css(COLORS.muted) }, "No public rooms yet: Quick Play starts one."));
       return;
     }
     for (const entry of rooms.sort((a, b) => b.clients - a.clients)) {
       const meta = entry.metadata;
       const players = meta ? `${meta.players}/${meta.maxPlayers} players${meta.bots ? ` + ${meta.bots} bots` : ""}` : `${entry.clients} players`;
-      const clock = meta ? (meta.phase === "results" ? "results" : `${secondsLeft(meta.phaseEndsAt)} left`) : "";
+      const clock = meta ? (meta.phase === "results" ? "results" : `${clockText((meta.phaseEndsAt - Date.now()) / 1000)} left`) : "";
       const line = element("div", {
-        display: "flex", alignItems: "center", gap: "10px", padding: "8px 10px", borderRadius: "6px", background: "#0d1117",
+        display: "flex", alignItems: "center", gap: "10px", padding: "8px 10px", borderRadius: "6px", background: css(COLORS.floor),
       });
       line.dataset.code = entry.roomId;
       line.append(
-        element("span", { font: `700 15px ${THEME.mono}`, minWidth: "64px" }, entry.roomId),
+        element("span", { font: `700 15px ${FONTS.mono}`, minWidth: "64px" }, entry.roomId),
         element("span", { flex: "1" }, `${meta?.layout ?? ""} · ${players} · ${clock}`),
         button("Join", () => this.act({ kind: "code", code: entry.roomId })),
       );

@@ -2,6 +2,7 @@
 // WebSocket behind the game, measured from the real connection, with a strip that
 // draws every input going up and every patch coming down, and a latency simulator.
 import type { ArenaConnection } from "../net/ArenaConnection.ts";
+import { COLORS, css, FONTS } from "../palette.ts";
 import { element } from "./dom.ts";
 import type { Frame } from "../net/NetworkMeter.ts";
 
@@ -9,7 +10,6 @@ const STRIP_SECONDS = 3;
 const STRIP_WIDTH = 344;
 const STRIP_HEIGHT = 76;
 const TEXT_REFRESH_MS = 250;
-const COLORS = { input: "#4cc9f0", up: "#b388ff", patch: "#4ade80", down: "#ff8c42", axis: "#4a5570", label: "#8b95a7" };
 
 export class NetworkPanel {
   private readonly root: HTMLDivElement;
@@ -25,19 +25,19 @@ export class NetworkPanel {
   constructor(parent: HTMLElement, initialSimulation: { rttMs: number; jitterMs: number }) {
     this.root = element("div", {
       position: "fixed", left: "8px", top: "36px", width: `${STRIP_WIDTH + 16}px`, padding: "8px",
-      background: "rgba(5,7,11,0.9)", border: "1px solid #4a5570", borderRadius: "8px", color: "#e6edf3",
-      font: "12px ui-monospace, Menlo, monospace", zIndex: "10", display: "none",
+      background: css(COLORS.panel, 0.9), border: `1px solid ${css(COLORS.edge)}`, borderRadius: "8px", color: css(COLORS.text),
+      font: `12px ${FONTS.mono}`, zIndex: "10", display: "none",
     });
     this.root.id = "network-panel";
     const title = element("div", { fontWeight: "bold", marginBottom: "4px" });
     title.textContent = "Network · F3 or ` to close";
     this.text = element("pre", { margin: "0 0 6px", whiteSpace: "pre", lineHeight: "1.45" });
-    this.strip = element("canvas", { display: "block", background: "#0d1117", borderRadius: "4px" });
+    this.strip = element("canvas", { display: "block", background: css(COLORS.floor), borderRadius: "4px" });
     this.strip.width = STRIP_WIDTH;
     this.strip.height = STRIP_HEIGHT;
 
     const sim = element("div", { marginTop: "6px", display: "grid", gridTemplateColumns: "auto 1fr", gap: "2px 8px", alignItems: "center" });
-    this.simLabel = element("span", { gridColumn: "1 / 3", color: COLORS.label });
+    this.simLabel = element("span", { gridColumn: "1 / 3", color: css(COLORS.muted) });
     this.rtt = slider("sim-rtt", 0, 500, 10, initialSimulation.rttMs);
     this.jitter = slider("sim-jitter", 0, 200, 5, initialSimulation.jitterMs);
     sim.append(this.simLabel, label("added RTT", this.rtt), this.rtt, label("jitter", this.jitter), this.jitter);
@@ -87,7 +87,7 @@ export class NetworkPanel {
   private addTouchButton(parent: HTMLElement): void {
     const button = element("button", {
       position: "fixed", right: "8px", top: "8px", zIndex: "11", padding: "6px 10px",
-      background: "rgba(5,7,11,0.8)", color: "#e6edf3", border: "1px solid #4a5570", borderRadius: "6px", font: "12px ui-monospace, monospace",
+      background: css(COLORS.panel, 0.8), color: css(COLORS.text), border: `1px solid ${css(COLORS.edge)}`, borderRadius: "6px", font: `12px ${FONTS.mono}`,
     });
     button.textContent = "NET";
     button.addEventListener("click", () => this.toggle());
@@ -123,10 +123,10 @@ function drawStrip(canvas: HTMLCanvasElement, frames: readonly Frame[], now: num
   if (!g) return;
   const mid = STRIP_HEIGHT / 2;
   g.clearRect(0, 0, STRIP_WIDTH, STRIP_HEIGHT);
-  g.fillStyle = COLORS.axis;
+  g.fillStyle = css(COLORS.edge);
   g.fillRect(0, mid, STRIP_WIDTH, 1);
-  g.font = "10px ui-monospace, monospace";
-  g.fillStyle = COLORS.label;
+  g.font = `10px ${FONTS.mono}`;
+  g.fillStyle = css(COLORS.muted);
   g.fillText("↑ up: inputs", 4, 11);
   g.fillText("↓ down: patches", 4, STRIP_HEIGHT - 4);
   for (const frame of frames) {
@@ -136,10 +136,10 @@ function drawStrip(canvas: HTMLCanvasElement, frames: readonly Frame[], now: num
     // Taller marks for bigger frames, so a full state or a busy patch stands out.
     const height = Math.min(mid - 14, 6 + Math.log2(1 + frame.bytes) * 2.5);
     if (frame.direction === "up") {
-      g.fillStyle = frame.kind === "input" ? COLORS.input : COLORS.up;
+      g.fillStyle = css(frame.kind === "input" ? COLORS.netInput : COLORS.netUp);
       g.fillRect(x, mid - height, 1.5, height);
     } else {
-      g.fillStyle = frame.kind === "patch" ? COLORS.patch : COLORS.down;
+      g.fillStyle = css(frame.kind === "patch" ? COLORS.netPatch : COLORS.netDown);
       g.fillRect(x, mid + 1, 1.5, height);
     }
   }

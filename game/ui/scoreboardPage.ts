@@ -4,8 +4,11 @@
 import { Client } from "@colyseus/sdk";
 import type { KoMessage, Scoreboard } from "../../shared/messages.ts";
 import { normalizeRoomCode } from "../../shared/roomCodes.ts";
+import { clockText, scoreboardFromState } from "../../shared/scores.ts";
 import { ArenaState } from "../../shared/schema.ts";
+import { cssVariables } from "../palette.ts";
 
+cssVariables();
 const code = normalizeRoomCode(new URLSearchParams(location.search).get("room"));
 const byId = (id: string) => document.getElementById(id)!;
 
@@ -15,7 +18,7 @@ function render(target: HTMLElement, board: Board): void {
   const rows = board.ships
     .map((ship, i) => `<tr><td class="n">${i + 1}</td><td>${escape(ship.name)}${ship.bot ? " <small>bot</small>" : ""}</td><td class="n">${ship.kos}</td><td class="n">${ship.deaths}</td></tr>`)
     .join("");
-  const clock = board.phase === "results" ? "results" : `${Math.floor(board.secondsLeft / 60)}:${String(board.secondsLeft % 60).padStart(2, "0")} left`;
+  const clock = board.phase === "results" ? "results" : `${clockText(board.secondsLeft)} left`;
   const feed = board.feed.slice(0, 6).map((ko) => `<li>${escape(ko.killer)} ✕ ${escape(ko.victim)}</li>`).join("") || "<li>No knock-outs yet</li>";
   target.innerHTML =
     `<p>${escape(board.layout)} · round ${board.round} · ${clock} · first to ${board.koTarget}</p>` +
@@ -47,13 +50,9 @@ async function live(roomCode: string): Promise<void> {
     const room = await new Client(location.origin).joinById(roomCode, { spectate: true }, ArenaState);
     const feed: Board["feed"] = [];
     const draw = () => {
-      const state = room.state;
-      const ships = [...state.ships.values()]
-        .map((ship) => ({ name: ship.name, kos: ship.kos, deaths: ship.deaths, bot: ship.bot }))
-        .sort((a, b) => b.kos - a.kos || a.deaths - b.deaths);
-      const secondsLeft = Math.max(0, Math.round((state.phaseEndTick - state.tick) / state.tickRate));
-      render(body, { round: state.round, phase: state.phase, secondsLeft, koTarget: state.koTarget, ships, feed, layout: state.layout });
-      byId("live").dataset.kos = String(ships.reduce((sum, ship) => sum + ship.kos, 0));
+      const board = { ...scoreboardFromState(room.state), feed };
+      render(body, board);
+      byId("live").dataset.kos = String(board.ships.reduce((sum, ship) => sum + ship.kos, 0));
       stamp(Date.now());
     };
     room.onMessage("ko", (message: KoMessage) => {

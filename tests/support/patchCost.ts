@@ -6,7 +6,7 @@
 // deterministic: the same fight gives the same figures every time.
 import { $decoder, Decoder, Encoder, MapSchema, Schema, StateView, type DataChange } from "@colyseus/schema";
 import { botControls, botName } from "../../shared/bots.ts";
-import { PATCH_RATE, TICK_RATE } from "../../shared/constants.ts";
+import { PATCH_RATE, SHIP_HUES, TICK_RATE } from "../../shared/constants.ts";
 import { PooledEntities } from "../../server/EntityPool.ts";
 import { ArenaState, Bullet, OWNER_VIEW, Ship } from "../../shared/schema.ts";
 import { addShip, advanceWorld, applyControls, DEFAULT_RULES, startWorld, type WorldEvent } from "../../shared/world.ts";
@@ -63,7 +63,7 @@ export function measurePatchCost(script: FightScript): PatchCost {
   const factory = new PooledEntities();
   factory.reserveShips(script.ships, state.ships);
   startWorld(state, factory, dt, { ...DEFAULT_RULES, roundSeconds: 3600, koTarget: 10_000 });
-  const join = (index: number) => addShip(state, playerId(index), { name: botName(index), hue: index % 8, bot: true }, factory, dt);
+  const join = (index: number) => addShip(state, playerId(index), { name: botName(index), hue: index % SHIP_HUES, bot: true }, factory, dt);
   for (let i = 0; i < script.shipsAtStart; i++) join(i);
 
   // The client is the player of the first ship: its view holds that ship's own fields.
