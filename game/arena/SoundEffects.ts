@@ -3,7 +3,7 @@
 
 const MUTE_KEY = "skirmish.muted";
 
-export type SoundName = "shoot" | "hit" | "hurt" | "ko" | "pickup" | "dash" | "respawn";
+export type SoundName = "shoot" | "hurt" | "ko" | "pickup" | "dash" | "respawn";
 
 export class SoundEffects {
   private context: AudioContext | null = null;
@@ -32,9 +32,6 @@ export class SoundEffects {
     switch (name) {
       case "shoot":
         this.tone(ctx, t, "square", 880, 440, 0.07, 0.05);
-        break;
-      case "hit":
-        this.burst(ctx, t, 0.08, 0.12, 1800);
         break;
       case "hurt":
         this.tone(ctx, t, "sawtooth", 220, 110, 0.15, 0.12);
