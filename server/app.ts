@@ -17,7 +17,7 @@ import {
 import { normalizeRoomCode } from "../shared/roomCodes.ts";
 import { ArenaRoom } from "./ArenaRoom.ts";
 import { basicAuth } from "./basicAuth.ts";
-import { installFrameworkGuards } from "./framework.ts";
+import { installFrameworkGuards, redisStatus } from "./framework.ts";
 import { gateRequests } from "./httpGate.ts";
 import { metrics, registry, resetMetrics } from "./metrics.ts";
 import type { ServerConfig } from "./config.ts";
@@ -124,11 +124,6 @@ export async function listenGameServer(
   const http = server.transport.server!;
   gateRequests(http, { trustProxy: config.trustProxy, redisUrl: config.redisUrl });
   return http.address() as AddressInfo;
-}
-
-/** The Redis connection's state as ioredis reports it ("ready", "connecting", "reconnecting", "end"...). */
-function redisStatus(presence: RedisPresence): string {
-  return presence["pub"].status;
 }
 
 /**

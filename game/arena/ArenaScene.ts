@@ -14,7 +14,7 @@ import { Hud } from "./Hud.ts";
 import { NetworkPanel } from "../ui/NetworkPanel.ts";
 import { COLORS, css, FONTS, shipColor } from "../palette.ts";
 import { PickupLayer } from "./PickupLayer.ts";
-import { publishProbe } from "./probe.ts";
+import { installProbe } from "./probe.ts";
 import { ShipSprite } from "./ShipSprite.ts";
 import { SoundEffects } from "./SoundEffects.ts";
 
@@ -107,6 +107,14 @@ export class ArenaScene extends Phaser.Scene {
       .setDepth(40)
       .setVisible(false);
     this.listen(data.connection);
+    installProbe(() => ({
+      connection: this.connection,
+      frames: this.frames,
+      renderer: this.game.renderer.type === Phaser.WEBGL ? "webgl" : "canvas",
+      status: this.status,
+      feed: this.hud.feedLines,
+      networkPanel: this.networkPanel,
+    }));
   }
 
   override update(time: number): void {
@@ -114,41 +122,6 @@ export class ArenaScene extends Phaser.Scene {
     const connection = this.connection;
     if (connection) this.play(connection, time);
     this.networkPanel.update(performance.now());
-    const rates = connection?.meter.rates();
-    publishProbe({
-      ready: connection !== null && this.status === "playing",
-      roomCode: connection?.code ?? null,
-      frames: this.frames,
-      renderer: this.game.renderer.type === Phaser.WEBGL ? "webgl" : "canvas",
-      sessionId: connection?.sessionId ?? null,
-      status: this.status,
-      round: connection?.state.round ?? 0,
-      phase: connection?.state.phase ?? "",
-      ships: (connection?.ships() ?? []).map(({ id, own, x, y, ship }) => ({
-        id,
-        own,
-        x,
-        y,
-        name: ship.name,
-        bot: ship.bot,
-        away: ship.away,
-        alive: ship.alive,
-        health: ship.health,
-        kos: ship.kos,
-        deaths: ship.deaths,
-      })),
-      feed: this.hud.feedLines,
-      net: {
-        panelOpen: this.networkPanel.isOpen,
-        rttMs: connection?.pingMs ?? null,
-        inputsPerSecond: rates?.inputsPerSecond ?? 0,
-        upBytesPerSecond: rates?.upBytesPerSecond ?? 0,
-        patchesPerSecond: rates?.patchesPerSecond ?? 0,
-        downBytesPerSecond: rates?.downBytesPerSecond ?? 0,
-        simulatedRttMs: connection?.meter.simulatedRttMs ?? 0,
-        corrections: connection?.corrections ?? 0,
-      },
-    });
   }
 
   private play(connection: ArenaConnection, now: number): void {

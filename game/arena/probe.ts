@@ -1,5 +1,8 @@
 // A read-only window into the running game for browser tests: they wait on
-// game state through it instead of sleeping.
+// game state through it instead of sleeping. The snapshot is built when a test
+// reads window.__probe, not every frame.
+import type { ArenaConnection } from "../net/ArenaConnection.ts";
+import type { NetworkPanel } from "../ui/NetworkPanel.ts";
 
 export interface ProbeShip {
   id: string;
@@ -46,12 +49,64 @@ declare global {
   }
 }
 
-/** Publishes a frozen snapshot each frame, so page scripts can read but never steer the game. */
-export function publishProbe(snapshot: ProbeSnapshot): void {
-  window.__probe = Object.freeze({
-    ...snapshot,
-    ships: Object.freeze(snapshot.ships.map((ship) => Object.freeze({ ...ship }))),
-    feed: Object.freeze([...snapshot.feed]),
-    net: Object.freeze({ ...snapshot.net }),
+/** What the arena scene shows, as the probe reads it. */
+export interface ProbeSource {
+  connection: ArenaConnection | null;
+  frames: number;
+  renderer: ProbeSnapshot["renderer"];
+  status: string;
+  feed: readonly string[];
+  networkPanel: NetworkPanel;
+}
+
+/** Installs window.__probe: each read gives a frozen snapshot, so page scripts can read but never steer the game. */
+export function installProbe(read: () => ProbeSource): void {
+  Object.defineProperty(window, "__probe", { configurable: true, get: () => freeze(snapshot(read())) });
+}
+
+function snapshot({ connection, frames, renderer, status, feed, networkPanel }: ProbeSource): ProbeSnapshot {
+  const rates = connection?.meter.rates();
+  return {
+    ready: connection !== null && status === "playing",
+    roomCode: connection?.code ?? null,
+    frames,
+    renderer,
+    sessionId: connection?.sessionId ?? null,
+    status,
+    round: connection?.state.round ?? 0,
+    phase: connection?.state.phase ?? "",
+    ships: (connection?.ships() ?? []).map(({ id, own, x, y, ship }) => ({
+      id,
+      own,
+      x,
+      y,
+      name: ship.name,
+      bot: ship.bot,
+      away: ship.away,
+      alive: ship.alive,
+      health: ship.health,
+      kos: ship.kos,
+      deaths: ship.deaths,
+    })),
+    feed,
+    net: {
+      panelOpen: networkPanel.isOpen,
+      rttMs: connection?.pingMs ?? null,
+      inputsPerSecond: rates?.inputsPerSecond ?? 0,
+      upBytesPerSecond: rates?.upBytesPerSecond ?? 0,
+      patchesPerSecond: rates?.patchesPerSecond ?? 0,
+      downBytesPerSecond: rates?.downBytesPerSecond ?? 0,
+      simulatedRttMs: connection?.meter.simulatedRttMs ?? 0,
+      corrections: connection?.corrections ?? 0,
+    },
+  };
+}
+
+function freeze(probe: ProbeSnapshot): Readonly<ProbeSnapshot> {
+  return Object.freeze({
+    ...probe,
+    ships: Object.freeze(probe.ships.map((ship) => Object.freeze({ ...ship }))),
+    feed: Object.freeze([...probe.feed]),
+    net: Object.freeze({ ...probe.net }),
   });
 }

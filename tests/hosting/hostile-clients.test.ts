@@ -71,7 +71,7 @@ const TYPE_LENGTHS = [1, 86, 87, 123, 124, 500, 3000];
 const SCRIPTS = { ascii: "a", latin: "é", cjk: "漢", emoji: "🚀" };
 
 describe("a message type the room does not know", () => {
-  it("closes its sender with 4002 and a reason that fits a close frame, for any length and script, in the arena and the lobby", async () => {
+  it("closes its sender with an error close (4002) and a reason that fits a close frame, for any length and script, in the arena and the lobby", async () => {
     const results: string[] = [];
     for (const room of ["arena", "lobby"] as const) {
       for (const [script, char] of Object.entries(SCRIPTS)) {
@@ -188,7 +188,7 @@ describe("an input that does not decode", () => {
 });
 
 describe("a room request", () => {
-  it("is refused with 4002 rather than answered", async () => {
+  it("is refused with an error close (4002) rather than answered", async () => {
     const attacker = await joinedAttacker("joinById", code);
     attacker.send(Uint8Array.from([Protocol.ROOM_REQUEST, 7, ...roomMessage("anything").subarray(1)]));
     const closed = await within(attacker.closed, 3000);

@@ -2,6 +2,7 @@
 // processes under PM2, sharing Redis) behind the nginx example on one port,
 // players joining through it, and a clean stop. The example's ports are swapped
 // for free ones.
+import { CloseCode } from "@colyseus/shared-types";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,7 +80,7 @@ describe("behind nginx", () => {
     player.room.onLeave((code) => (closedWith = code));
     expect(cluster.output()).toMatch(new RegExp(`skirmish-${ports[0]}.*online|App \\[skirmish-${ports[0]}:0\\] online`));
     expect(await cluster.stop()).toBe(0);
-    await waitFor(() => closedWith === 4001, "the player to hear the server is shutting down");
+    await waitFor(() => closedWith === CloseCode.SERVER_SHUTDOWN, "the player to hear the server is shutting down");
     for (const port of ports) await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
     expect(cluster.output()).toMatch(/PM2 successfully stopped/);
   });

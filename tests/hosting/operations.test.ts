@@ -1,5 +1,6 @@
 // What a host sees: /health, the admin pages and Prometheus metrics behind a password, and a clean
 // shutdown on SIGTERM that tells players instead of freezing their game.
+import { CloseCode } from "@colyseus/shared-types";
 import { describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
@@ -80,7 +81,7 @@ describe("GET /metrics", () => {
       expect(value('skirmish_joins_total{kind="player"}')).toBe(2);
       expect(value('skirmish_joins_total{kind="spectator"}')).toBe(1);
       expect(value('skirmish_join_refusals_total{reason="bad_options"}')).toBe(1);
-      expect(value('skirmish_kicks_total{code="4002"}')).toBe(1);
+      expect(value(`skirmish_kicks_total{code="${CloseCode.WITH_ERROR}"}`)).toBe(1);
       expect(value("skirmish_messages_in_total")).toBeGreaterThan(10);
       expect(value("skirmish_bytes_out_total")).toBeGreaterThan(1000);
       expect(value("skirmish_fixed_step_seconds_count")).toBeGreaterThan(10);
@@ -105,7 +106,7 @@ describe("SIGTERM", () => {
     expect(exitCode).toBe(0);
     expect(Date.now() - startedAt).toBeLessThan(5000);
     await waitFor(() => closedWith !== null, "the player to hear about it");
-    expect(closedWith).toBe(4001); // CloseCode.SERVER_SHUTDOWN: the game shows "The server is shutting down."
+    expect(closedWith).toBe(CloseCode.SERVER_SHUTDOWN); // the game shows "The server is shutting down."
     await expect(fetch(`${server.url}health`)).rejects.toThrow();
   });
 });

@@ -1,4 +1,5 @@
 // Two server processes sharing matchmaking through a real redis-server.
+import { CloseCode } from "@colyseus/shared-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, type RoomAvailable } from "@colyseus/sdk";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
@@ -97,7 +98,7 @@ describe("several processes through Redis", () => {
     player.room.onLeave((code) => (closedWith = code));
     expect((await fetch(`${endpoint(other)}/api/rooms/${player.code}/scoreboard`)).status).toBe(200);
     expect(await servers[host]!.process.stop()).toBe(0);
-    await waitFor(() => closedWith === 4001, "the player to be told");
+    await waitFor(() => closedWith === CloseCode.SERVER_SHUTDOWN, "the player to be told");
     expect((await fetch(`${endpoint(other)}/api/rooms/${player.code}/scoreboard`)).status).toBe(404);
     const lobby = await new Client(endpoint(other)).joinOrCreate("lobby");
     let listed: string[] | null = null;

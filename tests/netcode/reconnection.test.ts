@@ -87,7 +87,7 @@ describe("a dropped connection", () => {
     const token = player.room.reconnectionToken;
     player.room.reconnection.enabled = false;
     const client = room.clients.getById(player.sessionId)!;
-    client.leave(4002); // what the server does to a client that sent invalid data
+    client.leave(CloseCode.WITH_ERROR); // what the server does to a client that sent invalid data
     await waitFor(() => !room.state.ships.has(player.sessionId), "the ship to go");
     await expect(ArenaConnection.join(server.endpoint, "Cheater", { kind: "resume", reconnectionToken: token })).rejects.toThrow();
   });

@@ -1,3 +1,4 @@
+import { CloseCode } from "@colyseus/shared-types";
 import { describe, expect, it } from "vitest";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MOVE_AXIS_MAX, SHIP_MAX_SPEED, TICK_RATE } from "../../shared/constants.ts";
@@ -130,7 +131,7 @@ describe("arena room", () => {
     const input = flooder.input({ type: ShipInput });
     for (let i = 0; i < 500; i++) input.send();
     await waitFor(() => closedWith !== 0, "the flooder to be disconnected");
-    expect(closedWith).toBe(4002);
+    expect(closedWith).toBe(CloseCode.WITH_ERROR);
     await waitFor(() => !room.state.ships.has(flooder.sessionId), "the flooder's ship to go");
     expect(room.state.ships.has(bystander.sessionId)).toBe(true);
     expect(bystander.connection.isOpen).toBe(true);

@@ -1,0 +1,50 @@
+// Lag compensation: a player's bullet is judged against the ships as that player's
+// screen showed them while the bullet flew, rewound at most MAX_REWIND_MS, through
+// the framework's rewind history. Bots' bullets, and shots whose render-time stamp
+// cannot be trusted, see the live arena.
+import type { Rewind } from "colyseus";
+import { MAX_REWIND_MS } from "../shared/constants.ts";
+import { liveSight, type BulletState, type Sight } from "../shared/world.ts";
+
+export class LagCompensation {
+  /** How a bullet sees its target in a given tick of its flight; the world step asks this. */
+  readonly sight: Sight;
+  /** When (server ms) each player's shot saw the world: the render time of the input that fired it. */
+  private readonly seenAt = new WeakMap<BulletState, number>();
+  private readonly now: () => number;
+
+  /** `rewind` is the room's rewind history of the ships' positions; null judges every shot live (for comparison). */
+  constructor(rewind: Rewind | null, dt: number, now: () => number) {
+    this.now = now;
+    const live = liveSight(dt);
+    if (!rewind) {
+      this.sight = live;
+      return;
+    }
+    const tickMs = dt * 1000;
+    this.sight = (bullet, age, target) => {
+      const firedAt = this.seenAt.get(bullet);
+      if (firedAt === undefined) return live(bullet, age, target);
+      const start = rewind.at(firedAt + (age - 1) * tickMs);
+      const end = rewind.at(firedAt + age * tickMs);
+      return { x0: start.value(target, "x"), y0: start.value(target, "y"), x1: end.value(target, "x"), y1: end.value(target, "y") };
+    };
+  }
+
+  /**
+   * A player fired `bullet` with an input stamped with the render time `stamp`.
+   * The stamp comes off the wire: only a real instant within MAX_REWIND_MS of now
+   * is rewound to (clamped into that window); a garbled or hostile one leaves the
+   * shot judged live rather than looked up at an arbitrary time.
+   */
+  noteShot(bullet: BulletState, stamp: number): void {
+    if (!Number.isFinite(stamp) || stamp <= 0) return;
+    const now = this.now();
+    this.seenAt.set(bullet, Math.min(now, Math.max(now - MAX_REWIND_MS, stamp)));
+  }
+
+  /** The bullet is gone (its instance goes back to the pool). */
+  forget(bullet: BulletState): void {
+    this.seenAt.delete(bullet);
+  }
+}

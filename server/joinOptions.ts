@@ -1,0 +1,52 @@
+// What a client may ask for when it joins or creates an arena room, checked before
+// matchmaking (ArenaRoom.onAuth): the shape of the options, and which flags go
+// with which request.
+import { ServerError, type AuthContext } from "colyseus";
+import { z } from "zod";
+import { refusals } from "./metrics.ts";
+
+/** The longest name a client may send; what is kept of it is cut to NAME_MAX_LENGTH. */
+const NAME_INPUT_MAX_LENGTH = 100;
+
+/** The matchmaking request's body. Fields the game does not know are dropped. */
+const joinOptions = z.object({
+  name: z.string().max(NAME_INPUT_MAX_LENGTH).optional(),
+  /** Create a room reached only by its code. */
+  private: z.boolean().optional(),
+  /** Watch the room (the scoreboard page) without a ship. */
+  spectate: z.boolean().optional(),
+});
+export type JoinOptions = z.infer<typeof joinOptions>;
+
+export function isSpectator(options: unknown): boolean {
+  return (options as JoinOptions | undefined)?.spectate === true;
+}
+
+/**
+ * Refuses with 400 and the reason: options of the wrong shape, and flags on a
+ * request they do not go with. Only `create` makes a private room, and spectators
+ * watch a room they name by code (`joinById`), so neither can open rooms through
+ * quick play.
+ */
+export function checkJoinOptions(options: unknown, context: AuthContext): void {
+  const parsed = joinOptions.safeParse(options ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length > 0 ? `"${issue.path.join(".")}"` : "the options";
+    refuse(`Bad join options: ${field}: ${issue.message}.`);
+  }
+  const method = matchmakeMethod(context);
+  if (parsed.data.private !== undefined && method !== "create") refuse('Bad join options: "private" goes only with create.');
+  if (parsed.data.spectate !== undefined && method !== "joinById") refuse('Bad join options: "spectate" goes only with joinById (watch a room by its code).');
+}
+
+function refuse(reason: string): never {
+  refusals.inc({ reason: "bad_options" });
+  throw new ServerError(400, reason);
+}
+
+/** The matchmaking method of the request being authorised ("create", "joinOrCreate", "joinById", ...). */
+function matchmakeMethod(context: AuthContext): string {
+  const path = context.req?.url ? new URL(context.req.url).pathname : "";
+  return /^\/matchmake\/(\w+)\//.exec(path)?.[1] ?? "";
+}
