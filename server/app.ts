@@ -14,12 +14,12 @@ import {
   RedisPresence,
   WebSocketTransport,
 } from "colyseus";
-import { normalizeRoomCode } from "../shared/roomCodes.ts";
 import { ArenaRoom } from "./ArenaRoom.ts";
 import { basicAuth } from "./basicAuth.ts";
-import { installFrameworkGuards, redisStatus } from "./framework.ts";
+import { installFrameworkGuards } from "./framework.ts";
 import { gateRequests } from "./httpGate.ts";
 import { metrics, registry, resetMetrics } from "./metrics.ts";
+import { gameRoutes } from "./routes.ts";
 import type { ServerConfig } from "./config.ts";
 
 export interface GameServerOptions {
@@ -38,7 +38,6 @@ export interface GameServerOptions {
  */
 export function createGameServer(config: Omit<ServerConfig, "port" | "host">, options: GameServerOptions = {}) {
   installFrameworkGuards({ mayJoinLocked: ArenaRoom.watches });
-  const startedAt = Date.now();
   const presence = config.redisUrl ? new RedisPresence(config.redisUrl) : undefined;
   const tls = config.tls;
   return defineServer({
@@ -65,20 +64,10 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
         .sortBy({ clients: -1 }),
       lobby: defineRoom(LobbyRoom),
     },
+    routes: gameRoutes(presence),
     greet: false,
     gracefullyShutdown: options.standalone ?? false,
     express: (app) => {
-      app.get("/health", (_req, res) => {
-        const redis = presence ? redisStatus(presence) : "not used";
-        const healthy = redis === "not used" || redis === "ready";
-        res.status(healthy ? 200 : 503).json({
-          status: healthy ? "ok" : "degraded",
-          uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-          rooms: matchMaker.stats.local.roomCount,
-          clients: matchMaker.stats.local.ccu,
-          redis,
-        });
-      });
       // Admin pages and metrics: open in development; in production only with a password.
       if (options.development || config.adminPassword) {
         const guard = options.development ? [] : [basicAuth(config.adminPassword!)];
@@ -93,11 +82,6 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
         app.use("/admin/monitor", ...guard, monitor());
         app.use("/admin/playground", ...guard, playground());
       }
-      app.get("/api/rooms/:code/scoreboard", async (req, res) => {
-        const scoreboard = await findScoreboard(req.params.code);
-        if (scoreboard) res.json(scoreboard);
-        else res.status(404).json({ error: `No room with code ${req.params.code}` });
-      });
       const clientDir = options.clientDir;
       if (clientDir && existsSync(join(clientDir, "index.html"))) {
         app.get("/scoreboard", (_req, res) => res.sendFile(join(clientDir, "scoreboard.html")));
@@ -124,16 +108,4 @@ export async function listenGameServer(
   const http = server.transport.server!;
   gateRequests(http, { trustProxy: config.trustProxy, redisUrl: config.redisUrl });
   return http.address() as AddressInfo;
-}
-
-/**
- * The scoreboard of the arena room with this code, from whichever process hosts it.
- * A public room is found however the code is typed; a private one only by its exact code.
- */
-async function findScoreboard(typed: string): Promise<unknown> {
-  const code = normalizeRoomCode(typed);
-  if (!code) return null;
-  const [room] = await matchMaker.query({ name: "arena", roomId: code });
-  if (!room || (room.private && typed !== code)) return null;
-  return matchMaker.remoteRoomCall<ArenaRoom>(room.roomId, "scoreboard");
 }

@@ -1,14 +1,15 @@
 // The scoreboard page (/scoreboard?room=CODE) for a second screen or a stream: one
 // panel kept live over a WebSocket, one fetched over HTTP on demand, each saying
 // how old its data is, so the difference between push and request is plain to see.
-import { Client } from "@colyseus/sdk";
 import type { KoMessage, Scoreboard } from "../../shared/messages.ts";
 import { normalizeRoomCode } from "../../shared/roomCodes.ts";
 import { clockText, scoreboardFromState } from "../../shared/scores.ts";
 import { ArenaState } from "../../shared/schema.ts";
+import { gameClient, type ArenaJoinOptions, type ServerRoom } from "../net/gameClient.ts";
 import { cssVariables } from "../palette.ts";
 
 cssVariables();
+const client = gameClient(location.origin);
 const code = normalizeRoomCode(new URLSearchParams(location.search).get("room"));
 const byId = (id: string) => document.getElementById(id)!;
 
@@ -47,7 +48,7 @@ async function live(roomCode: string): Promise<void> {
   const stamp = ageLabel("live-age", "updated");
   const body = byId("live-body");
   try {
-    const room = await new Client(location.origin).joinById(roomCode, { spectate: true }, ArenaState);
+    const room = await client.joinById<ServerRoom<"arena">>(roomCode, { spectate: true } satisfies ArenaJoinOptions, ArenaState);
     const feed: Board["feed"] = [];
     const draw = () => {
       const board = { ...scoreboardFromState(room.state), feed };
@@ -71,12 +72,16 @@ async function fetched(roomCode: string): Promise<void> {
   const stamp = ageLabel("http-age", "fetched");
   const body = byId("http-body");
   const load = async () => {
-    const response = await fetch(`/api/rooms/${encodeURIComponent(roomCode)}/scoreboard`);
-    if (!response.ok) {
-      body.innerHTML = `<p class="error">No room with code ${escape(roomCode)}.</p>`;
+    let board: Scoreboard | { error: string };
+    try {
+      board = (await client.http.get("/api/rooms/:code/scoreboard", { params: { code: roomCode } })).data;
+    } catch (error) {
+      board = { error: error instanceof Error ? error.message : String(error) };
+    }
+    if ("error" in board) {
+      body.innerHTML = `<p class="error">${escape(board.error)}.</p>`;
       return;
     }
-    const board = (await response.json()) as Scoreboard;
     render(body, board);
     byId("http").dataset.kos = String(board.ships.reduce((sum, ship) => sum + ship.kos, 0));
     stamp(board.at);
