@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { ArenaConnection } from "../game/net/ArenaConnection.ts";
 import { MOVE_AXIS_MAX } from "../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../shared/step.ts";
-import { startMeteredGameServer } from "../tests/support/gameServer.ts";
+import { startMeteredGameServer } from "./lib/gameServerProcess.ts";
 
 export interface LoadOptions {
   rooms: number;

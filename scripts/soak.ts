@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { ArenaConnection } from "../game/net/ArenaConnection.ts";
 import { MOVE_AXIS_MAX } from "../shared/constants.ts";
 import { NO_CONTROLS } from "../shared/step.ts";
-import { startMeteredGameServer } from "../tests/support/gameServer.ts";
+import { startMeteredGameServer } from "./lib/gameServerProcess.ts";
 
 /** After everyone has left, RSS may be at most this much above its post-warm-up value. */
 const RSS_BOUND_MB = 40;

@@ -10,7 +10,7 @@ import { CLOSE_REASON_MAX_BYTES, JOIN_COMPLETION_SECONDS } from "../../server/fr
 import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import type { Scoreboard } from "../../shared/messages.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
-import { startMeteredGameServer } from "../support/gameServer.ts";
+import { startMeteredGameServer } from "../../scripts/lib/gameServerProcess.ts";
 import { runFrames } from "../support/netClients.ts";
 import { openSeat, requestSeat, roomMessage, within, type RawClient } from "../support/rawClient.ts";
 import { waitFor } from "../support/testServer.ts";

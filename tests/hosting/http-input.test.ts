@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { MAX_REQUEST_BODY_BYTES } from "../../server/httpGate.ts";
-import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
+import { startGameServer, type RunningGameServer } from "../../scripts/lib/gameServerProcess.ts";
 
 let server: RunningGameServer;
 beforeAll(async () => {

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
-import { freePort, startCluster, startRedis, stopProcess, type RunningCluster, type RunningRedis } from "../support/processes.ts";
+import { stopProcess } from "../../scripts/lib/gameServerProcess.ts";
+import { freePort, startCluster, startRedis, type RunningCluster, type RunningRedis } from "../support/processes.ts";
 import { waitFor } from "../support/testServer.ts";
 
 const EXAMPLE = join(import.meta.dirname, "..", "..", "server", "deploy", "nginx.conf");

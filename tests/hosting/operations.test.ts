@@ -7,7 +7,7 @@ import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { ArenaState } from "../../shared/schema.ts";
 import { runFrames } from "../support/netClients.ts";
 import { openSeat, requestSeat, roomMessage } from "../support/rawClient.ts";
-import { startGameServer } from "../support/gameServer.ts";
+import { startGameServer } from "../../scripts/lib/gameServerProcess.ts";
 import { waitFor } from "../support/testServer.ts";
 
 describe("GET /health", () => {

@@ -5,7 +5,7 @@ import { Client, type RoomAvailable } from "@colyseus/sdk";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { ROOM_CREATES_PER_MINUTE } from "../../shared/constants.ts";
 import { requestSeat } from "../support/rawClient.ts";
-import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
+import { startGameServer, type RunningGameServer } from "../../scripts/lib/gameServerProcess.ts";
 import { freePort, startRedis, type RunningRedis } from "../support/processes.ts";
 import { waitFor } from "../support/testServer.ts";
 

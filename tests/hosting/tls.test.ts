@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startGameServer, type RunningGameServer } from "../support/gameServer.ts";
+import { startGameServer, type RunningGameServer } from "../../scripts/lib/gameServerProcess.ts";
 import { selfSignedCertificate } from "../support/processes.ts";
 
 const certificate = selfSignedCertificate();

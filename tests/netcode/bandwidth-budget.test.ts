@@ -3,7 +3,7 @@
 // an exact byte count (the same run gives the same bytes), not a timing.
 import { describe, expect, it } from "vitest";
 import { PATCH_RATE } from "../../shared/constants.ts";
-import { measurePatchCost } from "../support/patchCost.ts";
+import { measurePatchCost } from "../../scripts/lib/patchCost.ts";
 
 /** At most this much state per client per second (6 KB), everything included. */
 const BYTES_PER_CLIENT_PER_SECOND = 6000;

@@ -1,7 +1,7 @@
 // Reading and steering game pages in browser tests, through the read-only probe.
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import type { ProbeShip, ProbeSnapshot } from "../../game/arena/probe.ts";
-import { startGameServer, type RunningGameServer } from "./gameServer.ts";
+import { startGameServer, type RunningGameServer } from "../../scripts/lib/gameServerProcess.ts";
 
 /** Starts `npm start`'s server for the spec file that calls it (stopped after its tests). */
 export function useGameServer(env: Record<string, string>): { readonly url: string } {

@@ -1,11 +1,13 @@
 // Real processes for hosting tests: free ports, a throwaway TLS certificate, a
-// Redis server. Everything binds 127.0.0.1 and is stopped by the test that started it.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+// Redis server, the PM2 cluster. Everything binds 127.0.0.1 and is stopped by the
+// test that started it.
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stopProcess } from "../../scripts/lib/gameServerProcess.ts";
 
 /** A port nothing listens on right now (the OS picks it). */
 export async function freePort(): Promise<number> {
@@ -58,14 +60,6 @@ export async function startRedis(): Promise<RunningRedis> {
   return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
 }
 
-export async function stopProcess(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  const [code] = await once(child, "exit");
-  clearTimeout(timer);
-  return code as number | null;
-}
 
 export interface RunningCluster {
   ports: number[];

@@ -1,10 +1,12 @@
-// Starts the real `npm start` entry (server/main.ts, with its Node flags) on 127.0.0.1 at a free port,
-// for browser tests. The test that starts it stops it.
+// The real `npm start` entry (server/main.ts, with its Node flags) as a child
+// process on 127.0.0.1 at a free port, for the hosting and browser tests and for
+// the load, soak and bench scripts. Whoever starts it stops it.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { serverNodeFlags } from "../../server/nodeFlags.ts";
-import { stopProcess } from "./processes.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -68,4 +70,14 @@ export async function startMeteredGameServer(env: Record<string, string> = {}) {
   const metrics = async (reset = false): Promise<ServerMetrics> =>
     (await fetch(`${server.url}admin/metrics${reset ? "?reset" : ""}`, { headers })).json() as Promise<ServerMetrics>;
   return { ...server, metrics };
+}
+
+/** SIGTERM, then SIGKILL after 10 s; resolves with the exit code. */
+export async function stopProcess(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  const [code] = await once(child, "exit");
+  clearTimeout(timer);
+  return code as number | null;
 }
