@@ -1,5 +1,8 @@
-// Every tunable of the game lives here, so tuning is one file and both sides agree.
-// Durations are in seconds; the rules convert them to whole ticks of the fixed step.
+// The match's tunables, and the limits both sides must agree on, live here, so
+// tuning the game is one file. Presentation (sizes of HUD parts, colours) stays
+// with the client module that draws it, and server-only limits with the server
+// module that enforces them. Durations are in seconds; the rules convert them to
+// whole ticks of the fixed step.
 
 /** Fixed simulation rate. One input from each client drives one step of its ship. */
 export const TICK_RATE = 30;

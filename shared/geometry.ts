@@ -1,4 +1,5 @@
-// Deterministic 2D helpers for the rules: only + - * / and comparisons.
+// Deterministic 2D helpers for the rules: arithmetic, min/max and square roots,
+// which IEEE 754 rounds exactly, so every machine gets the same answers.
 import type { Wall } from "./arena.ts";
 
 export function clamp(value: number, min: number, max: number): number {
