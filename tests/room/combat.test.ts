@@ -14,7 +14,7 @@ import {
 } from "../../shared/constants.ts";
 import type { KoMessage } from "../../shared/messages.ts";
 import { ShipInput } from "../../shared/schema.ts";
-import { arrange, drive } from "../support/roomHelpers.ts";
+import { arrange, drive, recordEvents, shotsLanded } from "../support/roomHelpers.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
 const server = useTestServer();
@@ -65,11 +65,13 @@ describe("combat", () => {
     expect({ x: target.x, y: target.y, health: target.health }).toEqual({ x: expected.x, y: expected.y, health: SHIP_HEALTH });
     expect(target.shieldUntil).toBeGreaterThan(room.state.tick);
 
-    // Shoot the freshly respawned ship point blank: the shield takes it.
-    Object.assign(shooter, { x: target.x - (target.x > 640 ? 120 : -120), y: target.y, vx: 0, vy: 0 });
+    // Shoot the freshly respawned ship point blank: the bullet reaches it, and the shield takes it.
+    Object.assign(shooter, { x: target.x - (target.x > 640 ? 120 : -120), y: target.y, vx: 0, vy: 0, fireCooldown: 0 });
+    const events = recordEvents(room);
     await drive(aInput, { aimX: target.x - shooter.x, aimY: 0, fire: true }, 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await shotsLanded(room, events, a.sessionId);
     expect(target.health).toBe(SHIP_HEALTH);
+    expect(events.filter((event) => event.type === "hit")).toEqual([]);
   });
 
   it("a dash bursts the ship forward and its cooldown blocks a second one", async () => {
@@ -83,7 +85,9 @@ describe("combat", () => {
     const travelled = ship.x - 100;
     expect(travelled).toBeGreaterThan(100);
     await drive(aInput, { aimX: 1, dash: true }, 1);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The second dash request was applied (the input consumed, a step taken) and did nothing.
+    await waitFor(() => room.inputs.get(a.sessionId).size === 0, "the dash input to be applied");
+    await room.waitForNextTimestep();
     expect(ship.vx).toBeLessThan(SHIP_MAX_SPEED);
   });
 
@@ -95,10 +99,11 @@ describe("combat", () => {
     await drive(aInput, { moveX: MOVE_AXIS_MAX }, 20);
     await waitFor(() => room.inputs.get(a.sessionId).size === 0, "the inputs to be applied");
     expect(ship.x).toBe(600 - SHIP_RADIUS);
+    const events = recordEvents(room);
     await drive(aInput, FIRE_RIGHT, 10);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await shotsLanded(room, events, a.sessionId, 2);
     expect(hidden.health).toBe(SHIP_HEALTH);
-    expect(room.state.bullets.size).toBe(0);
+    expect(events.filter((event) => event.type === "hit")).toEqual([]);
   });
 });
 
@@ -139,9 +144,11 @@ describe("pickups", () => {
     await waitFor(() => ship.shieldUntil > room.state.tick, "the shield");
     arrange(room, b.sessionId, spot.x - 200, spot.y);
     ship.shieldUntil = room.state.tick + TICK_RATE * 10;
+    const events = recordEvents(room);
     await drive(bInput, FIRE_RIGHT, 1);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await shotsLanded(room, events, b.sessionId);
     expect(ship.health).toBe(SHIP_HEALTH);
+    expect(events.filter((event) => event.type === "hit")).toEqual([]);
   });
 });
 

@@ -24,7 +24,8 @@ async function listedRooms() {
     changes.push(`remove ${id}`);
     rooms.delete(id);
   });
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // The lobby room sends the whole list first; changes follow.
+  await new Promise<void>((resolve) => lobby.onMessage("rooms", () => resolve()));
   return { lobby, rooms, changes };
 }
 
@@ -49,13 +50,15 @@ describe("private rooms", () => {
   it("are not listed and quick play never lands in them, but their code joins them", async () => {
     const { lobby, rooms } = await listedRooms();
     const host = await ArenaConnection.join(server.endpoint, "Host", { kind: "create", private: true });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Positive control: a public room created after it shows up; the list is in order, so the private one would have come first.
+    const open = await ArenaConnection.join(server.endpoint, "Open", { kind: "create", private: false });
+    await waitFor(() => rooms.has(open.code), "the public room in the list");
     expect(rooms.has(host.code)).toBe(false);
     const stranger = await ArenaConnection.join(server.endpoint, "Stranger");
     expect(stranger.code).not.toBe(host.code);
     const friend = await ArenaConnection.join(server.endpoint, "Friend", { kind: "code", code: host.code });
     expect(friend.code).toBe(host.code);
-    await Promise.all([host, stranger, friend].map((player) => player.room.leave()));
+    await Promise.all([host, open, stranger, friend].map((player) => player.room.leave()));
     await lobby.leave();
   });
 });
