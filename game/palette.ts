@@ -67,7 +67,11 @@ export function healthColor(share: number): number {
 /** A palette number as a CSS colour, optionally translucent. */
 export function css(color: number, alpha = 1): string {
   const hex = `#${color.toString(16).padStart(6, "0")}`;
-  return alpha >= 1 ? hex : `${hex}${Math.round(alpha * 255).toString(16).padStart(2, "0")}`;
+  return alpha >= 1
+    ? hex
+    : `${hex}${Math.round(alpha * 255)
+        .toString(16)
+        .padStart(2, "0")}`;
 }
 
 /** Sets every palette colour as a CSS variable (--text, --accent, ...) on the page, for its style sheet. */

@@ -22,7 +22,10 @@ export function aptInstall(packages: string[], reason: string, log: (line: strin
 export function ensureCommands(needed: Record<string, string>, reason: string): void {
   const missing = Object.entries(needed).filter(([command]) => !onPath(command));
   if (missing.length === 0) return;
-  aptInstall(missing.map(([, pkg]) => pkg), `${reason} need ${missing.map(([command]) => command).join(", ")}`);
+  aptInstall(
+    missing.map(([, pkg]) => pkg),
+    `${reason} need ${missing.map(([command]) => command).join(", ")}`,
+  );
 }
 
 function onPath(command: string): boolean {

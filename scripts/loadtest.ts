@@ -18,7 +18,7 @@ export interface LoadOptions {
 function play(player: ArenaConnection, index: number, now: number): ShipControls {
   const own = player.predictedShip;
   const turn = Math.floor(now / 700 + index);
-  const controls = { ...NO_CONTROLS, moveX: ((turn * 37) % 3 - 1) * MOVE_AXIS_MAX, moveY: ((turn * 53) % 3 - 1) * MOVE_AXIS_MAX };
+  const controls = { ...NO_CONTROLS, moveX: (((turn * 37) % 3) - 1) * MOVE_AXIS_MAX, moveY: (((turn * 53) % 3) - 1) * MOVE_AXIS_MAX };
   if (!own) return controls;
   let nearest: { x: number; y: number } | null = null;
   let best = Infinity;
@@ -75,25 +75,25 @@ export async function runLoad({ rooms, clients, seconds }: LoadOptions) {
   joinTimes.sort((a, b) => a - b);
   const percentile = (q: number) => Math.round(joinTimes[Math.min(joinTimes.length - 1, Math.floor(q * joinTimes.length))]!);
   return {
-        rooms: after.rooms,
-        clientsConnected: after.clients,
-        seconds: Math.round(elapsed),
-        joinLatencyMs: { p50: percentile(0.5), p99: percentile(0.99) },
-        perClient: {
-          downBytesPerSecond: Math.round(down / clients / elapsed),
-          upBytesPerSecond: Math.round(up / clients / elapsed),
-          patchesPerSecond: Math.round((patches / clients / elapsed) * 10) / 10,
-        },
-        server: {
-          cpuPercent: after.cpuPercent,
-          // Whether the rooms keep time: 30 ticks and 20 patches a second each, when they do.
-          ticksPerSecondPerRoom: Math.round((after.steps / after.rooms / elapsed) * 10) / 10,
-          patchesPerSecondPerRoom: Math.round((after.patches / after.rooms / elapsed) * 10) / 10,
-          fixedStepMs: after.stepMs,
-          patchSendMs: after.patchMs,
-          rssMB: { start: rssAtStart, peak: after.rssPeakMB, end: end.rssMB },
-        },
-      };
+    rooms: after.rooms,
+    clientsConnected: after.clients,
+    seconds: Math.round(elapsed),
+    joinLatencyMs: { p50: percentile(0.5), p99: percentile(0.99) },
+    perClient: {
+      downBytesPerSecond: Math.round(down / clients / elapsed),
+      upBytesPerSecond: Math.round(up / clients / elapsed),
+      patchesPerSecond: Math.round((patches / clients / elapsed) * 10) / 10,
+    },
+    server: {
+      cpuPercent: after.cpuPercent,
+      // Whether the rooms keep time: 30 ticks and 20 patches a second each, when they do.
+      ticksPerSecondPerRoom: Math.round((after.steps / after.rooms / elapsed) * 10) / 10,
+      patchesPerSecondPerRoom: Math.round((after.patches / after.rooms / elapsed) * 10) / 10,
+      fixedStepMs: after.stepMs,
+      patchSendMs: after.patchMs,
+      rssMB: { start: rssAtStart, peak: after.rssPeakMB, end: end.rssMB },
+    },
+  };
 }
 
 if (import.meta.main) {

@@ -82,7 +82,16 @@ const checks = {
 };
 console.log(
   JSON.stringify(
-    { minutes, joinAttempts: joined, failedJoins, leaves: left, rssMB: { afterWarmUp: warmRss, peak: end.rssPeakMB, end: end.rssMB, bound: `after warm-up + ${RSS_BOUND_MB}` }, rooms: end.rooms, clients: end.clients, checks },
+    {
+      minutes,
+      joinAttempts: joined,
+      failedJoins,
+      leaves: left,
+      rssMB: { afterWarmUp: warmRss, peak: end.rssPeakMB, end: end.rssMB, bound: `after warm-up + ${RSS_BOUND_MB}` },
+      rooms: end.rooms,
+      clients: end.clients,
+      checks,
+    },
     null,
     2,
   ),

@@ -1,4 +1,5 @@
-// `npm test`: the type check, the Node suites (Vitest), then the browser suite
+// `npm test`: the static checks (the type check, the netcode's DOM-free type check,
+// Biome's lint and format check), the Node suites (Vitest), then the browser suite
 // (Playwright), then one closing line with the totals of both.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -16,11 +17,7 @@ rmSync(BROWSER_RESULTS, { force: true });
 mkdirSync(RESULTS, { recursive: true });
 const startedAt = Date.now();
 
-const typecheck = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT], {
-  cwd: ROOT,
-  stdio: "inherit",
-});
-console.log(typecheck.status === 0 ? "Type check passed." : "Type check FAILED (see above).");
+const checks = staticChecks();
 
 // The hosting tests run a real redis-server and nginx, and make a certificate with openssl.
 ensureCommands({ "redis-server": "redis-server", nginx: "nginx", openssl: "openssl" }, "The hosting tests");
@@ -44,18 +41,43 @@ const node = readJson(NODE_RESULTS);
 const browser = readJson(BROWSER_RESULTS);
 const passed = (node?.numPassedTests ?? 0) + (browser?.stats?.expected ?? 0) + (browser?.stats?.flaky ?? 0);
 const failed = (node?.numFailedTests ?? 0) + (browser?.stats?.unexpected ?? 0);
-const crashed = typecheck.status !== 0 || vitest.status !== 0 || browserStatus !== 0 || !node || !browser;
+const crashed = !checks || vitest.status !== 0 || browserStatus !== 0 || !node || !browser;
 const seconds = Math.round((Date.now() - startedAt) / 1000);
 
-console.log(`\nNode: ${describe(node?.numPassedTests, node?.numFailedTests)}; browser: ${describe(browser?.stats?.expected, browser?.stats?.unexpected)}; ${seconds} s in all.`);
+console.log(
+  `\nNode: ${totals(node?.numPassedTests, node?.numFailedTests)}; browser: ${totals(browser?.stats?.expected, browser?.stats?.unexpected)}; ${seconds} s in all.`,
+);
 console.log(`${passed} passed, ${failed} failed`);
-if (crashed && failed === 0) console.error("The type check or a test runner failed outside any test; see the output above.");
+if (crashed && failed === 0) console.error("A static check or a test runner failed outside any test; see the output above.");
 process.exitCode = crashed || failed > 0 ? 1 : 0;
 
-function readJson(path: string): any {
+/** The type check (all of it, then game/net without the DOM) and Biome; says which failed. */
+function staticChecks(): boolean {
+  const steps: Array<[string, string[]]> = [
+    ["Type check", [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT]],
+    ["Type check of game/net without the DOM", [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "game", "net")]],
+    ["Lint and format check (Biome)", [join(ROOT, "node_modules", "@biomejs", "biome", "bin", "biome"), "check", ROOT]],
+  ];
+  let passed = true;
+  for (const [name, args] of steps) {
+    const ok = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" }).status === 0;
+    console.log(ok ? `${name} passed.` : `${name} FAILED (see above).`);
+    passed &&= ok;
+  }
+  return passed;
+}
+
+/** A reporter's JSON output, as far as the totals go. */
+interface Results {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  stats?: { expected?: number; unexpected?: number; flaky?: number };
+}
+
+function readJson(path: string): Results | null {
   return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
 }
 
-function describe(passedCount: number | undefined, failedCount: number | undefined): string {
+function totals(passedCount: number | undefined, failedCount: number | undefined): string {
   return passedCount === undefined ? "did not report" : `${passedCount} passed, ${failedCount ?? 0} failed`;
 }

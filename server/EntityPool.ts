@@ -1,5 +1,5 @@
 import type { Schema } from "@colyseus/schema";
-import { ArenaState, Bullet, Pickup, Ship } from "../shared/schema.ts";
+import { type ArenaState, Bullet, Pickup, Ship } from "../shared/schema.ts";
 import type { EntityFactory } from "../shared/world.ts";
 
 /**

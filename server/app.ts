@@ -3,17 +3,7 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import express from "express";
-import {
-  defineRoom,
-  defineServer,
-  LobbyRoom,
-  matchMaker,
-  monitor,
-  playground,
-  RedisDriver,
-  RedisPresence,
-  WebSocketTransport,
-} from "colyseus";
+import { defineRoom, defineServer, LobbyRoom, matchMaker, monitor, playground, RedisDriver, RedisPresence, WebSocketTransport } from "colyseus";
 import { ArenaRoom } from "./ArenaRoom.ts";
 import { basicAuth } from "./basicAuth.ts";
 import { installFrameworkGuards } from "./framework.ts";
@@ -42,9 +32,7 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
   const tls = config.tls;
   return defineServer({
     // One port for everything: with TLS, HTTPS pages and WSS rooms; else HTTP and WS.
-    transport: tls
-      ? new WebSocketTransport({ server: createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }) })
-      : undefined,
+    transport: tls ? new WebSocketTransport({ server: createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }) }) : undefined,
     presence,
     driver: config.redisUrl ? new RedisDriver(config.redisUrl) : undefined,
     publicAddress: config.publicAddress,

@@ -7,7 +7,10 @@ export function basicAuth(password: string) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const header = req.headers.authorization ?? "";
     const given = header.startsWith("Basic ") ? Buffer.from(header.slice(6), "base64") : Buffer.alloc(0);
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+      next();
+      return;
+    }
     res.set("WWW-Authenticate", 'Basic realm="Skirmish admin"').status(401).send("Authentication required");
   };
 }

@@ -52,7 +52,10 @@ function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
 }
 
 function list(env: NodeJS.ProcessEnv, name: string): string[] {
-  return (text(env, name) ?? "").split(",").map((item) => item.trim()).filter(Boolean);
+  return (text(env, name) ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function tlsFiles(env: NodeJS.ProcessEnv): ServerConfig["tls"] {
@@ -60,7 +63,10 @@ function tlsFiles(env: NodeJS.ProcessEnv): ServerConfig["tls"] {
   const keyFile = text(env, "TLS_KEY");
   if (!certFile && !keyFile) return undefined;
   if (!certFile || !keyFile) throw new ConfigError("TLS_CERT and TLS_KEY go together: set both (PEM files) or neither");
-  for (const [name, file] of [["TLS_CERT", certFile], ["TLS_KEY", keyFile]] as const) {
+  for (const [name, file] of [
+    ["TLS_CERT", certFile],
+    ["TLS_KEY", keyFile],
+  ] as const) {
     if (!existsSync(file)) throw new ConfigError(`${name} names ${file}, which does not exist`);
   }
   return { certFile, keyFile };

@@ -33,14 +33,16 @@ export function fitCloseReason(reason: string): string {
 }
 
 type Internals = Record<string, unknown>;
+/** A framework method as this module calls it: arguments passed through as the framework received them. */
+type Method = (...args: unknown[]) => unknown;
 
 /** Fails start-up loudly if a method this module replaces has moved in a framework upgrade. */
-function requireMethod(owner: object, name: string, what: string): (...args: any[]) => any {
+function requireMethod(owner: object, name: string, what: string): Method {
   const method = (owner as Internals)[name];
   if (typeof method !== "function") {
     throw new Error(`Colyseus internals changed: ${what} (${name}) is gone; see server/framework.ts before upgrading.`);
   }
-  return method as (...args: any[]) => any;
+  return method as Method;
 }
 
 /** Whether a client finished joining (sent JOIN_ROOM). The framework keeps a send queue until then. */

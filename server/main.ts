@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const server = createGameServer(config, { clientDir: CLIENT_DIR, standalone: true });
   const { port } = await listenGameServer(server, config, config.port, config.host);
 
-  console.log(`Skirmish is running (tick ${config.tickRate} Hz, patches ${config.patchRate} Hz, up to ${config.maxPlayers} players per room, bots fill to ${config.bots}).`);
+  console.log(
+    `Skirmish is running (tick ${config.tickRate} Hz, patches ${config.patchRate} Hz, up to ${config.maxPlayers} players per room, bots fill to ${config.bots}).`,
+  );
   for (const url of urls(config.tls ? "https" : "http", config.host, port)) console.log(`  ${url}`);
   if (config.redisUrl) console.log(`  Sharing matchmaking through Redis at ${config.redisUrl} as ${config.publicAddress ?? "(no PUBLIC_ADDRESS)"}`);
 }

@@ -19,7 +19,11 @@ new Gauge({
     this.set(matchMaker.stats.local.roomCount);
   },
 });
-export const playersInRooms = new Gauge({ name: "skirmish_players", help: "Players with a ship in this process's rooms (held seats included).", registers: [registry] });
+export const playersInRooms = new Gauge({
+  name: "skirmish_players",
+  help: "Players with a ship in this process's rooms (held seats included).",
+  registers: [registry],
+});
 export const spectatorsInRooms = new Gauge({ name: "skirmish_spectators", help: "Spectators watching this process's rooms.", registers: [registry] });
 export const joins = new Counter({ name: "skirmish_joins_total", help: "Completed joins, by kind.", labelNames: ["kind"] as const, registers: [registry] });
 export const refusals = new Counter({
@@ -28,12 +32,31 @@ export const refusals = new Counter({
   labelNames: ["reason"] as const,
   registers: [registry],
 });
-export const kicks = new Counter({ name: "skirmish_kicks_total", help: "Connections the server closed, by close code.", labelNames: ["code"] as const, registers: [registry] });
+export const kicks = new Counter({
+  name: "skirmish_kicks_total",
+  help: "Connections the server closed, by close code.",
+  labelNames: ["code"] as const,
+  registers: [registry],
+});
 export const messagesIn = new Counter({ name: "skirmish_messages_in_total", help: "WebSocket messages received by rooms.", registers: [registry] });
-export const bytesOut = new Counter({ name: "skirmish_bytes_out_total", help: "Bytes sent to clients over room WebSockets (patches, messages, handshakes).", registers: [registry] });
+export const bytesOut = new Counter({
+  name: "skirmish_bytes_out_total",
+  help: "Bytes sent to clients over room WebSockets (patches, messages, handshakes).",
+  registers: [registry],
+});
 const MS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 33];
-const stepSeconds = new Histogram({ name: "skirmish_fixed_step_seconds", help: "Time one fixed step of a room takes.", buckets: MS_BUCKETS.map((ms) => ms / 1000), registers: [registry] });
-const patchSeconds = new Histogram({ name: "skirmish_patch_send_seconds", help: "Time one room takes to encode and send a patch.", buckets: MS_BUCKETS.map((ms) => ms / 1000), registers: [registry] });
+const stepSeconds = new Histogram({
+  name: "skirmish_fixed_step_seconds",
+  help: "Time one fixed step of a room takes.",
+  buckets: MS_BUCKETS.map((ms) => ms / 1000),
+  registers: [registry],
+});
+const patchSeconds = new Histogram({
+  name: "skirmish_patch_send_seconds",
+  help: "Time one room takes to encode and send a patch.",
+  buckets: MS_BUCKETS.map((ms) => ms / 1000),
+  registers: [registry],
+});
 
 const SAMPLES = 4096;
 

@@ -34,7 +34,7 @@ export function botsWanted(humans: number, fillTo: number): number {
 export function botControls(world: WorldState, id: string, dt: number): ShipControls {
   const me = world.ships.get(id);
   const controls: ShipControls = { moveX: 0, moveY: 0, aimX: 0, aimY: 0, fire: false, dash: false };
-  if (!me || !me.alive) return controls;
+  if (!me?.alive) return controls;
   const layout = layoutOf(world);
   const strafePeriod = ticks(BOT_STRAFE_PERIOD, dt);
   const wanderPeriod = ticks(BOT_WANDER_PERIOD, dt);

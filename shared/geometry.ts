@@ -3,7 +3,7 @@
 import type { Wall } from "./arena.ts";
 
 export function clamp(value: number, min: number, max: number): number {
-  return value < min ? min : value > max ? max : value;
+  return Math.min(max, Math.max(min, value));
 }
 
 /**
@@ -11,14 +11,7 @@ export function clamp(value: number, min: number, max: number): number {
  * `margin` on every side, as a fraction 0..1 of the segment; null if it never does.
  * Runs for every bullet against every wall each tick, so it allocates nothing.
  */
-export function segmentEntersRect(
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
-  wall: Wall,
-  margin = 0,
-): number | null {
+export function segmentEntersRect(x0: number, y0: number, x1: number, y1: number, wall: Wall, margin = 0): number | null {
   const dx = x1 - x0;
   const dy = y1 - y0;
   const left = wall.x - margin;
@@ -46,15 +39,7 @@ function slabExit(start: number, delta: number, min: number, max: number): numbe
 }
 
 /** Fraction 0..1 along the segment where it first comes within `radius` of (cx,cy); null if never. */
-export function segmentNearPoint(
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
-  cx: number,
-  cy: number,
-  radius: number,
-): number | null {
+export function segmentNearPoint(x0: number, y0: number, x1: number, y1: number, cx: number, cy: number, radius: number): number | null {
   const dx = x1 - x0;
   const dy = y1 - y0;
   const fx = x0 - cx;

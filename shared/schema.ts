@@ -21,80 +21,95 @@ const coordinate = () => t.quantized({ min: 0, max: 0xffff / POSITION_GRID });
 /** A bullet's velocity along one axis, px/s, within ±1024 on 16 bits, exact on the grid like `coordinate`. */
 const bulletVelocity = () => t.quantized({ min: -0xfffe / (2 * POSITION_GRID), max: 0xfffe / (2 * POSITION_GRID) });
 
-export const Ship = schema({
-  x: coordinate().default(0),
-  y: coordinate().default(0),
-  // float32 is exact here: the step keeps velocities on the position grid.
-  vx: t.float32().view(OWNER_VIEW).default(0),
-  vy: t.float32().view(OWNER_VIEW).default(0),
-  alive: t.boolean().default(false),
-  dashTicks: t.uint8().view(OWNER_VIEW).default(0),
-  dashCooldown: t.uint8().view(OWNER_VIEW).default(0),
-  fireCooldown: t.uint8().view(OWNER_VIEW).default(0),
-  speedTicks: t.uint16().view(OWNER_VIEW).default(0),
-  rapidTicks: t.uint16().view(OWNER_VIEW).default(0),
-  aim: t.angle({ bits: 8 }).default(0),
-  health: t.uint8().default(0),
-  kos: t.uint16().default(0),
-  deaths: t.uint16().default(0),
-  shieldUntil: t.uint32().default(0),
-  respawnTick: t.uint32().default(0),
-  koBy: t.string().default(""),
-  name: t.string().default(""),
-  /** Index into the client's ship palette. */
-  hue: t.uint8().default(0),
-  bot: t.boolean().default(false),
-  /** The player's connection dropped: the ship waits, out of play, for them to come back. */
-  away: t.boolean().default(false),
-  /** Round trip to the server as the player's client last reported it, ms. */
-  ping: t.uint16().default(0),
-}, "Ship");
+export const Ship = schema(
+  {
+    x: coordinate().default(0),
+    y: coordinate().default(0),
+    // float32 is exact here: the step keeps velocities on the position grid.
+    vx: t.float32().view(OWNER_VIEW).default(0),
+    vy: t.float32().view(OWNER_VIEW).default(0),
+    alive: t.boolean().default(false),
+    dashTicks: t.uint8().view(OWNER_VIEW).default(0),
+    dashCooldown: t.uint8().view(OWNER_VIEW).default(0),
+    fireCooldown: t.uint8().view(OWNER_VIEW).default(0),
+    speedTicks: t.uint16().view(OWNER_VIEW).default(0),
+    rapidTicks: t.uint16().view(OWNER_VIEW).default(0),
+    aim: t.angle({ bits: 8 }).default(0),
+    health: t.uint8().default(0),
+    kos: t.uint16().default(0),
+    deaths: t.uint16().default(0),
+    shieldUntil: t.uint32().default(0),
+    respawnTick: t.uint32().default(0),
+    koBy: t.string().default(""),
+    name: t.string().default(""),
+    /** Index into the client's ship palette. */
+    hue: t.uint8().default(0),
+    bot: t.boolean().default(false),
+    /** The player's connection dropped: the ship waits, out of play, for them to come back. */
+    away: t.boolean().default(false),
+    /** Round trip to the server as the player's client last reported it, ms. */
+    ping: t.uint16().default(0),
+  },
+  "Ship",
+);
 export type Ship = SchemaType<typeof Ship>;
 
-export const Bullet = schema({
-  x: coordinate().default(0),
-  y: coordinate().default(0),
-  vx: bulletVelocity().default(0),
-  vy: bulletVelocity().default(0),
-  owner: t.string().default(""),
-  spawnTick: t.uint32().default(0),
-}, "Bullet");
+export const Bullet = schema(
+  {
+    x: coordinate().default(0),
+    y: coordinate().default(0),
+    vx: bulletVelocity().default(0),
+    vy: bulletVelocity().default(0),
+    owner: t.string().default(""),
+    spawnTick: t.uint32().default(0),
+  },
+  "Bullet",
+);
 export type Bullet = SchemaType<typeof Bullet>;
 
-export const Pickup = schema({
-  kind: t.string<PickupKind>().default("heal"),
-  x: coordinate().default(0),
-  y: coordinate().default(0),
-  readyTick: t.uint32().default(0),
-}, "Pickup");
+export const Pickup = schema(
+  {
+    kind: t.string<PickupKind>().default("heal"),
+    x: coordinate().default(0),
+    y: coordinate().default(0),
+    readyTick: t.uint32().default(0),
+  },
+  "Pickup",
+);
 export type Pickup = SchemaType<typeof Pickup>;
 
-export const ArenaState = schema({
-  tick: t.uint32().default(0),
-  /** Ticks per second, to turn tick counts into time. */
-  tickRate: t.uint8().default(TICK_RATE),
-  round: t.uint16().default(0),
-  phase: t.string<Phase>().default("playing"),
-  phaseEndTick: t.uint32().default(0),
-  roundSeconds: t.uint16().default(0),
-  koTarget: t.uint16().default(0),
-  /** Name of the arena layout being played (see shared/arena.ts). */
-  layout: t.string().default(""),
-  serial: t.uint32().noSync().default(0),
-  /** Ships keyed by the owner's session id (bots: "bot-N"). */
-  ships: t.map(Ship),
-  bullets: t.map(Bullet),
-  pickups: t.map(Pickup),
-}, "ArenaState");
+export const ArenaState = schema(
+  {
+    tick: t.uint32().default(0),
+    /** Ticks per second, to turn tick counts into time. */
+    tickRate: t.uint8().default(TICK_RATE),
+    round: t.uint16().default(0),
+    phase: t.string<Phase>().default("playing"),
+    phaseEndTick: t.uint32().default(0),
+    roundSeconds: t.uint16().default(0),
+    koTarget: t.uint16().default(0),
+    /** Name of the arena layout being played (see shared/arena.ts). */
+    layout: t.string().default(""),
+    serial: t.uint32().noSync().default(0),
+    /** Ships keyed by the owner's session id (bots: "bot-N"). */
+    ships: t.map(Ship),
+    bullets: t.map(Bullet),
+    pickups: t.map(Pickup),
+  },
+  "ArenaState",
+);
 export type ArenaState = SchemaType<typeof ArenaState>;
 
 /** What a client sends once per fixed step. Flat primitives only. */
-export const ShipInput = schema({
-  moveX: t.int8().default(0),
-  moveY: t.int8().default(0),
-  aimX: t.int16().default(0),
-  aimY: t.int16().default(0),
-  fire: t.boolean().default(false),
-  dash: t.boolean().default(false),
-}, "ShipInput");
+export const ShipInput = schema(
+  {
+    moveX: t.int8().default(0),
+    moveY: t.int8().default(0),
+    aimX: t.int16().default(0),
+    aimY: t.int16().default(0),
+    fire: t.boolean().default(false),
+    dash: t.boolean().default(false),
+  },
+  "ShipInput",
+);
 export type ShipInput = SchemaType<typeof ShipInput>;

@@ -140,13 +140,7 @@ export function layoutOf(world: WorldState): ArenaLayout {
 }
 
 /** Sets up round 1 on the given layout. */
-export function startWorld(
-  world: WorldState,
-  factory: EntityFactory,
-  dt: number,
-  rules: MatchRules = DEFAULT_RULES,
-  layout: ArenaLayout = LAYOUTS[0]!,
-): void {
+export function startWorld(world: WorldState, factory: EntityFactory, dt: number, rules: MatchRules = DEFAULT_RULES, layout: ArenaLayout = LAYOUTS[0]!): void {
   world.roundSeconds = rules.roundSeconds;
   world.koTarget = rules.koTarget;
   world.round = 1;
@@ -154,13 +148,7 @@ export function startWorld(
 }
 
 /** Adds a ship for a player or bot, at the spawn point farthest from the others. */
-export function addShip(
-  world: WorldState,
-  id: string,
-  identity: { name: string; hue: number; bot: boolean },
-  factory: EntityFactory,
-  dt: number,
-): ShipState {
+export function addShip(world: WorldState, id: string, identity: { name: string; hue: number; bot: boolean }, factory: EntityFactory, dt: number): ShipState {
   const ship = factory.ship();
   Object.assign(ship, identity, { kos: 0, deaths: 0, koBy: "", away: false });
   world.ships.set(id, ship);
@@ -177,14 +165,7 @@ export function removeShip(world: WorldState, id: string): void {
 }
 
 /** Applies one input to one ship, firing a bullet if the step says so. */
-export function applyControls(
-  world: WorldState,
-  id: string,
-  controls: ShipControls,
-  factory: EntityFactory,
-  dt: number,
-  events: WorldEvent[],
-): void {
+export function applyControls(world: WorldState, id: string, controls: ShipControls, factory: EntityFactory, dt: number, events: WorldEvent[]): void {
   const ship = world.ships.get(id);
   if (!ship) return;
   if (controls.aimX !== 0 || controls.aimY !== 0) ship.aim = Math.atan2(controls.aimY, controls.aimX);
@@ -201,13 +182,7 @@ export function applyControls(
  * Advances everything that is not driven by inputs by one tick: bullets, hits,
  * respawns, pickups, rounds. Bullets hit ships where their shooter sees them.
  */
-export function advanceWorld(
-  world: WorldState,
-  factory: EntityFactory,
-  dt: number,
-  events: WorldEvent[],
-  sight: Sight = liveSight(dt),
-): void {
+export function advanceWorld(world: WorldState, factory: EntityFactory, dt: number, events: WorldEvent[], sight: Sight = liveSight(dt)): void {
   world.tick++;
   if (world.phase === "playing") moveBullets(world, dt, events, sight);
   // A KO may have just ended the round: then nothing respawns until the next one.

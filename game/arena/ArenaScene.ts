@@ -7,11 +7,11 @@ import type { Bullet, Ship } from "../../shared/schema.ts";
 import { secondsUntilTick } from "../../shared/scores.ts";
 import { ticks } from "../../shared/step.ts";
 import { BulletLayer } from "./BulletLayer.ts";
-import { ArenaConnection, type ShipView } from "../net/ArenaConnection.ts";
+import type { ArenaConnection, ShipView } from "../net/ArenaConnection.ts";
 import { PlayerControls } from "./PlayerControls.ts";
 import { Effects } from "./Effects.ts";
 import { Hud } from "./Hud.ts";
-import { NetworkPanel } from "../ui/NetworkPanel.ts";
+import type { NetworkPanel } from "../ui/NetworkPanel.ts";
 import { COLORS, css, FONTS, shipColor } from "../palette.ts";
 import { PickupLayer } from "./PickupLayer.ts";
 import { installProbe } from "./probe.ts";
@@ -305,7 +305,9 @@ function leaveMessage(roomCode: string, code: number, reason: string): string {
     case CloseCode.SERVER_SHUTDOWN:
       return "The server is shutting down.";
     case CloseCode.WITH_ERROR:
-      return reason ? `The server closed your connection to room ${roomCode}: ${reason}` : `The server closed your connection to room ${roomCode} after an error.`;
+      return reason
+        ? `The server closed your connection to room ${roomCode}: ${reason}`
+        : `The server closed your connection to room ${roomCode} after an error.`;
     default:
       return `You were disconnected from room ${roomCode} (code ${code}).`;
   }

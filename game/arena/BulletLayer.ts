@@ -1,4 +1,4 @@
-import Phaser from "phaser";
+import type Phaser from "phaser";
 import type { ArenaLayout } from "../../shared/arena.ts";
 import { BULLET_LIFETIME, BULLET_RADIUS } from "../../shared/constants.ts";
 import { segmentEntersRect } from "../../shared/geometry.ts";

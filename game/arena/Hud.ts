@@ -1,4 +1,4 @@
-import Phaser from "phaser";
+import type Phaser from "phaser";
 import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_HEALTH } from "../../shared/constants.ts";
 import type { Ship } from "../../shared/schema.ts";
 import { byRank, clockText } from "../../shared/scores.ts";
@@ -83,13 +83,17 @@ export class Hud {
         onClick();
       });
     this.muteButton = clickable(text(ARENA_WIDTH - 12, ARENA_HEIGHT - 30, 13, COLORS.muted).setOrigin(1, 1), actions.toggleMute);
-    const room = text(ARENA_WIDTH / 2 - 8, 44, 14, COLORS.muted).setOrigin(1, 0).setText(`Room ${actions.code}`);
+    const room = text(ARENA_WIDTH / 2 - 8, 44, 14, COLORS.muted)
+      .setOrigin(1, 0)
+      .setText(`Room ${actions.code}`);
     room.setName("room-code");
     clickable(text(ARENA_WIDTH / 2 + 8, 44, 14, COLORS.accent).setText("Copy link"), actions.copyLink);
     clickable(text(ARENA_WIDTH / 2 + 88, 44, 14, COLORS.danger).setText("Leave"), actions.leave);
     this.notice = text(ARENA_WIDTH / 2, 66, 14, COLORS.accent).setOrigin(0.5, 0);
     this.panel = scene.add.graphics().setDepth(30);
-    this.panelTitle = text(ARENA_WIDTH / 2, 0, 28).setOrigin(0.5, 0).setDepth(31);
+    this.panelTitle = text(ARENA_WIDTH / 2, 0, 28)
+      .setOrigin(0.5, 0)
+      .setDepth(31);
     this.panelBody = scene.add
       .text(ARENA_WIDTH / 2, 0, "", { fontFamily: FONTS.mono, fontSize: "17px", color: css(COLORS.text), lineSpacing: 6 })
       .setOrigin(0.5, 0)
@@ -177,7 +181,9 @@ export class Hud {
         this.feed.splice(i, 1);
       }
     }
-    this.feed.forEach((line, i) => line.text.setY(12 + i * 26));
+    this.feed.forEach((line, i) => {
+      line.text.setY(12 + i * 26);
+    });
   }
 
   private drawKoCard(state: HudState): void {

@@ -1,4 +1,4 @@
-import Phaser from "phaser";
+import type Phaser from "phaser";
 import type { PickupKind } from "../../shared/arena.ts";
 import { PICKUP_RADIUS } from "../../shared/constants.ts";
 import type { Pickup } from "../../shared/schema.ts";

@@ -1,4 +1,4 @@
-import Phaser from "phaser";
+import type Phaser from "phaser";
 import { SHIP_HEALTH, SHIP_RADIUS } from "../../shared/constants.ts";
 import type { ShipView } from "../net/ArenaConnection.ts";
 import { COLORS, css, FONTS, healthColor, shipColor } from "../palette.ts";

@@ -42,7 +42,9 @@ export class SoundEffects {
         this.burst(ctx, t, 0.35, 0.18, 600);
         break;
       case "pickup":
-        [523, 659, 784].forEach((f, i) => this.tone(ctx, t + i * 0.06, "triangle", f, f, 0.09, 0.12));
+        [523, 659, 784].forEach((f, i) => {
+          this.tone(ctx, t + i * 0.06, "triangle", f, f, 0.09, 0.12);
+        });
         break;
       case "dash":
         this.burst(ctx, t, 0.16, 0.1, 3000);

@@ -140,7 +140,9 @@ export class ArenaConnection {
     const pinger = setInterval(measurePing, PING_INTERVAL_MS);
     room.onLeave(() => clearInterval(pinger));
 
-    room.onMessage("ko", (message: KoMessage) => this.koListeners.forEach((listener) => listener(message)));
+    room.onMessage("ko", (message: KoMessage) => {
+      for (const listener of this.koListeners) listener(message);
+    });
     const callbacks = Callbacks.get(room);
     callbacks.listen("tick", (tick) => (this.lastTick = { tick, at: performance.now() }));
     // onAdd also fires for ships already in the state, ours included.

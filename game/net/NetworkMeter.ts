@@ -23,10 +23,10 @@ export interface Rates {
   otherDownPerSecond: number;
 }
 
-/** What the meter needs of a room: its connection, whose send and onmessage it wraps. */
-interface MeteredConnection {
+/** What the meter needs of a room: its connection, whose send, onmessage and onclose it wraps (the close event passes through as it is). */
+interface MeteredConnection<Close> {
   send(data: Uint8Array | ArrayBuffer): void;
-  events: { onmessage?: ((event: MessageEvent) => void) | null; onclose?: ((event: CloseEvent) => void) | null };
+  events: { onmessage?: ((event: MessageEvent) => void) | null; onclose?: ((event: Close) => void) | null };
 }
 
 const WINDOW_MS = 5000;
@@ -43,7 +43,7 @@ export class NetworkMeter {
   private upCursor = 0;
   private downCursor = 0;
 
-  attach(connection: MeteredConnection): void {
+  attach<Close>(connection: MeteredConnection<Close>): void {
     const send = connection.send.bind(connection);
     connection.send = (data) => {
       const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;

@@ -30,14 +30,26 @@ export class Lobby {
     this.endpoint = endpoint;
     this.choose = choose;
     this.root = element("div", {
-      position: "fixed", inset: "0", display: "none", alignItems: "center", justifyContent: "center",
-      background: `radial-gradient(circle at 50% 30%, ${css(COLORS.backdropGlow)} 0%, ${css(COLORS.backdrop)} 70%)`, zIndex: "20",
-      color: css(COLORS.text), font: `15px ${FONTS.ui}`,
+      position: "fixed",
+      inset: "0",
+      display: "none",
+      alignItems: "center",
+      justifyContent: "center",
+      background: `radial-gradient(circle at 50% 30%, ${css(COLORS.backdropGlow)} 0%, ${css(COLORS.backdrop)} 70%)`,
+      zIndex: "20",
+      color: css(COLORS.text),
+      font: `15px ${FONTS.ui}`,
     });
     this.root.id = "lobby";
     const card = element("div", {
-      width: "min(560px, 94vw)", padding: "24px", borderRadius: "12px", background: css(COLORS.panel, 0.92),
-      border: `1px solid ${css(COLORS.edge)}`, display: "flex", flexDirection: "column", gap: "14px",
+      width: "min(560px, 94vw)",
+      padding: "24px",
+      borderRadius: "12px",
+      background: css(COLORS.panel, 0.92),
+      border: `1px solid ${css(COLORS.edge)}`,
+      display: "flex",
+      flexDirection: "column",
+      gap: "14px",
     });
     const title = element("div", { font: `800 34px ${FONTS.ui}`, letterSpacing: "1px" }, "SKIRMISH");
     const subtitle = element("div", { color: css(COLORS.muted), marginTop: "-10px" }, "Top-down arena · up to 16 ships · bots fill in");
@@ -55,7 +67,10 @@ export class Lobby {
     this.codeInput.style.flex = "1";
     this.codeInput.style.textTransform = "uppercase";
     this.codeInput.addEventListener("keydown", (event) => event.key === "Enter" && this.joinTypedCode());
-    const codeRow = row(this.codeInput, button("Join by code", () => this.joinTypedCode()));
+    const codeRow = row(
+      this.codeInput,
+      button("Join by code", () => this.joinTypedCode()),
+    );
 
     this.message = element("div", { minHeight: "20px", color: css(COLORS.danger) });
     this.message.id = "lobby-message";
@@ -158,7 +173,12 @@ export class Lobby {
       const players = meta ? `${meta.players}/${meta.maxPlayers} players${meta.bots ? ` + ${meta.bots} bots` : ""}` : `${entry.clients} players`;
       const clock = meta ? (meta.phase === "results" ? "results" : `${clockText((meta.phaseEndsAt - Date.now()) / 1000)} left`) : "";
       const line = element("div", {
-        display: "flex", alignItems: "center", gap: "10px", padding: "8px 10px", borderRadius: "6px", background: css(COLORS.floor),
+        display: "flex",
+        alignItems: "center",
+        gap: "10px",
+        padding: "8px 10px",
+        borderRadius: "6px",
+        background: css(COLORS.floor),
       });
       line.dataset.code = entry.roomId;
       line.append(

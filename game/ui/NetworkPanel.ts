@@ -24,9 +24,18 @@ export class NetworkPanel {
 
   constructor(parent: HTMLElement, initialSimulation: { rttMs: number; jitterMs: number }) {
     this.root = element("div", {
-      position: "fixed", left: "8px", top: "36px", width: `${STRIP_WIDTH + 16}px`, padding: "8px",
-      background: css(COLORS.panel, 0.9), border: `1px solid ${css(COLORS.edge)}`, borderRadius: "8px", color: css(COLORS.text),
-      font: `12px ${FONTS.mono}`, zIndex: "10", display: "none",
+      position: "fixed",
+      left: "8px",
+      top: "36px",
+      width: `${STRIP_WIDTH + 16}px`,
+      padding: "8px",
+      background: css(COLORS.panel, 0.9),
+      border: `1px solid ${css(COLORS.edge)}`,
+      borderRadius: "8px",
+      color: css(COLORS.text),
+      font: `12px ${FONTS.mono}`,
+      zIndex: "10",
+      display: "none",
     });
     this.root.id = "network-panel";
     const title = element("div", { fontWeight: "bold", marginBottom: "4px" });
@@ -71,7 +80,7 @@ export class NetworkPanel {
     const connection = this.connection;
     if (!this.isOpen || !connection) return;
     if (now - this.textUpdatedAt >= TEXT_REFRESH_MS) {
-      this.text.textContent = describe(connection, now);
+      this.text.textContent = panelText(connection, now);
       this.textUpdatedAt = now;
     }
     drawStrip(this.strip, connection.meter.frames, now);
@@ -86,8 +95,16 @@ export class NetworkPanel {
 
   private addTouchButton(parent: HTMLElement): void {
     const button = element("button", {
-      position: "fixed", right: "8px", top: "8px", zIndex: "11", padding: "6px 10px",
-      background: css(COLORS.panel, 0.8), color: css(COLORS.text), border: `1px solid ${css(COLORS.edge)}`, borderRadius: "6px", font: `12px ${FONTS.mono}`,
+      position: "fixed",
+      right: "8px",
+      top: "8px",
+      zIndex: "11",
+      padding: "6px 10px",
+      background: css(COLORS.panel, 0.8),
+      color: css(COLORS.text),
+      border: `1px solid ${css(COLORS.edge)}`,
+      borderRadius: "6px",
+      font: `12px ${FONTS.mono}`,
     });
     button.textContent = "NET";
     button.addEventListener("click", () => this.toggle());
@@ -95,7 +112,7 @@ export class NetworkPanel {
   }
 }
 
-function describe(connection: ArenaConnection, now: number): string {
+function panelText(connection: ArenaConnection, now: number): string {
   const rates = connection.meter.rates(now);
   const { tickRate, patchRate } = connection.serverRates;
   const url = new URL(connection.handshake.url);

@@ -17,17 +17,24 @@ type Board = Pick<Scoreboard, "round" | "phase" | "secondsLeft" | "koTarget" | "
 
 function render(target: HTMLElement, board: Board): void {
   const rows = board.ships
-    .map((ship, i) => `<tr><td class="n">${i + 1}</td><td>${escape(ship.name)}${ship.bot ? " <small>bot</small>" : ""}</td><td class="n">${ship.kos}</td><td class="n">${ship.deaths}</td></tr>`)
+    .map(
+      (ship, i) =>
+        `<tr><td class="n">${i + 1}</td><td>${escapeHtml(ship.name)}${ship.bot ? " <small>bot</small>" : ""}</td><td class="n">${ship.kos}</td><td class="n">${ship.deaths}</td></tr>`,
+    )
     .join("");
   const clock = board.phase === "results" ? "results" : `${clockText(board.secondsLeft)} left`;
-  const feed = board.feed.slice(0, 6).map((ko) => `<li>${escape(ko.killer)} ✕ ${escape(ko.victim)}</li>`).join("") || "<li>No knock-outs yet</li>";
+  const feed =
+    board.feed
+      .slice(0, 6)
+      .map((ko) => `<li>${escapeHtml(ko.killer)} ✕ ${escapeHtml(ko.victim)}</li>`)
+      .join("") || "<li>No knock-outs yet</li>";
   target.innerHTML =
-    `<p>${escape(board.layout)} · round ${board.round} · ${clock} · first to ${board.koTarget}</p>` +
+    `<p>${escapeHtml(board.layout)} · round ${board.round} · ${clock} · first to ${board.koTarget}</p>` +
     `<table><thead><tr><th class="n">#</th><th>Pilot</th><th class="n">KOs</th><th class="n">Deaths</th></tr></thead><tbody>${rows}</tbody></table>` +
     `<ul class="feed">${feed}</ul>`;
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -64,7 +71,7 @@ async function live(roomCode: string): Promise<void> {
     room.onStateChange(draw);
     room.onLeave(() => (byId("live-age").textContent = "the room has closed"));
   } catch (error) {
-    body.innerHTML = `<p class="error">${escape(error instanceof Error ? error.message : String(error))}</p>`;
+    body.innerHTML = `<p class="error">${escapeHtml(error instanceof Error ? error.message : String(error))}</p>`;
   }
 }
 
@@ -79,7 +86,7 @@ async function fetched(roomCode: string): Promise<void> {
       board = { error: error instanceof Error ? error.message : String(error) };
     }
     if ("error" in board) {
-      body.innerHTML = `<p class="error">${escape(board.error)}.</p>`;
+      body.innerHTML = `<p class="error">${escapeHtml(board.error)}.</p>`;
       return;
     }
     render(body, board);

@@ -4,7 +4,7 @@
 // the shared changes plus that player's own view. Then the real decoder reads each
 // patch back and every byte is put down to what it carried. Byte counts are
 // deterministic: the same fight gives the same figures every time.
-import { $decoder, Decoder, Encoder, MapSchema, Schema, StateView, type DataChange } from "@colyseus/schema";
+import { $decoder, Decoder, Encoder, MapSchema, Schema, StateView } from "@colyseus/schema";
 import { botControls, botName } from "../../shared/bots.ts";
 import { PATCH_RATE, SHIP_HUES, TICK_RATE } from "../../shared/constants.ts";
 import { PooledEntities } from "../../server/EntityPool.ts";
@@ -50,7 +50,7 @@ export interface PatchCost {
 }
 
 type Category = keyof PatchCost["perPatch"];
-type DecodeOperation = (decoder: Decoder, bytes: Uint8Array, it: { offset: number }, ref: any, changes: DataChange[] | null) => any;
+type DecodeOperation = (typeof Schema)[typeof $decoder];
 
 /** Steps the scripted fight and accounts for every byte of the patches one client receives. */
 export function measurePatchCost(script: FightScript): PatchCost {
@@ -162,8 +162,10 @@ function accountPatch(client: Decoder, patch: Uint8Array): { bytes: Record<Categ
     const change = allChanges && allChanges.length > before ? allChanges[allChanges.length - 1] : undefined;
     if (ref instanceof Ship) {
       let entry = perShip.get(ref);
-      if (!entry) perShip.set(ref, (entry = { switchBytes, motion: 0, other: 0 }));
-      else entry.other += switchBytes;
+      if (!entry) {
+        entry = { switchBytes, motion: 0, other: 0 };
+        perShip.set(ref, entry);
+      } else entry.other += switchBytes;
       if (change?.field === "x" || change?.field === "y") entry.motion += opBytes;
       else entry.other += opBytes;
     } else if (ref instanceof Bullet || ref === decoded.bullets) {
@@ -176,11 +178,15 @@ function accountPatch(client: Decoder, patch: Uint8Array): { bytes: Record<Categ
 
   const classes = [Schema, MapSchema] as unknown as Array<Record<symbol, DecodeOperation>>;
   const originals = classes.map((type) => type[$decoder]!);
-  classes.forEach((type, i) => (type[$decoder] = account(originals[i]!)));
+  classes.forEach((type, i) => {
+    type[$decoder] = account(originals[i]!);
+  });
   try {
     client.decode(patch, { offset: 1 });
   } finally {
-    classes.forEach((type, i) => (type[$decoder] = originals[i]!));
+    classes.forEach((type, i) => {
+      type[$decoder] = originals[i]!;
+    });
     client.triggerChanges = undefined;
   }
 

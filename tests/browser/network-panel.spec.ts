@@ -32,9 +32,7 @@ test("the network panel shows live traffic both ways, and the RTT rises with sim
   const baseline = (await probe(page)).net.rttMs!;
   await page.locator("#sim-rtt").fill("250");
   await expect(panel).toContainText("Simulating +250 ms RTT");
-  await expect
-    .poll(async () => (await probe(page)).net.rttMs!, { message: "RTT with 250 ms added", timeout: 10_000 })
-    .toBeGreaterThanOrEqual(baseline + 200);
+  await expect.poll(async () => (await probe(page)).net.rttMs!, { message: "RTT with 250 ms added", timeout: 10_000 }).toBeGreaterThanOrEqual(baseline + 200);
   await expect(panel).toContainText(/RTT\s+(2[5-9]\d|[3-9]\d\d) ms/);
   await saveScreenshot(page, testInfo, "network-panel-250ms");
 });

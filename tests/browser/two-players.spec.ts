@@ -50,7 +50,10 @@ test("a second player sees the first player's ship move smoothly", async ({ brow
       const last = steps.findLastIndex((step) => step !== 0);
       const travel = steps.slice(first, last + 1);
       expect(travel.length, `frames in motion: ${xs.join(", ")}`).toBeGreaterThan(15);
-      expect(travel.every((step) => step >= 0), `x never goes back: ${xs.join(", ")}`).toBe(true);
+      expect(
+        travel.every((step) => step >= 0),
+        `x never goes back: ${xs.join(", ")}`,
+      ).toBe(true);
       expect(travel.filter((step) => step > 0).length, `frames with movement: ${xs.join(", ")}`).toBeGreaterThanOrEqual(travel.length * 0.8);
     } finally {
       await alpha.keyboard.up("KeyD");

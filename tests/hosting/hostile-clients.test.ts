@@ -30,7 +30,7 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  stops.forEach((stop) => stop());
+  for (const stop of stops) stop();
   await Promise.all(players.map((player) => player.room.leave().catch(() => {})));
   await server.stop();
 });
@@ -107,7 +107,10 @@ describe("a client that has not completed its join", () => {
       const attackers = await Promise.all(Array.from({ length: 10 }, async () => openSeat(server.url, await requestSeat(server.url, "joinById", code))));
       for (const attacker of attackers) for (let i = 0; i < 50; i++) attacker.send(frame);
       const closes = await Promise.all(attackers.map((attacker) => within(attacker.closed, 3000)));
-      expect(closes.map((closed) => (closed === "timed out" ? closed : closed.code)), what).toEqual(attackers.map(() => CloseCode.WITH_ERROR));
+      expect(
+        closes.map((closed) => (closed === "timed out" ? closed : closed.code)),
+        what,
+      ).toEqual(attackers.map(() => CloseCode.WITH_ERROR));
     }
     const after = await server.metrics();
     expect(after.rssMB - before.rssMB, "memory grown by pre-join requests (MB)").toBeLessThan(30);

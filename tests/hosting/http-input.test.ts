@@ -30,7 +30,7 @@ describe("matchmaking requests", () => {
   });
 
   it("refuses options that are not an object, or have fields of the wrong type, with 400 and the reason", async () => {
-    expect(await matchmake("[1, 2, 3]")).toEqual({ status: 400, error: 'Bad join options: the options: Invalid input: expected object, received array.' });
+    expect(await matchmake("[1, 2, 3]")).toEqual({ status: 400, error: "Bad join options: the options: Invalid input: expected object, received array." });
     const wrongName = await matchmake(JSON.stringify({ name: { first: "Al" } }));
     expect(wrongName.status).toBe(400);
     expect(wrongName.error).toContain('"name"');

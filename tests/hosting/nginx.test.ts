@@ -51,7 +51,12 @@ async function startNginx(): Promise<ChildProcess> {
   let output = "";
   child.stderr!.on("data", (chunk) => (output += chunk));
   const deadline = Date.now() + 10_000;
-  while (!(await fetch(`http://127.0.0.1:${proxyPort}/health`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`http://127.0.0.1:${proxyPort}/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not come up:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

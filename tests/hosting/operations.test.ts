@@ -62,7 +62,9 @@ describe("GET /metrics", () => {
       const player = await ArenaConnection.join(server.url, "Counted");
       const watcher = await new Client(server.url).joinById(player.code, { spectate: true }, ArenaState);
       // One refusal and one kick to count.
-      expect((await fetch(`${server.url}matchmake/joinOrCreate/arena`, { method: "POST", headers: { "content-type": "application/json" }, body: "[1]" })).status).toBe(400);
+      expect(
+        (await fetch(`${server.url}matchmake/joinOrCreate/arena`, { method: "POST", headers: { "content-type": "application/json" }, body: "[1]" })).status,
+      ).toBe(400);
       const kicked = await openSeat(server.url, await requestSeat(server.url, "joinById", player.code));
       kicked.send(roomMessage("nope")); // before the join: refused and closed
       await kicked.closed;

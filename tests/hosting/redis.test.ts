@@ -16,7 +16,13 @@ beforeAll(async () => {
   redis = await startRedis();
   for (let i = 0; i < 2; i++) {
     const port = await freePort();
-    const process = await startGameServer({ PORT: String(port), REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`, BOTS: "0", TRUST_PROXY: "127.0.0.1" });
+    const process = await startGameServer({
+      PORT: String(port),
+      REDIS_URL: redis.url,
+      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      BOTS: "0",
+      TRUST_PROXY: "127.0.0.1",
+    });
     servers.push({ port, process });
   }
 }, 60_000);
@@ -62,7 +68,9 @@ describe("several processes through Redis", () => {
     expect(hosts.size).toBe(2);
     const lobby = await new Client(endpoint(0)).joinOrCreate("lobby");
     const listed = new Set<string>();
-    lobby.onMessage("rooms", (rooms: RoomAvailable[]) => rooms.forEach((room) => listed.add(room.roomId)));
+    lobby.onMessage("rooms", (rooms: RoomAvailable[]) => {
+      for (const room of rooms) listed.add(room.roomId);
+    });
     lobby.onMessage("+", ([id]: [string, RoomAvailable]) => listed.add(id));
     await waitFor(() => players.every((player) => listed.has(player.code)), "every room in the list");
     await lobby.leave();

@@ -29,10 +29,14 @@ describe("TLS", () => {
   });
 
   it("serves pages and /health over https://", async () => {
-    const output = execFileSync(process.execPath, ["-e", `fetch(${JSON.stringify(server.url.replace("127.0.0.1", "localhost") + "health")}).then(async (r) => console.log(r.status, await r.text()))`], {
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: certificate.certFile },
-      encoding: "utf8",
-    });
+    const output = execFileSync(
+      process.execPath,
+      ["-e", `fetch(${JSON.stringify(`${server.url.replace("127.0.0.1", "localhost")}health`)}).then(async (r) => console.log(r.status, await r.text()))`],
+      {
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: certificate.certFile },
+        encoding: "utf8",
+      },
+    );
     expect(output).toMatch(/^200 .*"status":"ok"/);
   });
 

@@ -56,7 +56,8 @@ interface Attack {
 const ATTACKS: Record<string, Attack> = {
   "random bytes": { frames: (r) => Array.from({ length: 40 }, () => r.bytes(1 + r.int(64))) },
   "truncated frames": {
-    frames: (r) => Array.from({ length: 40 }, () => Uint8Array.from([[ROOM_INPUT_RELIABLE, ROOM_DATA, ROOM_STATE_PATCH, JOIN_ROOM][r.int(4)]!, ...r.bytes(r.int(3))])),
+    frames: (r) =>
+      Array.from({ length: 40 }, () => Uint8Array.from([[ROOM_INPUT_RELIABLE, ROOM_DATA, ROOM_STATE_PATCH, JOIN_ROOM][r.int(4)]!, ...r.bytes(r.int(3))])),
   },
   "re-ordered frames": {
     frames: (r) =>
@@ -78,9 +79,12 @@ const ATTACKS: Record<string, Attack> = {
   "room requests": { frames: (r) => [Uint8Array.from([ROOM_REQUEST, r.int(128), ...wireString(r.text(1 + r.int(200))), ...r.bytes(r.int(8))])] },
   "frames before the join": {
     beforeJoin: true,
-    frames: (r) => Array.from({ length: 20 }, () => Uint8Array.from([[ROOM_DATA, ROOM_REQUEST, ROOM_INPUT_RELIABLE, ROOM_DATA_BYTES][r.int(4)]!, ...r.bytes(r.int(200))])),
+    frames: (r) =>
+      Array.from({ length: 20 }, () => Uint8Array.from([[ROOM_DATA, ROOM_REQUEST, ROOM_INPUT_RELIABLE, ROOM_DATA_BYTES][r.int(4)]!, ...r.bytes(r.int(200))])),
   },
-  "inputs naming unknown fields": { frames: (r) => Array.from({ length: 5 }, () => Uint8Array.from([ROOM_INPUT_RELIABLE, 6 + r.int(250), ...r.bytes(r.int(4))])) },
+  "inputs naming unknown fields": {
+    frames: (r) => Array.from({ length: 5 }, () => Uint8Array.from([ROOM_INPUT_RELIABLE, 6 + r.int(250), ...r.bytes(r.int(4))])),
+  },
   "ill-formed names": { options: (r) => ({ name: r.text(1 + r.int(60)) }), frames: () => [] },
   "garbled input rings": { frames: (r) => Array.from({ length: 10 }, () => Uint8Array.from([ROOM_INPUT_UNRELIABLE, ...r.bytes(1 + r.int(40))])) },
   "huge frames": { frames: (r) => [r.bytes(64 * 1024)] },
@@ -145,25 +149,29 @@ describe("fuzzing the room", () => {
       }
     } finally {
       clearInterval(sampler);
-      stops.forEach((stop) => stop());
+      for (const stop of stops) stop();
     }
 
     console.log(`fuzz sessions: ${sessions.map((s) => `${s.attack} → ${s.closedBy}`).join("; ")}`);
     expect(uncaught).toEqual([]);
     expect(sessions.length).toBeGreaterThanOrEqual(attacks.length);
-    expect(sessions.filter((session) => session.closedBy === null), "every fuzzer was disconnected").toEqual([]);
+    expect(
+      sessions.filter((session) => session.closedBy === null),
+      "every fuzzer was disconnected",
+    ).toEqual([]);
     expect(Math.max(...sessions.map((session) => session.reasonBytes))).toBeLessThanOrEqual(CLOSE_REASON_MAX_BYTES);
     // The players kept their patches coming at the room's rate, and stayed in.
     const steady = patchRates.slice(2);
     expect(Math.min(...steady), `patch rates seen: ${patchRates.join(", ")}`).toBeGreaterThanOrEqual(PATCH_RATE * 0.75);
     for (const player of players) expect(player.room.connection.isOpen).toBe(true);
     // Only the two players are left, and both see what the server has.
-    await waitFor(() => room.state.ships.size === 2, `the fuzzers' ships to be gone: ${JSON.stringify([...room.state.ships.values()].map((ship) => [ship.name, ship.away]))}`);
+    await waitFor(
+      () => room.state.ships.size === 2,
+      `the fuzzers' ships to be gone: ${JSON.stringify([...room.state.ships.values()].map((ship) => [ship.name, ship.away]))}`,
+    );
     await waitFor(
       () =>
-        [alice, bob].every((viewer) =>
-          [alice, bob].every((owner) => viewer.state.ships.get(owner.sessionId)?.x === room.state.ships.get(owner.sessionId)?.x),
-        ),
+        [alice, bob].every((viewer) => [alice, bob].every((owner) => viewer.state.ships.get(owner.sessionId)?.x === room.state.ships.get(owner.sessionId)?.x)),
       "both players to agree with the server",
     );
     for (const ship of room.state.ships.values()) {

@@ -101,10 +101,7 @@ function aimingAtWhatItSees(shooter: ArenaConnection, targetId: string, aimDelay
   };
 }
 
-async function duel(
-  server: ReturnType<typeof useTestServer>,
-  options: { rttMs: number; aimDelayMs?: number },
-): Promise<Outcome> {
+async function duel(server: ReturnType<typeof useTestServer>, options: { rttMs: number; aimDelayMs?: number }): Promise<Outcome> {
   const { room, players } = await playersInNewRoom(server.colyseus, server.endpoint, ["Shooter", "Target"]);
   const [shooter, target] = players as [ArenaConnection, ArenaConnection];
   shooter.meter.simulate(options.rttMs, 0);

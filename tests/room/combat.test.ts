@@ -2,16 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { CROSSROADS, farthestSpawn } from "../../shared/arena.ts";
-import {
-  BULLET_DAMAGE,
-  DASH_SPEED,
-  HEAL_AMOUNT,
-  MOVE_AXIS_MAX,
-  SHIP_HEALTH,
-  SHIP_MAX_SPEED,
-  SHIP_RADIUS,
-  TICK_RATE,
-} from "../../shared/constants.ts";
+import { BULLET_DAMAGE, DASH_SPEED, HEAL_AMOUNT, MOVE_AXIS_MAX, SHIP_HEALTH, SHIP_MAX_SPEED, SHIP_RADIUS, TICK_RATE } from "../../shared/constants.ts";
 import type { KoMessage } from "../../shared/messages.ts";
 import { ShipInput } from "../../shared/schema.ts";
 import { arrange, drive, recordEvents, shotsLanded } from "../support/roomHelpers.ts";
@@ -125,7 +116,10 @@ describe("pickups", () => {
 
   it("speed and rapid fire apply, then expire", async () => {
     const { room, a, aInput } = await twoPlayers();
-    for (const [kind, field] of [["speed", "speedTicks"], ["rapid", "rapidTicks"]] as const) {
+    for (const [kind, field] of [
+      ["speed", "speedTicks"],
+      ["rapid", "rapidTicks"],
+    ] as const) {
       const spot = spotOf(kind);
       const ship = arrange(room, a.sessionId, spot.x, spot.y);
       await waitFor(() => ship[field] > 0, `the ${kind} pickup`);

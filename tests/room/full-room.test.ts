@@ -16,4 +16,3 @@ describe("a full room", () => {
     await Promise.all([first, second, third].map((player) => player.room.leave()));
   });
 });
-

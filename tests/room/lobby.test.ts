@@ -15,7 +15,9 @@ async function listedRooms() {
   const lobby = await new Client(server.endpoint).joinOrCreate("lobby");
   const rooms = new Map<string, RoomAvailable<RoomListing>>();
   const changes: string[] = [];
-  lobby.onMessage("rooms", (all: RoomAvailable<RoomListing>[]) => all.forEach((room) => rooms.set(room.roomId, room)));
+  lobby.onMessage("rooms", (all: RoomAvailable<RoomListing>[]) => {
+    for (const room of all) rooms.set(room.roomId, room);
+  });
   lobby.onMessage("+", ([id, room]: [string, RoomAvailable<RoomListing>]) => {
     changes.push(`${rooms.has(id) ? "update" : "add"} ${id} ${room.metadata?.players ?? "?"}`);
     rooms.set(id, room);

@@ -31,7 +31,7 @@ export async function withTwoPlayers(
 ): Promise<void> {
   const contexts: BrowserContext[] = [await browser.newContext(), await browser.newContext()];
   try {
-    const [alpha, bravo] = await Promise.all(contexts.map((context) => context.newPage())) as [Page, Page];
+    const [alpha, bravo] = (await Promise.all(contexts.map((context) => context.newPage()))) as [Page, Page];
     await enterFromLobby(alpha, url, "Alpha");
     const alphaId = await joined(alpha, 1);
     await enterFromLobby(bravo, `${url}?renderer=canvas`, "Bravo");

@@ -21,8 +21,27 @@ export const dt = 1 / TICK_RATE;
 
 export const plainFactory: EntityFactory = {
   ship: (): ShipState => ({
-    x: 0, y: 0, vx: 0, vy: 0, alive: false, dashTicks: 0, dashCooldown: 0, fireCooldown: 0, speedTicks: 0, rapidTicks: 0,
-    name: "", hue: 0, bot: false, health: 0, kos: 0, deaths: 0, shieldUntil: 0, respawnTick: 0, koBy: "", aim: 0, away: false,
+    x: 0,
+    y: 0,
+    vx: 0,
+    vy: 0,
+    alive: false,
+    dashTicks: 0,
+    dashCooldown: 0,
+    fireCooldown: 0,
+    speedTicks: 0,
+    rapidTicks: 0,
+    name: "",
+    hue: 0,
+    bot: false,
+    health: 0,
+    kos: 0,
+    deaths: 0,
+    shieldUntil: 0,
+    respawnTick: 0,
+    koBy: "",
+    aim: 0,
+    away: false,
   }),
   bullet: (): BulletState => ({ x: 0, y: 0, vx: 0, vy: 0, owner: "", spawnTick: 0 }),
   pickup: (): PickupState => ({ kind: "heal", x: 0, y: 0, readyTick: 0 }),
@@ -30,8 +49,17 @@ export const plainFactory: EntityFactory = {
 
 export function newWorld(layout = CROSSROADS): WorldState {
   const world: WorldState = {
-    tick: 0, round: 0, phase: "playing", phaseEndTick: 0, layout: "", serial: 0, roundSeconds: 0, koTarget: 0,
-    ships: new Map(), bullets: new Map(), pickups: new Map(),
+    tick: 0,
+    round: 0,
+    phase: "playing",
+    phaseEndTick: 0,
+    layout: "",
+    serial: 0,
+    roundSeconds: 0,
+    koTarget: 0,
+    ships: new Map(),
+    bullets: new Map(),
+    pickups: new Map(),
   };
   startWorld(world, plainFactory, dt, DEFAULT_RULES, layout);
   return world;
@@ -49,11 +77,7 @@ export function controls(overrides: Partial<ShipControls>): ShipControls {
 }
 
 /** Plays `count` ticks; each ship gets the controls named for it (or none), then the world advances. */
-export function play(
-  world: WorldState,
-  count: number,
-  controlsFor: (id: string, tick: number) => ShipControls | undefined = () => undefined,
-): WorldEvent[] {
+export function play(world: WorldState, count: number, controlsFor: (id: string, tick: number) => ShipControls | undefined = () => undefined): WorldEvent[] {
   const events: WorldEvent[] = [];
   for (let i = 0; i < count; i++) {
     for (const id of [...world.ships.keys()]) {

@@ -25,12 +25,27 @@ export function selfSignedCertificate(): { certFile: string; keyFile: string } {
   const dir = mkdtempSync(join(tmpdir(), "skirmish-tls-"));
   const certFile = join(dir, "cert.pem");
   const keyFile = join(dir, "key.pem");
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-    "-keyout", keyFile, "-out", certFile,
-    "-subj", "/CN=localhost",
-    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-keyout",
+      keyFile,
+      "-out",
+      certFile,
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+    ],
+    { stdio: "ignore" },
+  );
   return { certFile, keyFile };
 }
 
@@ -60,7 +75,6 @@ export async function startRedis(): Promise<RunningRedis> {
   return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
 }
 
-
 export interface RunningCluster {
   ports: number[];
   output: () => string;
@@ -83,7 +97,14 @@ export async function startCluster(count: number, env: Record<string, string>): 
   const [command, ...args] = manifest.scripts["start:cluster"]!.split("&&").pop()!.trim().split(/\s+/);
   const child = spawn(process.execPath, [join(ROOT, "node_modules", ".bin", command!), ...args], {
     cwd: ROOT,
-    env: { ...process.env, PM2_HOME: mkdtempSync(join(tmpdir(), "skirmish-pm2-")), PORT: String(firstPort), HOST: "127.0.0.1", CLUSTER_PROCESSES: String(count), ...env },
+    env: {
+      ...process.env,
+      PM2_HOME: mkdtempSync(join(tmpdir(), "skirmish-pm2-")),
+      PORT: String(firstPort),
+      HOST: "127.0.0.1",
+      CLUSTER_PROCESSES: String(count),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -91,7 +112,12 @@ export async function startCluster(count: number, env: Record<string, string>): 
   child.stderr!.on("data", (chunk) => (output += chunk));
   const deadline = Date.now() + 30_000;
   for (const port of ports) {
-    while (!(await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false))) {
+    while (
+      !(await fetch(`http://127.0.0.1:${port}/health`).then(
+        (response) => response.ok,
+        () => false,
+      ))
+    ) {
       if (child.exitCode !== null || Date.now() > deadline) {
         child.kill("SIGKILL");
         throw new Error(`the PM2 cluster did not come up:\n${output}`);

@@ -20,7 +20,10 @@ export async function severableLink(target: string): Promise<SeverableLink> {
   const link = createServer((incoming) => {
     if (down) return incoming.destroy();
     const outgoing = createConnection({ host: hostname, port: Number(port) });
-    for (const [from, to] of [[incoming, outgoing], [outgoing, incoming]] as const) {
+    for (const [from, to] of [
+      [incoming, outgoing],
+      [outgoing, incoming],
+    ] as const) {
       open.add(from);
       from.pipe(to);
       from.on("error", () => to.destroy());

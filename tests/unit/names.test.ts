@@ -23,7 +23,10 @@ describe("cleanName", () => {
   it("turns any string of UTF-16 code units into well-formed text of bounded length", () => {
     // Every class of code unit, mixed at random: ASCII, controls, BMP letters, surrogates of either half, pairs.
     let seed = 7;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
     const units = [0x41, 0x1f, 0x7f, 0xe9, 0x202e, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xfffe];
     for (let i = 0; i < 2000; i++) {
       const raw = String.fromCharCode(...Array.from({ length: 1 + Math.floor(next() * 40) }, () => units[Math.floor(next() * units.length)]!));

@@ -129,7 +129,10 @@ describe("pickups", () => {
   });
 
   it("speed and rapid fire last their duration, then expire", () => {
-    for (const [kind, field, duration] of [["speed", "speedTicks", SPEED_BOOST_DURATION], ["rapid", "rapidTicks", RAPID_FIRE_DURATION]] as const) {
+    for (const [kind, field, duration] of [
+      ["speed", "speedTicks", SPEED_BOOST_DURATION],
+      ["rapid", "rapidTicks", RAPID_FIRE_DURATION],
+    ] as const) {
       const { world, ship } = onPickup(kind);
       play(world, 1);
       expect(ship[field], kind).toBe(ticks(duration, dt));
@@ -276,7 +279,10 @@ describe("determinism", () => {
       for (const id of recordings.keys()) addShip(world, id, { name: id, hue: 0, bot: false }, plainFactory, dt);
       addShip(world, "bot", { name: "Bot Vega", hue: 0, bot: true }, plainFactory, dt);
       const events = play(world, 900, (id, tick) => (id === "bot" ? botControls(world, id, dt) : recordings.get(id)![tick]));
-      return JSON.stringify({ world: { ...world, ships: [...world.ships.entries()], bullets: [...world.bullets.entries()], pickups: [...world.pickups.entries()] }, events });
+      return JSON.stringify({
+        world: { ...world, ships: [...world.ships.entries()], bullets: [...world.bullets.entries()], pickups: [...world.pickups.entries()] },
+        events,
+      });
     };
     const first = replay();
     expect(replay()).toBe(first);
