@@ -156,7 +156,7 @@ export class ArenaScene extends Phaser.Scene {
         koTarget: state.koTarget,
         phase: state.phase,
         phaseSecondsLeft: secondsUntilTick(state.phaseEndTick, tick, state.tickRate),
-        pingMs: connection.pingMs,
+        pingMs: connection.stats.pingMs,
         own,
         respawnSecondsLeft: own ? secondsUntilTick(own.respawnTick, tick, state.tickRate) : 0,
         dashCharging: predicted ? predicted.dashCooldown / ticks(DASH_COOLDOWN, dt) : 0,

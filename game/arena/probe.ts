@@ -91,13 +91,13 @@ function snapshot({ connection, frames, renderer, status, feed, networkPanel }: 
     feed,
     net: {
       panelOpen: networkPanel.isOpen,
-      rttMs: connection?.pingMs ?? null,
+      rttMs: connection?.stats.pingMs ?? null,
       inputsPerSecond: rates?.inputsPerSecond ?? 0,
       upBytesPerSecond: rates?.upBytesPerSecond ?? 0,
       patchesPerSecond: rates?.patchesPerSecond ?? 0,
       downBytesPerSecond: rates?.downBytesPerSecond ?? 0,
       simulatedRttMs: connection?.meter.simulatedRttMs ?? 0,
-      corrections: connection?.corrections ?? 0,
+      corrections: connection?.stats.corrections ?? 0,
     },
   };
 }

@@ -7,6 +7,7 @@ import type { KoMessage } from "../../shared/messages.ts";
 import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/schema.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
 import { gameClient, type ArenaJoinOptions, type ArenaRoom, type GameClient, type ServerRoom } from "./gameClient.ts";
+import { LinkStats } from "./LinkStats.ts";
 import { NetworkMeter } from "./NetworkMeter.ts";
 
 /** Everything the step reads or writes: the reconciler predicts these and adopts them from the server. */
@@ -24,12 +25,6 @@ const DIVERGENCE_WARNING_PX = 100;
  * disagreement to smooth out, not a teleport.
  */
 const TELEPORT_PX = 400;
-/** How often the ping is measured with a WebSocket round trip and reported for the scoreboard. */
-const PING_INTERVAL_MS = 1000;
-/** Weight of a new sample in the jitter average. */
-const JITTER_SMOOTHING = 0.2;
-/** Corrections are counted over this window for the per-second figure. */
-const CORRECTION_WINDOW_MS = 5000;
 
 /** One of our shots as predicted on the client: where and when it left the gun. */
 export interface PredictedShot extends Shot {
@@ -101,17 +96,11 @@ export class ArenaConnection {
   private reconciler: Reconciler<Ship> | null = null;
   /** Our bullets from the moment we fire, handed over to the server's when they arrive; everyone else's too. */
   private readonly shots: PredictedSpawns<Bullet, PredictedShot>;
-  /** Reconciles that had to correct our predicted ship. */
-  corrections = 0;
-  /** When recent corrections happened, for the per-second figure. */
-  private readonly correctionTimes: number[] = [];
+  /** Round trip, jitter and prediction corrections, for the panels. */
+  readonly stats: LinkStats;
   /** Shots we predicted, and those the server never confirmed. */
   predictedShots = 0;
   rejectedShots = 0;
-  /** Last measured network round trip in ms; null before the first. */
-  pingMs: number | null = null;
-  /** Average change between successive round trips, ms. */
-  jitterMs = 0;
   /** The last state tick received and when it arrived, to estimate the server's tick between patches. */
   private lastTick = { tick: 0, at: 0 };
   private readonly koListeners: Array<(message: KoMessage) => void> = [];
@@ -128,17 +117,7 @@ export class ArenaConnection {
       onReject: () => this.rejectedShots++,
     });
 
-    // room.clock's RTT runs from an input to its acknowledgement, so it includes the
-    // wait for the next tick and patch; a ping measures the network alone.
-    const measurePing = () =>
-      room.ping((ms) => {
-        if (this.pingMs !== null) this.jitterMs += (Math.abs(ms - this.pingMs) - this.jitterMs) * JITTER_SMOOTHING;
-        this.pingMs = ms;
-        room.send("ping", { ms: Math.round(ms) });
-      });
-    measurePing();
-    const pinger = setInterval(measurePing, PING_INTERVAL_MS);
-    room.onLeave(() => clearInterval(pinger));
+    this.stats = new LinkStats(room);
 
     room.onMessage("ko", (message: KoMessage) => {
       for (const listener of this.koListeners) listener(message);
@@ -191,19 +170,10 @@ export class ArenaConnection {
       warnOnDivergence: DIVERGENCE_WARNING_PX,
       snap: TELEPORT_PX,
       onReconcile: () => {
-        if (reconciler.lastCorrectionMag > 0) {
-          this.corrections++;
-          this.correctionTimes.push(performance.now());
-        }
+        if (reconciler.lastCorrectionMag > 0) this.stats.noteCorrection(performance.now());
       },
     });
     this.reconciler = reconciler;
-  }
-
-  /** Corrections of our predicted ship per second, lately. */
-  correctionsPerSecond(now: number): number {
-    while (this.correctionTimes.length > 0 && now - this.correctionTimes[0]! > CORRECTION_WINDOW_MS) this.correctionTimes.shift();
-    return this.correctionTimes.length / (CORRECTION_WINDOW_MS / 1000);
   }
 
   /** Size of the last correction (px, or px/s for velocity), 0 if it matched. */

@@ -116,16 +116,17 @@ function panelText(connection: ArenaConnection, now: number): string {
   const rates = connection.meter.rates(now);
   const { tickRate, patchRate } = connection.serverRates;
   const url = new URL(connection.handshake.url);
-  const ping = connection.pingMs === null ? "…" : `${Math.round(connection.pingMs)} ms`;
+  const { stats } = connection;
+  const ping = stats.pingMs === null ? "…" : `${Math.round(stats.pingMs)} ms`;
   return [
     `Socket      ${url.protocol}//${url.host}`,
     `Room        ${connection.room.roomId}  session ${connection.sessionId}`,
     `Handshake   ${connection.handshake.at.toLocaleTimeString()}, ${Math.round(connection.handshake.durationMs)} ms`,
-    `RTT         ${ping}  jitter ${Math.round(connection.jitterMs)} ms`,
+    `RTT         ${ping}  jitter ${Math.round(stats.jitterMs)} ms`,
     `Server      tick ${tickRate} Hz  patches ${patchRate.toFixed(0)} Hz`,
     `Up   ↑      ${rates.inputsPerSecond} inputs/s  ${bytes(rates.upBytesPerSecond)}/s  other ${rates.otherUpPerSecond}/s`,
     `Down ↓      ${rates.patchesPerSecond} patches/s  ${bytes(rates.downBytesPerSecond)}/s  other ${rates.otherDownPerSecond}/s`,
-    `Prediction  ${connection.pendingInputs} pending  ${connection.correctionsPerSecond(now).toFixed(1)} corrections/s`,
+    `Prediction  ${connection.pendingInputs} pending  ${stats.correctionsPerSecond(now).toFixed(1)} corrections/s`,
     `            last correction ${connection.lastCorrection.toFixed(1)}`,
   ].join("\n");
 }

@@ -54,7 +54,7 @@ describe("prediction of our own ship", () => {
       vx: authoritative.vx,
       vy: authoritative.vy,
     });
-    expect(connection.corrections).toBe(0);
+    expect(connection.stats.corrections).toBe(0);
     await connection.room.leave();
   });
 });
