@@ -45,9 +45,17 @@ function requireMethod(owner: object, name: string, what: string): Method {
   return method as Method;
 }
 
-/** Whether a client finished joining (sent JOIN_ROOM). The framework keeps a send queue until then. */
+/** Whether a client finished joining (sent JOIN_ROOM). The framework keeps a send queue until then, and drops it at the join. */
 export function hasCompletedJoin(client: Client): boolean {
   return (client as unknown as Internals)._enqueuedMessages === undefined;
+}
+
+/** Start-up check for hasCompletedJoin: a client that has not joined yet has the queue. */
+function requireJoinQueue(): void {
+  const fresh = new WebSocketClient("check", {} as never) as unknown as Internals;
+  if (!Array.isArray(fresh._enqueuedMessages)) {
+    throw new Error("Colyseus internals changed: a joining client's send queue (_enqueuedMessages) is gone; see server/framework.ts.");
+  }
 }
 
 /** The WebSocket transport's heartbeat (its defaults, which the server keeps): a ping every 3 s, cut off after 2 unanswered. */
@@ -98,7 +106,8 @@ export interface SeatPolicy {
  * way in); reconnection seats are left out, their owner is still counted.
  */
 export function pendingSeats(room: Room): unknown[] {
-  const seats = (room as unknown as { _reservedSeats: Record<string, [unknown, unknown, boolean, boolean]> })._reservedSeats;
+  const seats = (room as unknown as { _reservedSeats?: Record<string, [unknown, unknown, boolean, boolean]> })._reservedSeats;
+  if (typeof seats !== "object" || seats === null) throw new Error("Colyseus internals changed: Room._reservedSeats is gone; see server/framework.ts.");
   return Object.values(seats)
     .filter(([, , consumed, reconnection]) => !consumed && !reconnection)
     .map(([options]) => options);
@@ -113,6 +122,8 @@ let installed = false;
 export function installFrameworkGuards(options: { mayJoinLocked: (joinOptions: unknown) => boolean }): void {
   if (installed) return;
   installed = true;
+  requireJoinQueue();
+  requireMethod(Room.prototype, "broadcastPatch", "Room's patch broadcast (see sendPatchesOnSteadyClock)");
   clipCloseReasons();
   countBytesOut();
   guardRoomMessages();
