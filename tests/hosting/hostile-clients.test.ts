@@ -4,7 +4,7 @@
 // attacker was closed with a reason that fits a close frame. Each attack is a
 // class of input (every length, every script, every room), not one sample.
 import { CloseCode, Protocol } from "@colyseus/shared-types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { CLOSE_REASON_MAX_BYTES, JOIN_COMPLETION_SECONDS } from "../../server/framework.ts";
 import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
@@ -28,6 +28,11 @@ beforeAll(async () => {
   code = alice.code;
   stops = players.map((player, i) => runFrames(player, (now) => ({ ...NO_CONTROLS, moveX: Math.sin(now / 300 + i) > 0 ? MOVE_AXIS_MAX : -MOVE_AXIS_MAX })));
 }, 30_000);
+
+// On a failure, what the server process printed: its side of it.
+beforeEach(({ onTestFailed }) => {
+  onTestFailed(() => console.log(`server output (last 4000 characters):\n${server.output().slice(-4000)}`));
+});
 
 afterAll(async () => {
   for (const stop of stops) stop();
