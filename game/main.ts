@@ -5,7 +5,8 @@ import { ArenaScene, type ArenaSceneData } from "./arena/ArenaScene.ts";
 import { ArenaConnection, type JoinRequest } from "./net/ArenaConnection.ts";
 import { Lobby } from "./ui/Lobby.ts";
 import { NetworkPanel } from "./ui/NetworkPanel.ts";
-import { COLORS, cssVariables } from "./palette.ts";
+import { COLORS, cssVariables, useColorBlindPalette } from "./palette.ts";
+import { SettingsPanel } from "./ui/SettingsPanel.ts";
 
 cssVariables();
 const params = new URLSearchParams(location.search);
@@ -45,6 +46,11 @@ const game = new Phaser.Game({
 game.scene.add("arena", ArenaScene, false);
 
 const networkPanel = new NetworkPanel(document.body, { rttMs: millisecondsParam("lag"), jitterMs: millisecondsParam("jitter") });
+const settingsPanel = new SettingsPanel(document.body, (settings) => {
+  useColorBlindPalette(settings.colorBlind);
+  networkPanel.setOpen(settings.networkPanel);
+});
+networkPanel.onToggle = (open) => settingsPanel.change({ networkPanel: open });
 const lobby = new Lobby(document.body, location.origin, (name, choice) => play(name, choice));
 
 /** The connection being played, whose current reconnection token a reload resumes with. */
@@ -66,7 +72,7 @@ async function play(name: string, request: JoinRequest): Promise<void> {
   room.onReconnect(() => setTimeout(rememberSeat));
   history.replaceState(null, "", `/?room=${connection.code}${carriedParams()}`);
   lobby.hide();
-  const data: ArenaSceneData = { connection, networkPanel, exit: backToLobby };
+  const data: ArenaSceneData = { connection, networkPanel, settingsPanel, exit: backToLobby };
   game.scene.start("arena", data);
 }
 

@@ -11,6 +11,7 @@ export const COLORS = {
   floor: 0x0d1117,
   grid: 0x161b26,
   wall: 0x2b3245,
+  wallGlow: 0x5b7cfa,
   /** Edges of walls, panels and controls. */
   edge: 0x4a5570,
   /** Panels over the arena or the page. */
@@ -51,12 +52,39 @@ export const FONTS = {
   mono: "ui-monospace, Menlo, monospace",
 } as const;
 
-/** Ship colours, indexed by the `hue` the server assigns (SHIP_HUES of them). Chosen to stay apart on a dark floor. */
-export const SHIP_COLORS: readonly number[] = [0x4cc9f0, 0xf72585, 0xffd166, 0x06d6a0, 0xff8c42, 0xb388ff, 0xef476f, 0x90e0ef];
+/**
+ * Ship colours, indexed by the `hue` the server assigns (SHIP_HUES of them, one
+ * per seat), chosen to stay apart on a dark floor. The second eight also wear a
+ * stripe, so neighbours that look alike still differ.
+ */
+const SHIP_COLORS: readonly number[] = [
+  0x4cc9f0, 0xf72585, 0xffd166, 0x06d6a0, 0xff8c42, 0xb388ff, 0xef476f, 0x90e0ef, 0x8ac926, 0x3a86ff, 0xff595e, 0xc77dff, 0xf4a261, 0x2ec4b6, 0xe9ff70,
+  0xff70a6,
+];
+/**
+ * The colour-blind-safe set (Okabe and Ito's eight, told apart by people with any
+ * common colour vision deficiency), each worn plain and with a stripe: sixteen
+ * looks that differ by more than hue.
+ */
+const COLOR_BLIND_COLORS: readonly number[] = [0xe69f00, 0x56b4e9, 0x009e73, 0xf0e442, 0x0072b2, 0xd55e00, 0xcc79a7, 0xdddddd];
 if (SHIP_COLORS.length !== SHIP_HUES) throw new Error(`palette.ts has ${SHIP_COLORS.length} ship colours for ${SHIP_HUES} hues`);
 
+let colorBlind = false;
+
+/** Switches every ship to the colour-blind-safe set (the settings panel's choice). */
+export function useColorBlindPalette(on: boolean): void {
+  colorBlind = on;
+}
+
+/** How a ship of this hue looks: its colour, and whether it wears a stripe. */
+export function shipLook(hue: number): { color: number; striped: boolean } {
+  const index = hue % SHIP_HUES;
+  if (colorBlind) return { color: COLOR_BLIND_COLORS[index % COLOR_BLIND_COLORS.length]!, striped: index >= COLOR_BLIND_COLORS.length };
+  return { color: SHIP_COLORS[index]!, striped: index >= SHIP_HUES / 2 };
+}
+
 export function shipColor(hue: number): number {
-  return SHIP_COLORS[hue % SHIP_COLORS.length]!;
+  return shipLook(hue).color;
 }
 
 /** Green, then yellow below half, then red below a quarter. */

@@ -6,7 +6,8 @@ import { StateView } from "@colyseus/schema";
 import { CloseCode, ErrorCode, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
 import { z } from "zod";
 import { botControls, botName, botsWanted } from "../shared/bots.ts";
-import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_CATCH_UP_STEPS, MAX_REWIND_MS, MOVE_AXIS_MAX, SHIP_HUES, SPECTATOR_SLOTS } from "../shared/constants.ts";
+import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_CATCH_UP_STEPS, MAX_REWIND_MS, MOVE_AXIS_MAX, SPECTATOR_SLOTS } from "../shared/constants.ts";
+import { freeHue, uniqueName } from "../shared/identity.ts";
 import type { KoMessage, Scoreboard } from "../shared/messages.ts";
 import { cleanName } from "../shared/names.ts";
 import { ArenaState, OWNER_VIEW, ShipInput } from "../shared/schema.ts";
@@ -143,9 +144,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     this.seats.players.add(id);
     playersInRooms.inc();
     joins.inc({ kind: "player" });
-    const hue = this.humansJoined++ % SHIP_HUES;
-    const name = cleanName(options?.name) || `Pilot ${this.humansJoined}`;
-    addShip(this.state, id, { name, hue, bot: false }, this.factory, this.dt);
+    this.humansJoined++;
+    const ships = [...this.state.ships.values()];
+    const name = uniqueName(cleanName(options?.name) || `Pilot ${this.humansJoined}`, ships);
+    addShip(this.state, id, { name, hue: freeHue(ships), bot: false }, this.factory, this.dt);
     // What only this player's prediction needs (velocity, cooldowns) goes to them alone.
     const view = new StateView();
     view.add(this.state.ships.get(id)!, OWNER_VIEW);
@@ -303,7 +305,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     const wanted = botsWanted(this.seats.players.size, this.botFill);
     while (this.botIds.length < wanted) {
       const id = `bot-${++this.botsAdded}`;
-      addShip(this.state, id, { name: botName(this.botsAdded - 1), hue: (this.botsAdded + 3) % SHIP_HUES, bot: true }, this.factory, this.dt);
+      const ships = [...this.state.ships.values()];
+      addShip(this.state, id, { name: uniqueName(botName(this.botsAdded - 1), ships), hue: freeHue(ships), bot: true }, this.factory, this.dt);
       this.botIds.push(id);
     }
     while (this.botIds.length > wanted) this.dropShip(this.botIds.pop()!);

@@ -33,8 +33,8 @@ export const RECONNECT_SECONDS = 30;
 /** While fewer humans than this are in a room, bots fill it up to this many ships. */
 export const DEFAULT_BOTS = 3;
 export const NAME_MAX_LENGTH = 16;
-/** How many ship colours there are: the server hands them out in turn (the client's palette has one for each). */
-export const SHIP_HUES = 8;
+/** How many ship colours there are: one for each ship a room can hold (the client's palette has one for each). */
+export const SHIP_HUES = 16;
 
 /** Inputs a client may have queued on the server; older ones are dropped past this. */
 export const INPUT_BUFFER_SIZE = 8;

@@ -8,12 +8,14 @@ import { secondsUntilTick } from "../../shared/scores.ts";
 import { ticks } from "../../shared/step.ts";
 import { BulletLayer } from "./BulletLayer.ts";
 import type { ArenaConnection, ShipView } from "../net/ArenaConnection.ts";
-import { PlayerControls } from "./PlayerControls.ts";
+import { DEVICE_HINTS, PlayerControls } from "./PlayerControls.ts";
 import { Effects } from "./Effects.ts";
 import { Hud } from "./Hud.ts";
 import type { NetworkPanel } from "../ui/NetworkPanel.ts";
+import type { Settings, SettingsPanel } from "../ui/SettingsPanel.ts";
 import { COLORS, css, FONTS, shipColor } from "../palette.ts";
 import { PickupLayer } from "./PickupLayer.ts";
+import { makeGlowTexture } from "./glow.ts";
 import { installProbe } from "./probe.ts";
 import { ShipSprite } from "./ShipSprite.ts";
 import { SoundEffects } from "./SoundEffects.ts";
@@ -21,6 +23,7 @@ import { SoundEffects } from "./SoundEffects.ts";
 export interface ArenaSceneData {
   connection: ArenaConnection;
   networkPanel: NetworkPanel;
+  settingsPanel: SettingsPanel;
   /** Back to the lobby, with a message saying why (empty when the player chose to leave). */
   exit: (message: string) => void;
 }
@@ -48,6 +51,9 @@ export class ArenaScene extends Phaser.Scene {
   private banner!: Phaser.GameObjects.Text;
   private tabKey!: Phaser.Input.Keyboard.Key;
   private networkPanel!: NetworkPanel;
+  private settingsPanel!: SettingsPanel;
+  /** The palette the ship sprites were drawn with, to redraw them when it changes. */
+  private drawnColorBlind = false;
   private exit: (message: string) => void = () => {};
   private readonly sfx = new SoundEffects();
   private readonly sprites = new Map<string, ShipSprite>();
@@ -58,6 +64,8 @@ export class ArenaScene extends Phaser.Scene {
   private ownMemory: OwnShipMemory | null = null;
   private frames = 0;
   private status = "playing";
+  /** The scoreboard toggled open by its button (touch), besides Tab held. */
+  private scoreboardOpen = false;
 
   constructor() {
     super("arena");
@@ -73,8 +81,10 @@ export class ArenaScene extends Phaser.Scene {
     this.status = "playing";
     this.connection = data.connection;
     this.networkPanel = data.networkPanel;
+    this.settingsPanel = data.settingsPanel;
     this.exit = data.exit;
 
+    makeGlowTexture(this);
     this.drawFloor();
     this.walls = this.add.graphics().setDepth(1);
     this.pickups = new PickupLayer(this);
@@ -86,6 +96,9 @@ export class ArenaScene extends Phaser.Scene {
       toggleMute: () => this.sfx.toggleMute(),
       copyLink: () => this.copyLink(),
       leave: () => void this.leave(),
+      toggleScoreboard: () => (this.scoreboardOpen = !this.scoreboardOpen),
+      openSettings: () => this.settingsPanel.setOpen(true),
+      fullScreen: () => void fullScreen(),
     });
     const keyboard = this.input.keyboard!;
     this.tabKey = keyboard.addKey(Phaser.Input.Keyboard.KeyCodes.TAB, true);
@@ -113,6 +126,8 @@ export class ArenaScene extends Phaser.Scene {
       renderer: this.game.renderer.type === Phaser.WEBGL ? "webgl" : "canvas",
       status: this.status,
       feed: this.hud.feedLines,
+      device: this.controls.device,
+      hudFaded: this.hud.faded,
       networkPanel: this.networkPanel,
     }));
   }
@@ -128,6 +143,8 @@ export class ArenaScene extends Phaser.Scene {
     const ownSprite = this.sprites.get(connection.sessionId);
     const aimFromX = ownSprite?.x ?? 0;
     const aimFromY = ownSprite?.y ?? 0;
+    this.controls.update();
+    this.applySettings(this.settingsPanel.settings);
     connection.update(now, () => this.controls.forStep(aimFromX, aimFromY));
 
     const tick = connection.serverTick(now);
@@ -136,8 +153,7 @@ export class ArenaScene extends Phaser.Scene {
     if (layout.name !== this.drawnLayout) this.drawWalls(layout);
 
     const views = connection.ships();
-    const pointer = this.input.activePointer;
-    this.lastAim = Math.atan2(pointer.worldY - aimFromY, pointer.worldX - aimFromX);
+    this.lastAim = this.controls.aimAngle(aimFromX, aimFromY);
     this.drawShips(views, tick, now, this.lastAim);
 
     const dt = connection.stepMs / 1000;
@@ -161,11 +177,23 @@ export class ArenaScene extends Phaser.Scene {
         respawnSecondsLeft: own ? secondsUntilTick(own.respawnTick, tick, state.tickRate) : 0,
         dashCharging: predicted ? predicted.dashCooldown / ticks(DASH_COOLDOWN, dt) : 0,
         scores: views.map(({ id, own: mine, ship }) => ({ id, own: mine, ship })),
-        showScoreboard: this.tabKey.isDown,
+        showScoreboard: this.tabKey.isDown || this.controls.padScoreboard || this.scoreboardOpen,
+        hint: DEVICE_HINTS[this.controls.device],
+        ships: views.filter((view) => view.ship.alive),
         muted: this.sfx.muted,
       },
       now,
     );
+  }
+
+  /** Volume and shake follow the settings as they are; a palette change redraws every ship. */
+  private applySettings(settings: Settings): void {
+    this.sfx.volume = settings.volume;
+    this.effects.shakeEnabled = settings.shake;
+    if (settings.colorBlind === this.drawnColorBlind) return;
+    this.drawnColorBlind = settings.colorBlind;
+    for (const sprite of this.sprites.values()) sprite.destroy();
+    this.sprites.clear();
   }
 
   private listen(connection: ArenaConnection): void {
@@ -286,6 +314,14 @@ export class ArenaScene extends Phaser.Scene {
     const g = this.walls;
     g.clear();
     for (const wall of layout.walls) {
+      // A soft glow around each wall, then the wall and its edge.
+      for (const [spread, alpha] of [
+        [10, 0.05],
+        [5, 0.1],
+      ] as const) {
+        g.lineStyle(spread, COLORS.wallGlow, alpha);
+        g.strokeRect(wall.x - spread / 2, wall.y - spread / 2, wall.w + spread, wall.h + spread);
+      }
       g.fillStyle(COLORS.wall, 1);
       g.fillRect(wall.x, wall.y, wall.w, wall.h);
       g.lineStyle(2, COLORS.edge, 1);
@@ -310,5 +346,15 @@ function leaveMessage(roomCode: string, code: number, reason: string): string {
         : `The server closed your connection to room ${roomCode} after an error.`;
     default:
       return `You were disconnected from room ${roomCode} (code ${code}).`;
+  }
+}
+
+/** Full screen, and landscape where the browser lets a page lock it (phones). */
+async function fullScreen(): Promise<void> {
+  try {
+    await document.documentElement.requestFullscreen({ navigationUI: "hide" });
+    await (screen.orientation as ScreenOrientation & { lock?(orientation: string): Promise<void> }).lock?.("landscape");
+  } catch {
+    // Not every browser allows either; the game plays as it is.
   }
 }

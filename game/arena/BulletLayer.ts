@@ -6,7 +6,7 @@ import type { BulletView } from "../net/ArenaConnection.ts";
 import { COLORS } from "../palette.ts";
 
 /** A short streak behind each bullet, in seconds of flight. */
-const TAIL = 1 / 60;
+const TAIL = 1 / 30;
 
 /**
  * Draws bullets where they have flown to. A bullet never changes after it is fired,
@@ -29,6 +29,8 @@ export class BulletLayer {
       if (layout.walls.some((wall) => segmentEntersRect(bullet.x, bullet.y, x, y, wall) !== null)) continue;
       const tail = Math.min(TAIL, bullet.age);
       const color = colorOf(bullet.owner);
+      g.fillStyle(color, 0.18);
+      g.fillCircle(x, y, BULLET_RADIUS * 2.6);
       g.lineStyle(BULLET_RADIUS, color, 0.45);
       g.lineBetween(x - bullet.vx * tail, y - bullet.vy * tail, x, y);
       g.fillStyle(COLORS.white, 1);

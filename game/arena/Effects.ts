@@ -47,7 +47,10 @@ export class Effects {
     this.scene.tweens.add({ targets: ring, scale: 3.2, alpha: 0, duration: 420, onComplete: () => ring.destroy() });
   }
 
+  /** Screen shake on hits (the settings panel can turn it off). */
+  shakeEnabled = true;
+
   shake(): void {
-    this.scene.cameras.main.shake(140, 0.006);
+    if (this.shakeEnabled) this.scene.cameras.main.shake(140, 0.006);
   }
 }

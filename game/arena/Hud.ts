@@ -2,11 +2,14 @@ import type Phaser from "phaser";
 import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_HEALTH } from "../../shared/constants.ts";
 import type { Ship } from "../../shared/schema.ts";
 import { byRank, clockText } from "../../shared/scores.ts";
+import { type HudRegion, regionsUnder } from "./hudLayout.ts";
 import { COLORS, css, FONTS, healthColor } from "../palette.ts";
 
 const FEED_SIZE = 5;
 const FEED_MS = 7000;
 const BAR_W = 220;
+/** How much of a HUD panel shows while a ship is under it. */
+const FADED_ALPHA = 0.18;
 
 export interface ScoreLine {
   id: string;
@@ -31,6 +34,10 @@ export interface HudState {
   scores: ScoreLine[];
   showScoreboard: boolean;
   muted: boolean;
+  /** The controls of the input device in use. */
+  hint: string;
+  /** Where the ships in play are drawn: a HUD panel over one of them fades. */
+  ships: ReadonlyArray<{ x: number; y: number }>;
 }
 
 export interface HudActions {
@@ -39,6 +46,15 @@ export interface HudActions {
   toggleMute: () => void;
   copyLink: () => void;
   leave: () => void;
+  /** Opens or closes the scoreboard (the button that stands in for Tab on touch screens). */
+  toggleScoreboard: () => void;
+  openSettings: () => void;
+  fullScreen: () => void;
+}
+
+/** A HUD object that fades with its region. */
+interface Fadable {
+  setAlpha(alpha: number): unknown;
 }
 
 interface FeedLine {
@@ -60,7 +76,12 @@ export class Hud {
   private readonly koCard: Phaser.GameObjects.Text;
   private readonly feed: FeedLine[] = [];
   private readonly notice: Phaser.GameObjects.Text;
+  private readonly hint: Phaser.GameObjects.Text;
   private noticeUntil = 0;
+  /** The HUD's objects by the screen region they sit in, to fade together. */
+  private readonly regions = new Map<HudRegion, Fadable[]>();
+  /** The regions faded right now, because a ship is under them (read by the test probe). */
+  faded: HudRegion[] = [];
 
   private readonly scene: Phaser.Scene;
 
@@ -73,9 +94,7 @@ export class Hud {
     this.bars = scene.add.graphics().setDepth(20);
     this.healthText = text(20, ARENA_HEIGHT - 62, 15);
     this.scoreText = text(20 + BAR_W + 16, ARENA_HEIGHT - 46, 18);
-    text(ARENA_WIDTH - 12, ARENA_HEIGHT - 10, 12, COLORS.muted)
-      .setOrigin(1, 1)
-      .setText("WASD move · mouse aim · click fire · Space/Shift dash · Tab scores · M mute");
+    this.hint = text(ARENA_WIDTH - 12, ARENA_HEIGHT - 10, 12, COLORS.muted).setOrigin(1, 1);
     const clickable = (node: Phaser.GameObjects.Text, onClick: () => void) =>
       node.setInteractive({ useHandCursor: true }).on("pointerdown", (_p: unknown, _x: number, _y: number, event: Phaser.Types.Input.EventData) => {
         // A click on the HUD is not a shot.
@@ -83,13 +102,35 @@ export class Hud {
         onClick();
       });
     this.muteButton = clickable(text(ARENA_WIDTH - 12, ARENA_HEIGHT - 30, 13, COLORS.muted).setOrigin(1, 1), actions.toggleMute);
+    // A row of buttons left of the sound toggle: they stand in for keys on a touch screen.
+    const buttons = [
+      ["Scores", actions.toggleScoreboard],
+      ["⚙ Settings", actions.openSettings],
+      ...(document.fullscreenEnabled && window.matchMedia?.("(pointer: coarse)").matches ? [["⛶ Full screen", actions.fullScreen] as const] : []),
+    ] as const;
+    let right = ARENA_WIDTH - 130;
+    const rowButtons = buttons.map(([label, onClick]) => {
+      const node = clickable(
+        text(right, ARENA_HEIGHT - 30, 13, COLORS.accent)
+          .setOrigin(1, 1)
+          .setText(label),
+        onClick,
+      );
+      node.setName(label);
+      right -= node.width + 16;
+      return node;
+    });
     const room = text(ARENA_WIDTH / 2 - 8, 44, 14, COLORS.muted)
       .setOrigin(1, 0)
       .setText(`Room ${actions.code}`);
     room.setName("room-code");
-    clickable(text(ARENA_WIDTH / 2 + 8, 44, 14, COLORS.accent).setText("Copy link"), actions.copyLink);
-    clickable(text(ARENA_WIDTH / 2 + 88, 44, 14, COLORS.danger).setText("Leave"), actions.leave);
+    const copy = clickable(text(ARENA_WIDTH / 2 + 8, 44, 14, COLORS.accent).setText("Copy link"), actions.copyLink);
+    const leave = clickable(text(ARENA_WIDTH / 2 + 88, 44, 14, COLORS.danger).setText("Leave"), actions.leave);
     this.notice = text(ARENA_WIDTH / 2, 66, 14, COLORS.accent).setOrigin(0.5, 0);
+    this.place("topLeft", this.status);
+    this.place("topCenter", this.timer, room, copy, leave, this.notice);
+    this.place("bottomLeft", this.bars, this.healthText, this.scoreText);
+    this.place("bottomRight", this.hint, this.muteButton, ...rowButtons);
     this.panel = scene.add.graphics().setDepth(30);
     this.panelTitle = text(ARENA_WIDTH / 2, 0, 28)
       .setOrigin(0.5, 0)
@@ -127,7 +168,8 @@ export class Hud {
         padding: { x: 8, y: 3 },
       })
       .setOrigin(1, 0)
-      .setDepth(20);
+      .setDepth(20)
+      .setAlpha(this.faded.includes("topRight") ? FADED_ALPHA : 1);
     this.feed.unshift({ text: line, at: now });
     while (this.feed.length > FEED_SIZE) this.feed.pop()!.text.destroy();
   }
@@ -142,11 +184,28 @@ export class Hud {
     this.status.setText(`${state.layout} · round ${state.round} · first to ${state.koTarget} KOs · ping ${ping}`);
     this.timer.setText(state.phase === "playing" ? clockText(state.phaseSecondsLeft) : "");
     this.muteButton.setText(state.muted ? "Sound off (M)" : "Sound on (M)");
+    if (this.hint.text !== state.hint) this.hint.setText(state.hint);
+    this.fadeOver(state.ships);
     this.notice.setVisible(now < this.noticeUntil);
     this.drawOwnStatus(state);
     this.drawFeed(now);
     this.drawKoCard(state);
     this.drawPanel(state);
+  }
+
+  private place(region: HudRegion, ...objects: Fadable[]): void {
+    this.regions.set(region, [...(this.regions.get(region) ?? []), ...objects]);
+  }
+
+  /** Fades every HUD region a ship is under; the kill feed's lines fade with theirs. */
+  private fadeOver(ships: ReadonlyArray<{ x: number; y: number }>): void {
+    const under = regionsUnder(ships);
+    this.faded = [...under];
+    for (const [region, objects] of this.regions) {
+      const alpha = under.has(region) ? FADED_ALPHA : 1;
+      for (const object of objects) object.setAlpha(alpha);
+    }
+    for (const line of this.feed) line.text.setAlpha(under.has("topRight") ? FADED_ALPHA : 1);
   }
 
   private drawOwnStatus(state: HudState): void {

@@ -1,54 +1,80 @@
 import type Phaser from "phaser";
-import { SHIP_HEALTH, SHIP_RADIUS } from "../../shared/constants.ts";
+import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_HEALTH, SHIP_RADIUS } from "../../shared/constants.ts";
 import type { ShipView } from "../net/ArenaConnection.ts";
-import { COLORS, css, FONTS, healthColor, shipColor } from "../palette.ts";
+import { COLORS, css, FONTS, healthColor, shipLook } from "../palette.ts";
+import { GLOW_TEXTURE } from "./glow.ts";
 
 const BAR_WIDTH = 36;
 const BAR_HEIGHT = 5;
 const FLASH_MS = 120;
+/** How many recent positions the thrust trail remembers, and the least movement (px per frame) that leaves one. */
+const TRAIL_POINTS = 10;
+const TRAIL_MIN_STEP = 1.5;
+/** Keeps name tags this far inside the screen's edges. */
+const TAG_MARGIN = 4;
 
-/** One ship on screen: hull and gun, an outline for your own, name, health bar, shield and hit flash. */
+/**
+ * One ship on screen: an arrowhead hull that points where the ship aims (striped
+ * for the second eight hues), a glow in its colour, a thrust trail, the name tag
+ * (kept inside the screen) and health bar, the shield, the hit flash, and a ring
+ * and a gold tag on your own.
+ */
 export class ShipSprite {
   private readonly container: Phaser.GameObjects.Container;
+  private readonly glow: Phaser.GameObjects.Image;
   private readonly hull: Phaser.GameObjects.Graphics;
-  private readonly gun: Phaser.GameObjects.Graphics;
   private readonly overlay: Phaser.GameObjects.Graphics;
   private readonly label: Phaser.GameObjects.Text;
+  private readonly trail: Phaser.GameObjects.Graphics;
+  private readonly trailPoints: Array<{ x: number; y: number }> = [];
+  private readonly color: number;
   private flashUntil = 0;
   private drawnHealth = -1;
   private drawnShield: boolean | null = null;
 
   constructor(scene: Phaser.Scene, view: ShipView) {
-    const color = shipColor(view.ship.hue);
+    const look = shipLook(view.ship.hue);
+    this.color = look.color;
+    this.trail = scene.add.graphics().setDepth(3);
+    this.glow = scene.add
+      .image(0, 0, GLOW_TEXTURE)
+      .setTint(look.color)
+      .setBlendMode("ADD")
+      .setAlpha(0.55)
+      .setScale((SHIP_RADIUS * 4) / 64);
     this.hull = scene.add.graphics();
-    drawHull(this.hull, color, view.own);
-    this.gun = scene.add.graphics();
-    this.gun.fillStyle(COLORS.white, 0.95);
-    this.gun.fillRect(SHIP_RADIUS - 6, -3, 14, 6);
+    drawHull(this.hull, look.color, look.striped, view.own);
     this.overlay = scene.add.graphics();
     this.label = scene.add
       .text(0, -SHIP_RADIUS - 16, view.ship.name, {
         fontFamily: FONTS.ui,
-        fontSize: "13px",
-        color: css(view.ship.bot ? COLORS.botName : COLORS.text),
+        fontSize: view.own ? "14px" : "13px",
+        fontStyle: view.own ? "bold" : "normal",
+        color: css(view.own ? COLORS.highlight : view.ship.bot ? COLORS.botName : COLORS.text),
         stroke: css(COLORS.black),
         strokeThickness: 3,
       })
       .setOrigin(0.5, 1);
-    this.container = scene.add.container(view.x, view.y, [this.hull, this.gun, this.overlay, this.label]);
+    this.container = scene.add.container(view.x, view.y, [this.glow, this.hull, this.overlay, this.label]);
     this.container.setDepth(view.own ? 5 : 4);
   }
 
-  /** `aim` is the angle to draw the gun at (our own ship uses the live mouse, not the server's copy). */
+  /** `aim` is the angle the hull points at (our own ship uses the live aim, not the server's copy). */
   update(view: ShipView, aim: number, shielded: boolean, now: number): void {
     const ship = view.ship;
     this.container.setVisible(ship.alive);
-    if (!ship.alive) return;
+    this.trail.setVisible(ship.alive);
+    if (!ship.alive) {
+      this.trailPoints.length = 0;
+      return;
+    }
     this.container.setPosition(view.x, view.y);
-    this.gun.setRotation(aim);
+    this.hull.setRotation(aim);
+    this.drawTrail(view.x, view.y);
     // A ship whose player's connection dropped waits, faded and out of play.
     const label = ship.away ? `${ship.name} (reconnecting)` : ship.name;
     if (this.label.text !== label) this.label.setText(label);
+    this.placeLabel(view.x, view.y);
     this.container.setAlpha(ship.away ? 0.35 : 1);
     if (ship.health < this.drawnHealth) this.flashUntil = now + FLASH_MS;
     const flashing = now < this.flashUntil;
@@ -67,6 +93,36 @@ export class ShipSprite {
 
   destroy(): void {
     this.container.destroy();
+    this.trail.destroy();
+  }
+
+  /** Above the ship, or below it at the top edge, and never past the left or right edge. */
+  private placeLabel(x: number, y: number): void {
+    const half = this.label.width / 2 + TAG_MARGIN;
+    const dx = Math.min(Math.max(x, half), ARENA_WIDTH - half) - x;
+    const above = y - SHIP_RADIUS - 16 - this.label.height > TAG_MARGIN;
+    this.label.setPosition(dx, above ? -SHIP_RADIUS - 16 : SHIP_RADIUS + 6 + this.label.height);
+    this.label.setY(Math.min(this.label.y, ARENA_HEIGHT - TAG_MARGIN - y));
+  }
+
+  /** A fading streak through the last positions, while the ship moves. */
+  private drawTrail(x: number, y: number): void {
+    const last = this.trailPoints[this.trailPoints.length - 1];
+    if (!last || Math.hypot(x - last.x, y - last.y) >= TRAIL_MIN_STEP) {
+      this.trailPoints.push({ x, y });
+      if (this.trailPoints.length > TRAIL_POINTS) this.trailPoints.shift();
+    } else if (this.trailPoints.length > 1) {
+      this.trailPoints.shift();
+    }
+    const g = this.trail;
+    g.clear();
+    for (let i = 1; i < this.trailPoints.length; i++) {
+      const a = this.trailPoints[i - 1]!;
+      const b = this.trailPoints[i]!;
+      const share = i / this.trailPoints.length;
+      g.lineStyle(SHIP_RADIUS * share, this.color, 0.35 * share);
+      g.lineBetween(a.x, a.y, b.x, b.y);
+    }
   }
 
   private drawOverlay(health: number, shielded: boolean, flashing: boolean): void {
@@ -91,14 +147,30 @@ export class ShipSprite {
   }
 }
 
-function drawHull(g: Phaser.GameObjects.Graphics, color: number, own: boolean): void {
+/** An arrowhead pointing along +x (the hull is rotated to the aim), with a cockpit, an optional stripe and your own ring. */
+function drawHull(g: Phaser.GameObjects.Graphics, color: number, striped: boolean, own: boolean): void {
   const r = SHIP_RADIUS;
   if (own) {
-    g.lineStyle(2, COLORS.white, 0.9);
-    g.strokeCircle(0, 0, r + 4);
+    g.lineStyle(2.5, COLORS.white, 0.95);
+    g.strokeCircle(0, 0, r + 6);
   }
+  const nose = { x: r + 5, y: 0 };
+  const left = { x: -r, y: -r * 0.9 };
+  const notch = { x: -r * 0.45, y: 0 };
+  const right = { x: -r, y: r * 0.9 };
   g.fillStyle(color, 1);
-  g.fillCircle(0, 0, r);
-  g.fillStyle(COLORS.black, 0.3);
-  g.fillCircle(0, 0, r * 0.45);
+  g.fillTriangle(nose.x, nose.y, left.x, left.y, notch.x, notch.y);
+  g.fillTriangle(nose.x, nose.y, notch.x, notch.y, right.x, right.y);
+  if (striped) {
+    g.lineStyle(3, COLORS.black, 0.55);
+    g.lineBetween(-r * 0.55, -r * 0.55, -r * 0.55, r * 0.55);
+  }
+  g.lineStyle(1.5, COLORS.white, own ? 0.9 : 0.45);
+  g.beginPath();
+  g.moveTo(nose.x, nose.y);
+  for (const corner of [left, notch, right]) g.lineTo(corner.x, corner.y);
+  g.closePath();
+  g.strokePath();
+  g.fillStyle(COLORS.black, 0.35);
+  g.fillCircle(r * 0.2, 0, r * 0.3);
 }

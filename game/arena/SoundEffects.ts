@@ -8,7 +8,15 @@ export type SoundName = "shoot" | "hurt" | "ko" | "pickup" | "dash" | "respawn";
 export class SoundEffects {
   private context: AudioContext | null = null;
   private noise: AudioBuffer | null = null;
+  private master: GainNode | null = null;
+  /** Master volume, 0..1 (the settings panel's slider). */
+  private level = 1;
   muted = readMuted();
+
+  set volume(level: number) {
+    this.level = Math.min(1, Math.max(0, level));
+    if (this.master) this.master.gain.value = this.level;
+  }
 
   unlock(): void {
     if (!this.context && typeof AudioContext !== "undefined") this.context = new AudioContext();
@@ -63,9 +71,19 @@ export class SoundEffects {
     osc.frequency.exponentialRampToValueAtTime(Math.max(to, 1), at + duration);
     gain.gain.setValueAtTime(volume, at);
     gain.gain.exponentialRampToValueAtTime(0.0001, at + duration);
-    osc.connect(gain).connect(ctx.destination);
+    osc.connect(gain).connect(this.output(ctx));
     osc.start(at);
     osc.stop(at + duration);
+  }
+
+  /** Every sound goes through one gain node: the master volume. */
+  private output(ctx: AudioContext): GainNode {
+    if (!this.master) {
+      this.master = ctx.createGain();
+      this.master.gain.value = this.level;
+      this.master.connect(ctx.destination);
+    }
+    return this.master;
   }
 
   private burst(ctx: AudioContext, at: number, duration: number, volume: number, cutoff: number): void {
@@ -78,7 +96,7 @@ export class SoundEffects {
     filter.frequency.value = cutoff;
     gain.gain.setValueAtTime(volume, at);
     gain.gain.exponentialRampToValueAtTime(0.0001, at + duration);
-    source.connect(filter).connect(gain).connect(ctx.destination);
+    source.connect(filter).connect(gain).connect(this.output(ctx));
     source.start(at);
     source.stop(at + duration);
   }

@@ -30,6 +30,10 @@ export interface ProbeSnapshot {
   ships: readonly ProbeShip[];
   /** Kill feed lines as shown, newest first. */
   feed: readonly string[];
+  /** The input device driving the ship, which the hint line names. */
+  device: string;
+  /** HUD regions faded because a ship is under them. */
+  hudFaded: readonly string[];
   /** What the network panel measures, whether or not it is open. */
   net: {
     panelOpen: boolean;
@@ -56,6 +60,8 @@ export interface ProbeSource {
   renderer: ProbeSnapshot["renderer"];
   status: string;
   feed: readonly string[];
+  device: string;
+  hudFaded: readonly string[];
   networkPanel: NetworkPanel;
 }
 
@@ -64,7 +70,7 @@ export function installProbe(read: () => ProbeSource): void {
   Object.defineProperty(window, "__probe", { configurable: true, get: () => freeze(snapshot(read())) });
 }
 
-function snapshot({ connection, frames, renderer, status, feed, networkPanel }: ProbeSource): ProbeSnapshot {
+function snapshot({ connection, frames, renderer, status, feed, device, hudFaded, networkPanel }: ProbeSource): ProbeSnapshot {
   const rates = connection?.meter.rates();
   return {
     ready: connection !== null && status === "playing",
@@ -89,6 +95,8 @@ function snapshot({ connection, frames, renderer, status, feed, networkPanel }: 
       deaths: ship.deaths,
     })),
     feed,
+    device,
+    hudFaded,
     net: {
       panelOpen: networkPanel.isOpen,
       rttMs: connection?.stats.pingMs ?? null,
@@ -107,6 +115,7 @@ function freeze(probe: ProbeSnapshot): Readonly<ProbeSnapshot> {
     ...probe,
     ships: Object.freeze(probe.ships.map((ship) => Object.freeze({ ...ship }))),
     feed: Object.freeze([...probe.feed]),
+    hudFaded: Object.freeze([...probe.hudFaded]),
     net: Object.freeze({ ...probe.net }),
   });
 }

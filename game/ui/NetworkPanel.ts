@@ -70,8 +70,16 @@ export class NetworkPanel {
     this.applySimulation();
   }
 
+  /** Told when a key or the NET button opens or closes the panel (the settings remember it). */
+  onToggle: ((open: boolean) => void) | null = null;
+
   toggle(): void {
-    this.isOpen = !this.isOpen;
+    this.setOpen(!this.isOpen);
+    this.onToggle?.(this.isOpen);
+  }
+
+  setOpen(open: boolean): void {
+    this.isOpen = open;
     this.root.style.display = this.isOpen ? "block" : "none";
     this.textUpdatedAt = 0;
   }

@@ -1,0 +1,44 @@
+// Where the HUD sits on the screen, and which of its panels a ship is under. A
+// panel fades while any ship (or its name tag) is beneath it, so the HUD never
+// hides your own ship, a spawn in use or an enemy. Free of Phaser, so Node tests
+// can check it.
+import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_RADIUS } from "../../shared/constants.ts";
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export type HudRegion = "topLeft" | "topCenter" | "topRight" | "bottomLeft" | "bottomRight";
+
+/** The screen area each HUD panel covers (the arena is ARENA_WIDTH × ARENA_HEIGHT). */
+export const HUD_REGIONS: Record<HudRegion, Rect> = {
+  /** Layout, round, KO target, ping. */
+  topLeft: { x: 0, y: 0, w: 400, h: 32 },
+  /** Round clock, room code, copy link, leave, notices. */
+  topCenter: { x: ARENA_WIDTH / 2 - 150, y: 0, w: 300, h: 84 },
+  /** The kill feed. */
+  topRight: { x: ARENA_WIDTH - 330, y: 0, w: 330, h: 140 },
+  /** Health, dash, score. */
+  bottomLeft: { x: 0, y: ARENA_HEIGHT - 72, w: 440, h: 72 },
+  /** Controls hint, sound, settings. */
+  bottomRight: { x: ARENA_WIDTH - 540, y: ARENA_HEIGHT - 48, w: 540, h: 48 },
+};
+
+/** How far around a ship's centre counts as the ship: its hull, its name tag and health bar. */
+const SHIP_REACH = SHIP_RADIUS + 30;
+
+/** The HUD panels any of these ships is under. */
+export function regionsUnder(ships: Iterable<{ x: number; y: number }>): Set<HudRegion> {
+  const under = new Set<HudRegion>();
+  for (const ship of ships) {
+    for (const [name, rect] of Object.entries(HUD_REGIONS) as Array<[HudRegion, Rect]>) {
+      const nearestX = Math.min(Math.max(ship.x, rect.x), rect.x + rect.w);
+      const nearestY = Math.min(Math.max(ship.y, rect.y), rect.y + rect.h);
+      if (Math.hypot(ship.x - nearestX, ship.y - nearestY) < SHIP_REACH) under.add(name);
+    }
+  }
+  return under;
+}
