@@ -128,6 +128,7 @@ export class ArenaScene extends Phaser.Scene {
       feed: this.hud.feedLines,
       device: this.controls.device,
       hudFaded: this.hud.faded,
+      scoreboard: this.hud.scoreboardShown,
       networkPanel: this.networkPanel,
     }));
   }

@@ -106,7 +106,7 @@ export class Hud {
     const buttons = [
       ["Scores", actions.toggleScoreboard],
       ["⚙ Settings", actions.openSettings],
-      ...(document.fullscreenEnabled && window.matchMedia?.("(pointer: coarse)").matches ? [["⛶ Full screen", actions.fullScreen] as const] : []),
+      ...(document.fullscreenEnabled && window.matchMedia?.("(pointer: coarse)").matches ? [["Full screen", actions.fullScreen] as const] : []),
     ] as const;
     let right = ARENA_WIDTH - 130;
     const rowButtons = buttons.map(([label, onClick]) => {
@@ -255,9 +255,13 @@ export class Hud {
     }
   }
 
+  /** Whether the scoreboard (or the results) is showing (read by the test probe). */
+  scoreboardShown = false;
+
   private drawPanel(state: HudState): void {
     const results = state.phase === "results";
     const visible = results || state.showScoreboard;
+    this.scoreboardShown = visible;
     this.panel.clear();
     this.panelTitle.setVisible(visible);
     this.panelBody.setVisible(visible);

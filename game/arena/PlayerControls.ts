@@ -11,7 +11,7 @@ export type InputDevice = "keyboard" | "touch" | "gamepad";
 
 export const DEVICE_HINTS: Record<InputDevice, string> = {
   keyboard: "WASD move · mouse aim · click fire · Space/Shift dash · Tab scores · M mute · Esc settings",
-  touch: "left thumb moves · right thumb aims and fires · ⇥ dashes · Scores button",
+  touch: "left thumb moves · right thumb aims and fires · round button dashes · Scores button",
   gamepad: "left stick move · right stick aim · RT fire · LB/RB/A dash · Start scores",
 };
 

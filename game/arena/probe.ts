@@ -34,6 +34,10 @@ export interface ProbeSnapshot {
   device: string;
   /** HUD regions faded because a ship is under them. */
   hudFaded: readonly string[];
+  /** Shots our ship has fired (as predicted on this page). */
+  shotsFired: number;
+  /** Whether the scoreboard is showing. */
+  scoreboard: boolean;
   /** What the network panel measures, whether or not it is open. */
   net: {
     panelOpen: boolean;
@@ -62,6 +66,7 @@ export interface ProbeSource {
   feed: readonly string[];
   device: string;
   hudFaded: readonly string[];
+  scoreboard: boolean;
   networkPanel: NetworkPanel;
 }
 
@@ -70,7 +75,7 @@ export function installProbe(read: () => ProbeSource): void {
   Object.defineProperty(window, "__probe", { configurable: true, get: () => freeze(snapshot(read())) });
 }
 
-function snapshot({ connection, frames, renderer, status, feed, device, hudFaded, networkPanel }: ProbeSource): ProbeSnapshot {
+function snapshot({ connection, frames, renderer, status, feed, device, hudFaded, scoreboard, networkPanel }: ProbeSource): ProbeSnapshot {
   const rates = connection?.meter.rates();
   return {
     ready: connection !== null && status === "playing",
@@ -97,6 +102,8 @@ function snapshot({ connection, frames, renderer, status, feed, device, hudFaded
     feed,
     device,
     hudFaded,
+    shotsFired: connection?.predictedShots ?? 0,
+    scoreboard,
     net: {
       panelOpen: networkPanel.isOpen,
       rttMs: connection?.stats.pingMs ?? null,

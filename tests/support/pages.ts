@@ -95,7 +95,7 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
 }
 
 /** On Crossroads a bullet crosses the whole arena along y = 295: above the pillar, below the corner walls. */
-const OPEN_LANE_Y = 295;
+export const OPEN_LANE_Y = 295;
 
 /**
  * The first player to join (top-left spawn) knocks the second (bottom-right) out:
