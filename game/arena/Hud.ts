@@ -200,6 +200,7 @@ export class Hud {
   /** Fades every HUD region a ship is under; the kill feed's lines fade with theirs. */
   private fadeOver(ships: ReadonlyArray<{ x: number; y: number }>): void {
     const under = regionsUnder(ships);
+    if (under.size === this.faded.length && this.faded.every((region) => under.has(region))) return;
     this.faded = [...under];
     for (const [region, objects] of this.regions) {
       const alpha = under.has(region) ? FADED_ALPHA : 1;

@@ -113,6 +113,8 @@ export class ShipSprite {
       if (this.trailPoints.length > TRAIL_POINTS) this.trailPoints.shift();
     } else if (this.trailPoints.length > 1) {
       this.trailPoints.shift();
+    } else {
+      return; // at rest, and the trail already gone
     }
     const g = this.trail;
     g.clear();
