@@ -43,6 +43,15 @@ describe("arena room", () => {
     expect(watcher.state.ships.get(late.sessionId)?.name).toBe("Late");
   });
 
+  it("gives two players with the same name names of their own, and every ship a colour of its own", async () => {
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const clients = [];
+    for (const name of ["Ada", "ada", "Bob", "Ada"]) clients.push(await server.colyseus.connectTo(room, { name }));
+    const ships = clients.map((client) => room.state.ships.get(client.sessionId)!);
+    expect(ships.map((ship) => ship.name)).toEqual(["Ada", "ada (2)", "Bob", "Ada (3)"]);
+    expect(new Set(ships.map((ship) => ship.hue)).size).toBe(ships.length);
+  });
+
   it("spawns players apart from each other", async () => {
     const room = await server.colyseus.createRoom<ArenaRoom>("arena");
     const a = await server.colyseus.connectTo(room);
