@@ -33,12 +33,18 @@ export class Lobby {
       position: "fixed",
       inset: "0",
       display: "none",
-      alignItems: "center",
+      // "safe": a card taller than a short landscape phone starts at the top and scrolls, rather than being cut off.
+      alignItems: "safe center",
       justifyContent: "center",
       background: `radial-gradient(circle at 50% 30%, ${css(COLORS.backdropGlow)} 0%, ${css(COLORS.backdrop)} 70%)`,
       zIndex: "20",
       color: css(COLORS.text),
       font: `15px ${FONTS.ui}`,
+      // The game never scrolls; the lobby may, on a short screen.
+      overflowY: "auto",
+      touchAction: "pan-y",
+      padding: "12px 0",
+      boxSizing: "border-box",
     });
     this.root.id = "lobby";
     const card = element("div", {

@@ -11,9 +11,10 @@ const server = useGameServer({ BOTS: "0" });
 const PHONE = { viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 /** Opens the game on a touch page, types a name and taps `button`. */
-async function tapIn(page: Page, name: string, button = "Quick Play"): Promise<void> {
+async function tapIn(page: Page, name: string, button = "Quick Play", beforeTap?: () => Promise<void>): Promise<void> {
   await page.goto(`${server.url}?renderer=canvas`);
   await page.locator("#lobby-name").fill(name);
+  await beforeTap?.();
   await page.getByRole("button", { name: button }).tap();
 }
 
@@ -38,7 +39,7 @@ test("a phone moves with the left stick and hits with the right, and a desktop p
   const desk = await browser.newContext();
   try {
     const thumb = await phone.newPage();
-    await tapIn(thumb, "Thumbs");
+    await tapIn(thumb, "Thumbs", "Quick Play", () => saveScreenshot(thumb, testInfo, "phone-lobby"));
     const thumbId = await joined(thumb, 1);
     const bravo = await desk.newPage();
     await enterFromLobby(bravo, `${server.url}?renderer=canvas`, "Bravo");
@@ -144,6 +145,32 @@ test("a gamepad moves the ship, fires with the right trigger and shows the score
     await saveScreenshot(page, testInfo, "gamepad-scoreboard");
     await press(9, false);
     await expect.poll(async () => (await probe(page)).scoreboard).toBe(false);
+  } finally {
+    await context.close();
+  }
+});
+
+test("settings open with Esc, apply at once and are remembered; the page can be installed", async ({ browser }) => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await enterFromLobby(page, `${server.url}?renderer=canvas`, "Tuner", "Create private room");
+    await joined(page, 1);
+    await page.keyboard.press("Escape");
+    await expect(page.locator("#settings")).toBeVisible();
+    await page.locator("#setting-network").check();
+    await expect(page.locator("#network-panel")).toBeVisible();
+    await page.locator("#setting-color-blind").check();
+    await page.keyboard.press("Escape");
+    await expect(page.locator("#settings")).toBeHidden();
+    await page.reload();
+    await joined(page, 1);
+    await expect(page.locator("#network-panel")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.locator("#setting-color-blind")).toBeChecked();
+    const manifest = await (await page.request.get(`${server.url}manifest.webmanifest`)).json();
+    expect(manifest).toMatchObject({ name: "Skirmish", display: "fullscreen", orientation: "landscape" });
+    expect((await page.request.get(`${server.url}icon.svg`)).ok()).toBe(true);
   } finally {
     await context.close();
   }

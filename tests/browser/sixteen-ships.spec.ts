@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { enterFromLobby, joined, probe, saveScreenshot, useGameServer } from "../support/pages.ts";
+
+// Bots fill the room to 16 ships: a full fight, as a desktop player sees it.
+const server = useGameServer({ BOTS: "16" });
+
+test("sixteen ships in combat stay apart: sixteen names, and the HUD fades over ships under it", async ({ browser }, testInfo) => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await enterFromLobby(page, server.url, "Watcher");
+    await joined(page, 16);
+    const ships = (await probe(page)).ships;
+    expect(new Set(ships.map((ship) => ship.name)).size).toBe(16);
+    // Wait for the fight to spread over the arena (ships leave the shared spawns), and for some ship to pass under a HUD panel.
+    const apart = async () => {
+      const alive = (await probe(page)).ships.filter((ship) => ship.alive);
+      return alive.filter((a) => alive.every((b) => a === b || Math.hypot(a.x - b.x, a.y - b.y) > 30)).length;
+    };
+    await expect.poll(apart, { message: "the ships spread out", timeout: 30_000 }).toBeGreaterThanOrEqual(13);
+    await expect.poll(async () => (await probe(page)).hudFaded.length, { message: "a HUD panel fades over a ship", timeout: 30_000 }).toBeGreaterThan(0);
+    await saveScreenshot(page, testInfo, "desktop-16-ships");
+  } finally {
+    await context.close();
+  }
+});
