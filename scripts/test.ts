@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "../server/clientBuild.ts";
+import { ensureClientBuilt, ROOT } from "../server/clientBuild.ts";
 import { ensureCommands } from "./aptInstall.ts";
 import { runBrowserTests } from "./browser-tests.ts";
 
@@ -21,6 +21,8 @@ const checks = staticChecks();
 
 // The hosting tests run a real redis-server and nginx, and make a certificate with openssl.
 ensureCommands({ "redis-server": "redis-server", nginx: "nginx", openssl: "openssl" }, "The hosting tests");
+// Built once here: otherwise every server process the hosting tests start would build it at the same time.
+await ensureClientBuilt();
 
 const vitest = spawnSync(
   process.execPath,
