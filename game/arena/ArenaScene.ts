@@ -1,5 +1,5 @@
 import Phaser from "phaser";
-import { Callbacks, CloseCode } from "@colyseus/sdk";
+import { Callbacks } from "@colyseus/sdk";
 import type { ArenaLayout } from "../../shared/arena.ts";
 import { ARENA_HEIGHT, ARENA_WIDTH, DASH_COOLDOWN } from "../../shared/constants.ts";
 import type { KoMessage } from "../../shared/messages.ts";
@@ -15,7 +15,9 @@ import type { NetworkPanel } from "../ui/NetworkPanel.ts";
 import type { Settings, SettingsPanel } from "../ui/SettingsPanel.ts";
 import { COLORS, css, FONTS, shipColor } from "../palette.ts";
 import { PickupLayer } from "./PickupLayer.ts";
+import { fullScreen } from "../ui/fullScreen.ts";
 import { makeGlowTexture } from "./glow.ts";
+import { leaveMessage } from "./leaveMessage.ts";
 import { installProbe } from "./probe.ts";
 import { ShipSprite } from "./ShipSprite.ts";
 import { SoundEffects } from "./SoundEffects.ts";
@@ -329,33 +331,5 @@ export class ArenaScene extends Phaser.Scene {
       g.strokeRect(wall.x + 1, wall.y + 1, wall.w - 2, wall.h - 2);
     }
     this.drawnLayout = layout.name;
-  }
-}
-
-/** Why we are back in the lobby, in the player's words (nothing when they chose to leave). */
-function leaveMessage(roomCode: string, code: number, reason: string): string {
-  switch (code) {
-    case CloseCode.CONSENTED:
-      return "";
-    case CloseCode.FAILED_TO_RECONNECT:
-      return `The connection did not come back in time: your seat in room ${roomCode} was given up.`;
-    case CloseCode.SERVER_SHUTDOWN:
-      return "The server is shutting down.";
-    case CloseCode.WITH_ERROR:
-      return reason
-        ? `The server closed your connection to room ${roomCode}: ${reason}`
-        : `The server closed your connection to room ${roomCode} after an error.`;
-    default:
-      return `You were disconnected from room ${roomCode} (code ${code}).`;
-  }
-}
-
-/** Full screen, and landscape where the browser lets a page lock it (phones). */
-async function fullScreen(): Promise<void> {
-  try {
-    await document.documentElement.requestFullscreen({ navigationUI: "hide" });
-    await (screen.orientation as ScreenOrientation & { lock?(orientation: string): Promise<void> }).lock?.("landscape");
-  } catch {
-    // Not every browser allows either; the game plays as it is.
   }
 }
