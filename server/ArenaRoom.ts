@@ -6,6 +6,7 @@ import { StateView } from "@colyseus/schema";
 import { CloseCode, ErrorCode, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
 import { z } from "zod";
 import { botControls, botName, botsWanted } from "../shared/bots.ts";
+import { QUICK_CHAT } from "../shared/chat.ts";
 import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_CATCH_UP_STEPS, MAX_REWIND_MS, MOVE_AXIS_MAX, SPECTATOR_SLOTS } from "../shared/constants.ts";
 import { freeHue, uniqueName } from "../shared/identity.ts";
 import type { KoMessage, Scoreboard } from "../shared/messages.ts";
@@ -17,6 +18,7 @@ import { PooledEntities } from "./EntityPool.ts";
 import { cutOffForMisbehaviour, hasCompletedJoin, pendingSeats, sendPatchesOnSteadyClock, type SeatPolicy } from "./framework.ts";
 import { checkJoinOptions, isSpectator, type JoinOptions } from "./joinOptions.ts";
 import { LagCompensation } from "./LagCompensation.ts";
+import { RoomChat } from "./RoomChat.ts";
 import { claimRoomCode, releaseRoomCode } from "./liveRoomCodes.ts";
 import { joins, patchTimes, playersInRooms, refusals, spectatorsInRooms, stepTimes } from "./metrics.ts";
 import { roomListing } from "./roomListing.ts";
@@ -60,8 +62,29 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
       const ship = this.state.ships.get(client.sessionId);
       if (ship) ship.ping = Math.min(ms, 65_535);
     }),
+    /** A line of chat, typed or quick (see RoomChat): broadcast as `chat`, or a `chat-notice` to the sender alone. */
+    chat: validate(
+      z.union([
+        z.object({ text: z.string() }),
+        z.object({
+          quick: z
+            .number()
+            .int()
+            .min(0)
+            .max(QUICK_CHAT.length - 1),
+        }),
+      ]),
+      (client, said) => {
+        const ship = this.state.ships.get(client.sessionId);
+        if (!ship) return;
+        const { message, notice } = this.chat.say(client.sessionId, ship.name, said);
+        if (message) this.broadcast("chat", message);
+        if (notice) client.send("chat-notice", { text: notice });
+      },
+    ),
   };
 
+  private readonly chat = new RoomChat();
   private readonly factory = new PooledEntities((bullet) => this.lag.forget(bullet));
   private dt = 0;
   private seats = new Seats(0);
@@ -211,6 +234,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
       return;
     }
     if (this.seats.players.delete(id)) playersInRooms.dec();
+    this.chat.forget(id);
     this.dropShip(id);
     this.stepAllowance.delete(id);
     this.balanceBots();

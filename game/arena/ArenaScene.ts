@@ -15,6 +15,8 @@ import type { NetworkPanel } from "../ui/NetworkPanel.ts";
 import type { Settings, SettingsPanel } from "../ui/SettingsPanel.ts";
 import { COLORS, css, FONTS, shipColor } from "../palette.ts";
 import { PickupLayer } from "./PickupLayer.ts";
+import { QUICK_CHAT } from "../../shared/chat.ts";
+import { ChatPanel } from "../ui/ChatPanel.ts";
 import { fullScreen } from "../ui/fullScreen.ts";
 import { makeGlowTexture } from "./glow.ts";
 import { leaveMessage } from "./leaveMessage.ts";
@@ -53,6 +55,7 @@ export class ArenaScene extends Phaser.Scene {
   private banner!: Phaser.GameObjects.Text;
   private tabKey!: Phaser.Input.Keyboard.Key;
   private networkPanel!: NetworkPanel;
+  private chat!: ChatPanel;
   private settingsPanel!: SettingsPanel;
   /** The palette the ship sprites were drawn with, to redraw them when it changes. */
   private drawnColorBlind = false;
@@ -99,11 +102,31 @@ export class ArenaScene extends Phaser.Scene {
       copyLink: () => this.copyLink(),
       leave: () => void this.leave(),
       toggleScoreboard: () => (this.scoreboardOpen = !this.scoreboardOpen),
+      openChat: () => this.chat.open(),
       openSettings: () => this.settingsPanel.setOpen(true),
       fullScreen: () => void fullScreen(),
     });
     const keyboard = this.input.keyboard!;
     this.tabKey = keyboard.addKey(Phaser.Input.Keyboard.KeyCodes.TAB, true);
+    this.chat = new ChatPanel(document.body, {
+      say: (text) => data.connection.say(text),
+      sayQuick: (index) => data.connection.sayQuick(index),
+      colorOf: (from) => shipColor(data.connection.state.ships.get(from)?.hue ?? 0),
+      // While typing, the keys are the message's, not the ship's.
+      typing: (active) => {
+        keyboard.enabled = !active;
+        if (active) {
+          keyboard.disableGlobalCapture();
+          keyboard.resetKeys();
+        } else keyboard.enableGlobalCapture();
+      },
+    });
+    this.events.once("shutdown", () => this.chat.destroy());
+    keyboard.on("keydown-ENTER", () => this.chat.open());
+    keyboard.on("keydown", (event: KeyboardEvent) => {
+      const quick = Number(event.key);
+      if (Number.isInteger(quick) && quick >= 1 && quick <= QUICK_CHAT.length) data.connection.sayQuick(quick - 1);
+    });
     keyboard.on("keydown-M", () => this.sfx.toggleMute());
     // Browsers start audio only after a gesture.
     keyboard.on("keydown", () => this.sfx.unlock());
@@ -203,6 +226,11 @@ export class ArenaScene extends Phaser.Scene {
     const room = connection.room;
     this.networkPanel.bind(connection);
     connection.onKo((message) => this.onKo(connection, message));
+    connection.onChat((message) => {
+      this.chat.add(message);
+      if (message.quick) this.sprites.get(message.from)?.say(message.text, this.time.now);
+    });
+    connection.onChatNotice((text) => this.chat.notice(text));
     Callbacks.get(room).onAdd("bullets", (bullet) => this.onShot(connection, bullet), false);
     room.onDrop(() => {
       this.status = "reconnecting";

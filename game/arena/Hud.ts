@@ -48,6 +48,7 @@ export interface HudActions {
   leave: () => void;
   /** Opens or closes the scoreboard (the button that stands in for Tab on touch screens). */
   toggleScoreboard: () => void;
+  openChat: () => void;
   openSettings: () => void;
   fullScreen: () => void;
 }
@@ -105,6 +106,7 @@ export class Hud {
     // A row of buttons left of the sound toggle: they stand in for keys on a touch screen.
     const buttons = [
       ["Scores", actions.toggleScoreboard],
+      ["Chat", actions.openChat],
       ["⚙ Settings", actions.openSettings],
       ...(document.fullscreenEnabled && window.matchMedia?.("(pointer: coarse)").matches ? [["Full screen", actions.fullScreen] as const] : []),
     ] as const;

@@ -10,8 +10,8 @@ type KeyName = "up" | "down" | "left" | "right" | "w" | "a" | "s" | "d" | "space
 export type InputDevice = "keyboard" | "touch" | "gamepad";
 
 export const DEVICE_HINTS: Record<InputDevice, string> = {
-  keyboard: "WASD move · mouse aim · click fire · Space/Shift dash · Tab scores · M mute · Esc settings",
-  touch: "left thumb moves · right thumb aims and fires · round button dashes · Scores button",
+  keyboard: "WASD move · mouse aim · click fire · Space/Shift dash · Tab scores · Enter chat · 1-9 quick chat · Esc settings",
+  touch: "left thumb moves · right thumb aims and fires · round button dashes · Chat and Scores buttons",
   gamepad: "left stick move · right stick aim · RT fire · LB/RB/A dash · Start scores",
 };
 

@@ -7,6 +7,7 @@ import { GLOW_TEXTURE } from "./glow.ts";
 const BAR_WIDTH = 36;
 const BAR_HEIGHT = 5;
 const FLASH_MS = 120;
+const BUBBLE_MS = 2500;
 /** How many recent positions the thrust trail remembers, and the least movement (px per frame) that leaves one. */
 const TRAIL_POINTS = 10;
 const TRAIL_MIN_STEP = 1.5;
@@ -29,6 +30,8 @@ export class ShipSprite {
   private readonly trailPoints: Array<{ x: number; y: number }> = [];
   private readonly color: number;
   private flashUntil = 0;
+  private readonly bubble: Phaser.GameObjects.Text;
+  private bubbleUntil = 0;
   private drawnHealth = -1;
   private drawnShield: boolean | null = null;
 
@@ -55,7 +58,17 @@ export class ShipSprite {
         strokeThickness: 3,
       })
       .setOrigin(0.5, 1);
-    this.container = scene.add.container(view.x, view.y, [this.glow, this.hull, this.overlay, this.label]);
+    this.bubble = scene.add
+      .text(0, -SHIP_RADIUS - 40, "", {
+        fontFamily: FONTS.ui,
+        fontSize: "15px",
+        color: css(COLORS.text),
+        backgroundColor: css(COLORS.black, 0.7),
+        padding: { x: 6, y: 3 },
+      })
+      .setOrigin(0.5, 1)
+      .setVisible(false);
+    this.container = scene.add.container(view.x, view.y, [this.glow, this.hull, this.overlay, this.label, this.bubble]);
     this.container.setDepth(view.own ? 5 : 4);
   }
 
@@ -76,11 +89,18 @@ export class ShipSprite {
     if (this.label.text !== label) this.label.setText(label);
     this.placeLabel(view.x, view.y);
     this.container.setAlpha(ship.away ? 0.35 : 1);
+    if (this.bubble.visible && now > this.bubbleUntil) this.bubble.setVisible(false);
     if (ship.health < this.drawnHealth) this.flashUntil = now + FLASH_MS;
     const flashing = now < this.flashUntil;
     if (ship.health !== this.drawnHealth || shielded !== this.drawnShield || flashing) {
       this.drawOverlay(ship.health, shielded, flashing);
     }
+  }
+
+  /** A quick-chat line or emote, shown above the ship for a moment. */
+  say(text: string, now: number): void {
+    this.bubble.setText(text).setVisible(true);
+    this.bubbleUntil = now + BUBBLE_MS;
   }
 
   get x(): number {

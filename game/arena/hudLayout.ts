@@ -24,7 +24,7 @@ export const HUD_REGIONS: Record<HudRegion, Rect> = {
   /** Health, dash, score. */
   bottomLeft: { x: 0, y: ARENA_HEIGHT - 72, w: 440, h: 72 },
   /** Controls hint, sound, settings. */
-  bottomRight: { x: ARENA_WIDTH - 540, y: ARENA_HEIGHT - 48, w: 540, h: 48 },
+  bottomRight: { x: ARENA_WIDTH - 680, y: ARENA_HEIGHT - 48, w: 680, h: 48 },
 };
 
 /** How far around a ship's centre counts as the ship: its hull, its name tag and health bar. */

@@ -3,6 +3,7 @@
 import { Callbacks, Predict, type InputHandle, type PredictedSpawns, type Reconciler } from "@colyseus/sdk";
 import { layoutByName, type ArenaLayout } from "../../shared/arena.ts";
 import { INTERPOLATION_DELAY_MS, TICK_RATE } from "../../shared/constants.ts";
+import type { ChatMessage } from "../../shared/chat.ts";
 import type { KoMessage } from "../../shared/messages.ts";
 import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/schema.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
@@ -104,6 +105,8 @@ export class ArenaConnection {
   /** The last state tick received and when it arrived, to estimate the server's tick between patches. */
   private lastTick = { tick: 0, at: 0 };
   private readonly koListeners: Array<(message: KoMessage) => void> = [];
+  private readonly chatListeners: Array<(message: ChatMessage) => void> = [];
+  private readonly noticeListeners: Array<(text: string) => void> = [];
 
   private constructor(room: ArenaRoom, meter: NetworkMeter, handshake: HandshakeInfo) {
     this.room = room;
@@ -121,6 +124,12 @@ export class ArenaConnection {
 
     room.onMessage("ko", (message: KoMessage) => {
       for (const listener of this.koListeners) listener(message);
+    });
+    room.onMessage("chat", (message: ChatMessage) => {
+      for (const listener of this.chatListeners) listener(message);
+    });
+    room.onMessage("chat-notice", ({ text }: { text: string }) => {
+      for (const listener of this.noticeListeners) listener(text);
     });
     const callbacks = Callbacks.get(room);
     callbacks.listen("tick", (tick) => (this.lastTick = { tick, at: performance.now() }));
@@ -226,6 +235,25 @@ export class ArenaConnection {
 
   onKo(listener: (message: KoMessage) => void): void {
     this.koListeners.push(listener);
+  }
+
+  /** Every chat line said in the room, ours included, as the server cleaned it. */
+  onChat(listener: (message: ChatMessage) => void): void {
+    this.chatListeners.push(listener);
+  }
+
+  /** What the server tells only us about our chat (too fast, cut). */
+  onChatNotice(listener: (text: string) => void): void {
+    this.noticeListeners.push(listener);
+  }
+
+  say(text: string): void {
+    this.room.send("chat", { text });
+  }
+
+  /** A quick-chat line or emote, by its index in QUICK_CHAT. */
+  sayQuick(index: number): void {
+    this.room.send("chat", { quick: index });
   }
 
   /**

@@ -1,6 +1,7 @@
 // The scoreboard page (/scoreboard?room=CODE) for a second screen or a stream: one
 // panel kept live over a WebSocket, one fetched over HTTP on demand, each saying
 // how old its data is, so the difference between push and request is plain to see.
+import type { ChatMessage } from "../../shared/chat.ts";
 import type { KoMessage, Scoreboard } from "../../shared/messages.ts";
 import { normalizeRoomCode } from "../../shared/roomCodes.ts";
 import { clockText, scoreboardFromState } from "../../shared/scores.ts";
@@ -63,6 +64,16 @@ async function live(roomCode: string): Promise<void> {
       byId("live").dataset.kos = String(board.ships.reduce((sum, ship) => sum + ship.kos, 0));
       stamp(Date.now());
     };
+    const chatLog = byId("chat-log");
+    let chatLines = 0;
+    room.onMessage("chat", (message: ChatMessage) => {
+      if (chatLines++ === 0) chatLog.replaceChildren();
+      const line = document.createElement("li");
+      // Set as text, never as HTML: the server cleans chat, and the page still never renders it as markup.
+      line.textContent = `${message.name}: ${message.text}`;
+      chatLog.append(line);
+      while (chatLog.children.length > 30) chatLog.firstElementChild?.remove();
+    });
     room.onMessage("ko", (message: KoMessage) => {
       feed.unshift({ killer: message.killerName, victim: message.victimName, at: Date.now() });
       draw();
