@@ -17,6 +17,7 @@ import { addShip, advanceWorld, applyControls, removeShip, startWorld, type Matc
 import { PooledEntities } from "./EntityPool.ts";
 import { cutOffForMisbehaviour, hasCompletedJoin, pendingSeats, sendPatchesOnSteadyClock, type SeatPolicy } from "./framework.ts";
 import { checkJoinOptions, isSpectator, type JoinOptions } from "./joinOptions.ts";
+import { takeHandshake } from "./handshakes.ts";
 import { LagCompensation } from "./LagCompensation.ts";
 import { RoomChat } from "./RoomChat.ts";
 import { claimRoomCode, releaseRoomCode } from "./liveRoomCodes.ts";
@@ -176,6 +177,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     view.add(this.state.ships.get(id)!, OWNER_VIEW);
     client.view = view;
     this.stepAllowance.set(id, 0);
+    const handshake = takeHandshake(id);
+    if (handshake) client.send("handshake", handshake);
     // A frame the WebSocket itself refuses (oversized, malformed) closes as "abnormal"
     // (1006), like a lost network; the socket's error says it was the client's doing.
     client.ref.once("error", () => this.refused.add(id));

@@ -7,6 +7,7 @@ import { defineRoom, defineServer, LobbyRoom, matchMaker, monitor, playground, R
 import { ArenaRoom } from "./ArenaRoom.ts";
 import { basicAuth } from "./basicAuth.ts";
 import { installFrameworkGuards } from "./framework.ts";
+import { recordHandshakes } from "./handshakes.ts";
 import { gateRequests } from "./httpGate.ts";
 import { metrics, registry, resetMetrics } from "./metrics.ts";
 import { gameRoutes } from "./routes.ts";
@@ -95,5 +96,6 @@ export async function listenGameServer(
   await server.listen(port, host);
   const http = server.transport.server!;
   gateRequests(http, { trustProxy: config.trustProxy, redisUrl: config.redisUrl });
+  recordHandshakes(http);
   return http.address() as AddressInfo;
 }

@@ -9,6 +9,19 @@ export interface KoMessage {
   victimName: string;
 }
 
+/** The room's messages sent to everyone in it (the rest go to one client: notices, the handshake). */
+export const BROADCAST_MESSAGES: ReadonlySet<string> = new Set(["ko", "chat"]);
+
+/** Server to one client, once after it joins: the opening handshake of its WebSocket as the server saw it. */
+export interface Handshake {
+  /** Whether it came over TLS (https and wss). */
+  secure: boolean;
+  /** The request line and the handshake's headers, as received. */
+  request: string[];
+  /** The status line and headers of the server's answer. */
+  response: string[];
+}
+
 /** What the lobby's live room list shows of a public room (its matchmaking metadata). */
 export interface RoomListing {
   layout: string;

@@ -4,7 +4,7 @@ import { Callbacks, Predict, type InputHandle, type PredictedSpawns, type Reconc
 import { layoutByName, type ArenaLayout } from "../../shared/arena.ts";
 import { INTERPOLATION_DELAY_MS, TICK_RATE } from "../../shared/constants.ts";
 import type { ChatMessage } from "../../shared/chat.ts";
-import type { KoMessage } from "../../shared/messages.ts";
+import type { Handshake, KoMessage } from "../../shared/messages.ts";
 import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/schema.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
 import { gameClient, type ArenaJoinOptions, type ArenaRoom, type GameClient, type ServerRoom } from "./gameClient.ts";
@@ -48,6 +48,8 @@ export interface HandshakeInfo {
   at: Date;
   /** Matchmaking request plus WebSocket upgrade plus join, ms. */
   durationMs: number;
+  /** The upgrade request and the server's answer as the server saw them; null until it tells us. */
+  seen: Handshake | null;
 }
 
 /** What a player can ask for in the lobby. */
@@ -148,7 +150,9 @@ export class ArenaConnection {
     const client = gameClient(endpoint);
     const startedAt = performance.now();
     const room = await openRoom(client, name, request);
-    const handshake = { url: room.connection.url ?? endpoint, at: new Date(), durationMs: performance.now() - startedAt };
+    const handshake: HandshakeInfo = { url: room.connection.url ?? endpoint, at: new Date(), durationMs: performance.now() - startedAt, seen: null };
+    // Sent once, right after the join: listened for before anything else arrives.
+    room.onMessage("handshake", (seen: Handshake) => (handshake.seen = seen));
     const meter = new NetworkMeter();
     meter.attach(room.connection);
     // The full state follows the join handshake; the layout and our ship are in it.

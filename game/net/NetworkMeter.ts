@@ -3,6 +3,7 @@
 // directions right here, at the socket, so everything above it feels the lag.
 import { Protocol } from "@colyseus/sdk";
 import { PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
+import { BROADCAST_MESSAGES } from "../../shared/messages.ts";
 
 export type Direction = "up" | "down";
 export type FrameKind = "input" | "patch" | "state" | "message" | "ping" | "other";
@@ -36,7 +37,7 @@ export class NetworkMeter {
   /** Frames of the last few seconds, oldest first. */
   readonly frames: Frame[] = [];
   /** Everything since the meter was attached. */
-  readonly totals = { upBytes: 0, downBytes: 0, inputs: 0, patches: 0 };
+  readonly totals = { upBytes: 0, downBytes: 0, inputs: 0, patches: 0, messagesUp: 0, broadcasts: 0, direct: 0 };
   /** Simulated round trip and jitter in ms, split evenly between the two directions. */
   simulatedRttMs = 0;
   simulatedJitterMs = 0;
@@ -112,6 +113,11 @@ export class NetworkMeter {
     else this.totals.downBytes += bytes.byteLength;
     if (kind === "input") this.totals.inputs++;
     if (kind === "patch") this.totals.patches++;
+    if (kind === "message" && direction === "up") this.totals.messagesUp++;
+    if (kind === "message" && direction === "down") {
+      if (BROADCAST_MESSAGES.has(messageType(bytes))) this.totals.broadcasts++;
+      else this.totals.direct++;
+    }
     while (this.frames.length > 0 && now - this.frames[0]!.at > WINDOW_MS) this.frames.shift();
   }
 
@@ -130,6 +136,13 @@ export class NetworkMeter {
     else this.downCursor = at;
     return at - now;
   }
+}
+
+/** The type of a room message: a short string right after the protocol byte (fixstr or str8). */
+function messageType(bytes: Uint8Array): string {
+  const header = bytes[1] ?? 0;
+  const [start, length] = header >= 0xa0 && header <= 0xbf ? [2, header & 0x1f] : header === 0xd9 ? [3, bytes[2] ?? 0] : [0, 0];
+  return String.fromCharCode(...bytes.subarray(start, start + length));
 }
 
 function kindOf(firstByte: number): FrameKind {

@@ -120,20 +120,30 @@ export class NetworkPanel {
   }
 }
 
+/** Keeps a handshake line within the panel's width, cutting from the middle so its end (HTTP/1.1) shows. */
+function clip(line: string): string {
+  return line.length > 54 ? `${line.slice(0, 40)}…${line.slice(-13)}` : line;
+}
+
 function panelText(connection: ArenaConnection, now: number): string {
   const rates = connection.meter.rates(now);
   const { tickRate, patchRate } = connection.serverRates;
   const url = new URL(connection.handshake.url);
   const { stats } = connection;
+  const seen = connection.handshake.seen;
+  const totals = connection.meter.totals;
   const ping = stats.pingMs === null ? "…" : `${Math.round(stats.pingMs)} ms`;
   return [
     `Socket      ${url.protocol}//${url.host}`,
     `Room        ${connection.room.roomId}  session ${connection.sessionId}`,
-    `Handshake   ${connection.handshake.at.toLocaleTimeString()}, ${Math.round(connection.handshake.durationMs)} ms`,
+    `Handshake   ${connection.handshake.at.toLocaleTimeString()}, ${Math.round(connection.handshake.durationMs)} ms, ${seen?.secure ? "HTTPS upgraded to wss" : "HTTP upgraded to ws"}`,
+    ...(seen ? [...seen.request.map((line) => `  → ${clip(line)}`), ...seen.response.map((line) => `  ← ${clip(line)}`)] : []),
     `RTT         ${ping}  jitter ${Math.round(stats.jitterMs)} ms`,
     `Server      tick ${tickRate} Hz  patches ${patchRate.toFixed(0)} Hz`,
     `Up   ↑      ${rates.inputsPerSecond} inputs/s  ${bytes(rates.upBytesPerSecond)}/s  other ${rates.otherUpPerSecond}/s`,
     `Down ↓      ${rates.patchesPerSecond} patches/s  ${bytes(rates.downBytesPerSecond)}/s  other ${rates.otherDownPerSecond}/s`,
+    `By mode     ↑ ${totals.inputs} inputs, ${totals.messagesUp} messages`,
+    `            ↓ ${totals.patches} patches, ${totals.broadcasts} broadcasts, ${totals.direct} direct`,
     `Prediction  ${connection.pendingInputs} pending  ${stats.correctionsPerSecond(now).toFixed(1)} corrections/s`,
     `            last correction ${connection.lastCorrection.toFixed(1)}`,
   ].join("\n");

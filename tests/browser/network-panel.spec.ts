@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { enterFromLobby, joined, probe, saveScreenshot, useGameServer } from "../support/pages.ts";
 
@@ -12,6 +13,18 @@ test("the network panel shows live traffic both ways, and the RTT rises with sim
   await expect(panel).toBeVisible();
   await expect(panel).toContainText("ws://127.0.0.1");
 
+  // The real opening handshake, as the server received and answered it: its accept is the key hashed with RFC 6455's GUID.
+  await expect(panel).toContainText("HTTP upgraded to ws");
+  await expect(panel).toContainText(/→ GET \/\S+ HTTP\/1\.1/);
+  await expect(panel).toContainText("→ upgrade: websocket");
+  await expect(panel).toContainText("→ sec-websocket-version: 13");
+  await expect(panel).toContainText("← HTTP/1.1 101 Switching Protocols");
+  const text = (await panel.textContent()) ?? "";
+  const key = /sec-websocket-key: (\S+)/.exec(text)?.[1] ?? "";
+  const answered = /sec-websocket-accept: (\S+)/.exec(text)?.[1];
+  expect(answered).toBe(createHash("sha1").update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest("base64"));
+  expect(text).not.toMatch(/cookie|authorization|reconnectionToken=[^…]/i);
+
   await page.keyboard.down("KeyS");
   await page.mouse.move(640, 360);
   await page.mouse.down();
@@ -23,6 +36,9 @@ test("the network panel shows live traffic both ways, and the RTT rises with sim
     expect(net.downBytesPerSecond).toBeGreaterThan(0);
     await expect(panel).toContainText(/Up\s+↑\s+[1-9]\d* inputs\/s/);
     await expect(panel).toContainText(/Down ↓\s+[1-9]\d* patches\/s/);
+    // Messages by mode: our inputs up, state patches down to us, broadcasts to the room, direct messages to us.
+    await expect(panel).toContainText(/↑ [1-9]\d* inputs, [1-9]\d* messages/);
+    await expect(panel).toContainText(/↓ [1-9]\d* patches, \d+ broadcasts, [1-9]\d* direct/);
   } finally {
     await page.mouse.up();
     await page.keyboard.up("KeyS");
