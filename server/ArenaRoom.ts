@@ -86,6 +86,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
   };
 
   private readonly chat = new RoomChat();
+  private scoreSignature = "";
+  private scoreVersionNumber = 0;
   private readonly factory = new PooledEntities((bullet) => this.lag.forget(bullet));
   private dt = 0;
   private seats = new Seats(0);
@@ -256,7 +258,19 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
       ...scoreboardFromState(this.state),
       feed: this.feed.map(({ killer, victim, at }) => ({ killer, victim, at })),
       at: Date.now(),
+      version: this.scoreVersion(),
     };
+  }
+
+  /** The scoreboard's version: it moves whenever what the scoreboard shows (but its clock) changes. */
+  scoreVersion(): number {
+    const { round, phase } = this.state;
+    const signature = JSON.stringify([round, phase, this.feed[0]?.at, [...this.state.ships.values()].map((ship) => [ship.name, ship.kos, ship.deaths])]);
+    if (signature !== this.scoreSignature) {
+      this.scoreSignature = signature;
+      this.scoreVersionNumber++;
+    }
+    return this.scoreVersionNumber;
   }
 
   /** The framework's rewind history of the ships' positions, bounded by MAX_REWIND_MS. */
@@ -321,9 +335,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
       victim,
       killerName: this.state.ships.get(killer)?.name ?? "",
       victimName: this.state.ships.get(victim)?.name ?? "",
+      at: Date.now(),
     };
     this.broadcast("ko", message);
-    this.feed.unshift({ killer: message.killerName, victim: message.victimName, at: Date.now() });
+    this.feed.unshift({ killer: message.killerName, victim: message.victimName, at: message.at });
     this.feed.length = Math.min(this.feed.length, FEED_SIZE);
   }
 

@@ -13,6 +13,14 @@ import { metrics, registry, resetMetrics } from "./metrics.ts";
 import { gameRoutes } from "./routes.ts";
 import type { ServerConfig } from "./config.ts";
 
+/**
+ * The largest WebSocket frame a client may send; a larger one closes its socket
+ * (1009). Inputs are a few bytes; this leaves room for a chat message someone
+ * pasted a page into, so the server can cut it and say so instead of cutting
+ * the player off (the framework's default is 4 KiB).
+ */
+export const MAX_FRAME_BYTES = 16 * 1024;
+
 export interface GameServerOptions {
   /** Built client to serve at `/`; omitted when Vite serves the page (dev mode). */
   clientDir?: string;
@@ -33,7 +41,10 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
   const tls = config.tls;
   return defineServer({
     // One port for everything: with TLS, HTTPS pages and WSS rooms; else HTTP and WS.
-    transport: tls ? new WebSocketTransport({ server: createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }) }) : undefined,
+    transport: new WebSocketTransport({
+      server: tls ? createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }) : undefined,
+      maxPayload: MAX_FRAME_BYTES,
+    }),
     presence,
     driver: config.redisUrl ? new RedisDriver(config.redisUrl) : undefined,
     publicAddress: config.publicAddress,
@@ -74,6 +85,7 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
       const clientDir = options.clientDir;
       if (clientDir && existsSync(join(clientDir, "index.html"))) {
         app.get("/scoreboard", (_req, res) => res.sendFile(join(clientDir, "scoreboard.html")));
+        app.get("/how", (_req, res) => res.sendFile(join(clientDir, "how.html")));
         app.use(express.static(clientDir, { index: "index.html" }));
       }
     },

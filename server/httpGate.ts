@@ -54,6 +54,9 @@ export function gateRequests(server: Server, options: HttpGateOptions): void {
     delete req.headers["x-forwarded-for"];
     delete req.headers["x-client-ip"];
     req.headers["x-real-ip"] = address;
+    // The server's own count of the request's size (request line and headers), so a page can
+    // add up what polling costs both ways (Resource Timing only sees the answer).
+    res.setHeader("x-request-bytes", String(requestBytes(req)));
     const refusal = bodyRefusal(req) ?? (await limitRefusal(req, address, limits));
     if (!refusal) {
       for (const handler of handlers) handler.call(server, req, res);
@@ -126,6 +129,13 @@ export function clientAddress(req: IncomingMessage, trusted: ReadonlySet<string>
 /** An IPv4 address written as IPv6 (::ffff:1.2.3.4) is the IPv4 address. */
 function plainAddress(address: string): string {
   return address.startsWith("::ffff:") ? address.slice(7) : address;
+}
+
+/** The request as it came over the wire: request line, headers and body, in bytes. */
+function requestBytes(req: IncomingMessage): number {
+  let bytes = `${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`.length + 2;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) bytes += req.rawHeaders[i]!.length + 2 + req.rawHeaders[i + 1]!.length + 2;
+  return bytes + Number(req.headers["content-length"] ?? 0);
 }
 
 function bodyRefusal(req: IncomingMessage): Refusal | null {

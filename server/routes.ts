@@ -22,9 +22,16 @@ export function gameRoutes(presence: RedisPresence | undefined) {
         redis,
       };
     }),
-    /** A room's scores, round and recent knock-outs, from whichever process hosts it. */
+    /**
+     * A room's scores, round and recent knock-outs, from whichever process hosts it.
+     * `?wait=V` long-polls: the answer is held until the scoreboard's version moves
+     * past V, or LONG_POLL_SECONDS pass.
+     */
     scoreboard: createEndpoint("/api/rooms/:code/scoreboard", { method: "GET" }, async (ctx): Promise<Scoreboard | { error: string }> => {
-      const scoreboard = await findScoreboard(ctx.params.code);
+      const room = await findRoom(ctx.params.code);
+      const wait = Number(ctx.query?.wait);
+      if (room && Number.isInteger(wait)) await versionAfter(room, wait);
+      const scoreboard = room ? await matchMaker.remoteRoomCall<ArenaRoom>(room, "scoreboard").catch(() => null) : null;
       if (scoreboard) return scoreboard;
       ctx.setStatus(404);
       return { error: `No room with code ${ctx.params.code}` };
@@ -32,14 +39,28 @@ export function gameRoutes(presence: RedisPresence | undefined) {
   });
 }
 
+/** How long a long poll is held at most before it answers with what there is. */
+export const LONG_POLL_SECONDS = 25;
+const LONG_POLL_CHECK_MS = 100;
+
 /**
- * The scoreboard of the arena room with this code, from whichever process hosts it.
- * A public room is found however the code is typed; a private one only by its exact code.
+ * The id of the arena room with this code, on whichever process hosts it. A public
+ * room is found however the code is typed; a private one only by its exact code.
  */
-async function findScoreboard(typed: string): Promise<Scoreboard | null> {
+async function findRoom(typed: string): Promise<string | null> {
   const code = normalizeRoomCode(typed);
   if (!code) return null;
   const [room] = await matchMaker.query({ name: "arena", roomId: code });
   if (!room || (room.private && typed !== code)) return null;
-  return matchMaker.remoteRoomCall<ArenaRoom>(room.roomId, "scoreboard");
+  return room.roomId;
+}
+
+/** Resolves once the room's scoreboard version is not `version`, or the long poll's time is up (or the room is gone). */
+async function versionAfter(roomId: string, version: number): Promise<void> {
+  const deadline = Date.now() + LONG_POLL_SECONDS * 1000;
+  while (Date.now() < deadline) {
+    const now = await matchMaker.remoteRoomCall<ArenaRoom>(roomId, "scoreVersion").catch(() => null);
+    if (now === null || now !== version) return;
+    await new Promise((resolve) => setTimeout(resolve, LONG_POLL_CHECK_MS));
+  }
 }

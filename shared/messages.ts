@@ -7,6 +7,8 @@ export interface KoMessage {
   victim: string;
   killerName: string;
   victimName: string;
+  /** When it happened, wall-clock ms (the scoreboard page measures how late each view shows it). */
+  at: number;
 }
 
 /** The room's messages sent to everyone in it (the rest go to one client: notices, the handshake). */
@@ -46,4 +48,6 @@ export interface Scoreboard {
   feed: Array<{ killer: string; victim: string; at: number }>;
   /** When this answer was made, wall-clock ms. */
   at: number;
+  /** Goes up whenever the scores, the ships or the round change: a long poll waits for it to move. */
+  version: number;
 }

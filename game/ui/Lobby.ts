@@ -58,7 +58,11 @@ export class Lobby {
       gap: "14px",
     });
     const title = element("div", { font: `800 34px ${FONTS.ui}`, letterSpacing: "1px" }, "SKIRMISH");
-    const subtitle = element("div", { color: css(COLORS.muted), marginTop: "-10px" }, "Top-down arena · up to 16 ships · bots fill in");
+    const subtitle = element("div", { color: css(COLORS.muted), marginTop: "-10px" }, "Top-down arena · up to 16 ships · bots fill in · ");
+    const how = element("a", { color: css(COLORS.accent) }, "How it works");
+    how.href = "/how";
+    how.id = "lobby-how";
+    subtitle.append(how);
 
     this.nameInput = textInput("lobby-name", "Your name", NAME_MAX_LENGTH);
     this.nameInput.value = readName();

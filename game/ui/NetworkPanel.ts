@@ -122,7 +122,7 @@ export class NetworkPanel {
 
 /** Keeps a handshake line within the panel's width, cutting from the middle so its end (HTTP/1.1) shows. */
 function clip(line: string): string {
-  return line.length > 54 ? `${line.slice(0, 40)}…${line.slice(-13)}` : line;
+  return line.length > 50 ? `${line.slice(0, 36)}…${line.slice(-13)}` : line;
 }
 
 function panelText(connection: ArenaConnection, now: number): string {

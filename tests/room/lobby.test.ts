@@ -102,6 +102,28 @@ describe("GET /api/rooms/:code/scoreboard", () => {
     return { status: response.status, body: (await response.json()) as Scoreboard };
   }
 
+  it("long polls: with ?wait=<version> the answer is held until the scores change, then comes at once", async () => {
+    const player = await ArenaConnection.join(server.endpoint, "Waiter");
+    const room = server.colyseus.getRoomById<ArenaRoom>(player.code);
+    const { body: first } = await get(player.code);
+    let answeredAt = 0;
+    const held = fetch(`${server.endpoint}/api/rooms/${player.code}/scoreboard?wait=${first.version}`).then(async (response) => {
+      answeredAt = Date.now();
+      return (await response.json()) as Scoreboard;
+    });
+    // Nothing changed: the request is still open after several checks of the version.
+    for (let i = 0; i < 5; i++) await room.waitForNextPatch();
+    expect(answeredAt).toBe(0);
+    // A knock-out changes the scores: the held request answers with them, at once.
+    const changedAt = Date.now();
+    room.state.ships.get(player.sessionId)!.kos = 1;
+    const answer = await held;
+    expect(answer.version).toBeGreaterThan(first.version);
+    expect(answer.ships[0]).toMatchObject({ name: "Waiter", kos: 1 });
+    expect(answeredAt - changedAt).toBeLessThan(500);
+    await player.room.leave();
+  });
+
   it("returns a public room's scores, however the code is typed", async () => {
     const player = await ArenaConnection.join(server.endpoint, "Scorer");
     const room = server.colyseus.getRoomById<ArenaRoom>(player.code);
