@@ -26,6 +26,19 @@ describe("TLS", () => {
     expect(result.ok).toBe(true);
     expect(result.url).toMatch(/^wss:\/\/localhost:\d+\//);
     expect(result.code).toMatch(/^[A-Z2-9]{5}$/);
+    // The server saw the upgrade arrive over TLS: the network panel says HTTPS was upgraded to wss.
+    expect(result.secure).toBe(true);
+    expect(result.requestLine).toMatch(/^GET \/\S+ HTTP\/1\.1$/);
+  });
+
+  it("serves the lesson page at /how over https://", async () => {
+    const output = execFileSync(
+      process.execPath,
+      ["-e", `fetch(${JSON.stringify(`${server.url.replace("127.0.0.1", "localhost")}how`)}).then(async (r) => console.log(r.status, await r.text()))`],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: certificate.certFile }, encoding: "utf8" },
+    );
+    expect(output).toMatch(/^200 /);
+    for (const point of ["persistent connection", "Both ways", "handshake", "Polling against pushing", "wss"]) expect(output).toContain(point);
   });
 
   it("serves pages and /health over https://", async () => {

@@ -6,7 +6,19 @@ import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 const endpoint = process.argv[2]!;
 try {
   const player = await ArenaConnection.join(endpoint, "Probe");
-  console.log(JSON.stringify({ ok: true, url: player.handshake.url, code: player.code, sessionId: player.sessionId }));
+  // The server tells us how it saw our handshake just after the first state.
+  for (let i = 0; i < 100 && !player.handshake.seen; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  const seen = player.handshake.seen;
+  console.log(
+    JSON.stringify({
+      ok: true,
+      url: player.handshake.url,
+      code: player.code,
+      sessionId: player.sessionId,
+      secure: seen?.secure,
+      requestLine: seen?.request[0],
+    }),
+  );
   await player.room.leave();
   process.exit(0);
 } catch (error) {
