@@ -33,5 +33,17 @@ test("two players chat while playing: Enter to type (the ship stays put), Enter 
     await bravo.keyboard.press("Digit2");
     await expect(alpha.locator("#chat-log")).toContainText("Bravo: Nice shot!");
     await saveScreenshot(alpha, testInfo, "chat-in-play");
+
+    // Alpha mutes Bravo (a name in the history): Bravo's next line reaches Bravo's own page, not Alpha's.
+    await alpha.keyboard.press("Enter");
+    await alpha.locator("#chat-log button", { hasText: "Bravo:" }).first().click();
+    await expect(alpha.locator("#chat-log")).toContainText("Bravo (muted)");
+    await alpha.locator("#chat-input").press("Escape");
+    await bravo.keyboard.press("Digit1");
+    await expect(bravo.locator("#chat-log")).toContainText("Bravo: Hello!");
+    await alpha.keyboard.press("Digit5");
+    await expect(bravo.locator("#chat-log")).toContainText("Alpha: Thanks!");
+    await expect(alpha.locator("#chat-log")).toContainText("Alpha: Thanks!");
+    await expect(alpha.locator("#chat-log")).not.toContainText("Hello!");
   });
 });
