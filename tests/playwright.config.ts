@@ -20,5 +20,7 @@ export default defineConfig({
     viewport: { width: ARENA_WIDTH, height: ARENA_HEIGHT },
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: "off",
+    // A failing test leaves a picture of what the page showed.
+    screenshot: "only-on-failure",
   },
 });

@@ -58,7 +58,7 @@ test("a phone moves with the left stick and hits with the right, and a desktop p
 
     // Both into the open lane and within range, then the right stick aims at Bravo and fires while held.
     await Promise.all([thumbSteer(thumbs, thumb, thumbId, "y", OPEN_LANE_Y), steer(bravo, bravoId, "y", OPEN_LANE_Y)]);
-    await thumbSteer(thumbs, thumb, thumbId, "x", 520, 40);
+    await thumbSteer(thumbs, thumb, thumbId, "x", 700, 40);
     await thumbs.down(1, 1000, 450);
     await expect
       .poll(
@@ -69,7 +69,7 @@ test("a phone moves with the left stick and hits with the right, and a desktop p
           await thumbs.move(1, 1000 + ((target.x - me.x) / length) * 60, 450 + ((target.y - me.y) / length) * 60);
           return (await ship(bravo, bravoId)).health;
         },
-        { message: "Bravo is hit by the phone's shots", timeout: 20_000, intervals: [150] },
+        { message: "Bravo is hit by the phone's shots", timeout: 30_000, intervals: [150] },
       )
       .toBeLessThan(SHIP_HEALTH);
     expect((await probe(thumb)).shotsFired).toBeGreaterThan(0);

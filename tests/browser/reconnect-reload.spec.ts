@@ -22,7 +22,9 @@ test("after the network drops and the game reconnects by itself, a page reload s
     await saveScreenshot(page, testInfo, "reconnecting");
     await outage;
     await expect.poll(async () => (await probe(page)).status, { message: "the automatic reconnection", timeout: 20_000 }).toBe("playing");
-    expect((await probe(page)).sessionId).toBe(id);
+    // Back in the same ship, not in the lobby (whose message would say why).
+    const lobbyMessage = (await page.locator("#lobby").isVisible()) ? await page.locator("#lobby-message").textContent() : "";
+    expect((await probe(page)).sessionId, `the same ship after reconnecting (lobby says: "${lobbyMessage}")`).toBe(id);
 
     // Then the player reloads the page: still the same ship in the same room, and no second one.
     await page.reload();
