@@ -57,6 +57,19 @@ describe("room chat", () => {
     await waitFor(() => heard.ada.some((message) => message.text === "still here"), "Bob's line after the flood");
   });
 
+  it("carries a burst from a crowd at once: eight players, three lines each, every line to every player, in each sender's order", async () => {
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const crowd = await Promise.all(Array.from({ length: 8 }, (_, i) => server.colyseus.connectTo(room, { name: `P${i}` })));
+    const heard = crowd.map(() => [] as ChatMessage[]);
+    crowd.forEach((client, i) => client.onMessage("chat", (message: ChatMessage) => heard[i]!.push(message)));
+    for (let line = 0; line < 3; line++) for (const [i, client] of crowd.entries()) client.send("chat", { text: `P${i} line ${line}` });
+    await waitFor(() => heard.every((lines) => lines.length === 24), "every line at every player");
+    for (const lines of heard) {
+      for (let i = 0; i < 8; i++)
+        expect(lines.filter((message) => message.name === `P${i}`).map((message) => message.text)).toEqual([0, 1, 2].map((line) => `P${i} line ${line}`));
+    }
+  });
+
   it("refuses an empty message with a notice, and a quick-chat number out of range as bad input", async () => {
     const { room, ada, bob, notices } = await twoPlayers();
     ada.send("chat", { text: " \u0007\u202e " });
