@@ -61,7 +61,7 @@ describe("room chat", () => {
     const room = await server.colyseus.createRoom<ArenaRoom>("arena");
     const crowd = await Promise.all(Array.from({ length: 8 }, (_, i) => server.colyseus.connectTo(room, { name: `P${i}` })));
     const heard = crowd.map(() => [] as ChatMessage[]);
-    crowd.forEach((client, i) => client.onMessage("chat", (message: ChatMessage) => heard[i]!.push(message)));
+    for (const [i, client] of crowd.entries()) client.onMessage("chat", (message: ChatMessage) => heard[i]!.push(message));
     for (let line = 0; line < 3; line++) for (const [i, client] of crowd.entries()) client.send("chat", { text: `P${i} line ${line}` });
     await waitFor(() => heard.every((lines) => lines.length === 24), "every line at every player");
     for (const lines of heard) {
