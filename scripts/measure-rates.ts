@@ -40,6 +40,7 @@ async function measure(tickRate: number, patchRate: number) {
     lagCompensation: true,
     reconnectSeconds: 0,
     trustProxy: [],
+    replayMemoryMB: 64,
   });
   const { port } = await listenGameServer(server, { trustProxy: [] }, 0, "127.0.0.1");
   const player = await ArenaConnection.join(`http://127.0.0.1:${port}`, "Observer");

@@ -5,15 +5,18 @@
 import { StateView } from "@colyseus/schema";
 import { CloseCode, ErrorCode, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
 import { z } from "zod";
-import { botControls, botName, botsWanted } from "../shared/bots.ts";
+import { botName, botsWanted } from "../shared/bots.ts";
 import { QUICK_CHAT } from "../shared/chat.ts";
 import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_CATCH_UP_STEPS, MAX_REWIND_MS, MOVE_AXIS_MAX, SPECTATOR_SLOTS } from "../shared/constants.ts";
 import { freeHue, uniqueName } from "../shared/identity.ts";
-import type { KoMessage, Scoreboard } from "../shared/messages.ts";
+import type { KillcamMessage, KoMessage, Scoreboard } from "../shared/messages.ts";
 import { cleanName } from "../shared/names.ts";
 import { ArenaState, OWNER_VIEW, ShipInput } from "../shared/schema.ts";
 import { scoreboardFromState } from "../shared/scores.ts";
-import { addShip, advanceWorld, applyControls, removeShip, startWorld, type MatchRules, type WorldEvent } from "../shared/world.ts";
+import { ReplayRecorder, type RecordedRound } from "../shared/replay/ReplayRecorder.ts";
+import type { ShipControls } from "../shared/step.ts";
+import { stepWorld } from "../shared/stepWorld.ts";
+import { addShip, removeShip, startWorld, type MatchRules, type WorldEvent } from "../shared/world.ts";
 import { PooledEntities } from "./EntityPool.ts";
 import { cutOffForMisbehaviour, hasCompletedJoin, pendingSeats, sendPatchesOnSteadyClock, type SeatPolicy } from "./framework.ts";
 import { checkJoinOptions, isSpectator, type JoinOptions } from "./joinOptions.ts";
@@ -22,6 +25,8 @@ import { LagCompensation } from "./LagCompensation.ts";
 import { RoomChat } from "./RoomChat.ts";
 import { claimRoomCode, releaseRoomCode } from "./liveRoomCodes.ts";
 import { joins, patchTimes, playersInRooms, refusals, spectatorsInRooms, stepTimes } from "./metrics.ts";
+import { packReplay } from "./replayFile.ts";
+import { ReplayStore } from "./ReplayStore.ts";
 import { roomListing } from "./roomListing.ts";
 import { Seats } from "./Seats.ts";
 import type { SteadyTimer } from "./SteadyTimer.ts";
@@ -36,6 +41,10 @@ export interface ArenaRoomOptions extends MatchRules {
   lagCompensation: boolean;
   /** How long a dropped player's seat is held, seconds. */
   reconnectSeconds: number;
+  /** Bytes of replays the server keeps in memory (or in the shared Redis). */
+  replayMemoryBytes: number;
+  /** Replays are also written here, when set. */
+  replayDir?: string;
   /** Set by the client that creates the room: a private room is reached only by its code. */
   private?: unknown;
 }
@@ -106,6 +115,13 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
   private humansJoined = 0;
   /** Steps each player may still take this tick; see MAX_CATCH_UP_STEPS. */
   private readonly stepAllowance = new Map<string, number>();
+  private recorder: ReplayRecorder | null = null;
+  private isPrivate = false;
+  private replays: ReplayStore | null = null;
+  /** Replays being packed and stored, awaited before the room is gone. */
+  private readonly saving = new Set<Promise<unknown>>();
+  /** Called with each round's replay once it is stored; for tests. */
+  onReplaySaved: ((summary: Awaited<ReturnType<ReplayStore["save"]>>) => void) | null = null;
   /** Called with each tick's events; for tests and instrumentation. */
   onWorldEvents: ((events: readonly WorldEvent[]) => void) | null = null;
 
@@ -124,7 +140,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     // Every ship the room can hold gets a one-byte id before bullets use ids up.
     this.factory.reserveShips(options.maxPlayers + options.bots, this.state.ships);
     this.roomId = await claimRoomCode(this.presence);
-    if (options.private === true) await this.setPrivate(true);
+    this.isPrivate = options.private === true;
+    if (this.isPrivate) await this.setPrivate(true);
     this.seats = new Seats(options.maxPlayers);
     this.maxClients = options.maxPlayers + SPECTATOR_SLOTS;
     this.reconnectSeconds = options.reconnectSeconds;
@@ -136,6 +153,9 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     this.state.tickRate = options.tickRate;
     this.botFill = options.bots;
     startWorld(this.state, this.factory, this.dt, options);
+    this.replays = new ReplayStore(this.presence, { maxBytes: options.replayMemoryBytes, dir: options.replayDir });
+    this.recorder = new ReplayRecorder({ room: this.roomId, tickRate: options.tickRate, now: Date.now });
+    this.recorder.begin(this.state);
     this.lag = new LagCompensation(options.lagCompensation ? this.rewindShips() : null, this.dt, () => this.clock.elapsedTime);
     this.balanceBots();
     await this.publishListing();
@@ -173,7 +193,9 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     this.humansJoined++;
     const ships = [...this.state.ships.values()];
     const name = uniqueName(cleanName(options?.name) || `Pilot ${this.humansJoined}`, ships);
-    addShip(this.state, id, { name, hue: freeHue(ships), bot: false }, this.factory, this.dt);
+    const identity = { name, hue: freeHue(ships), bot: false };
+    this.recorder?.change({ type: "join", id, ...identity });
+    addShip(this.state, id, identity, this.factory, this.dt);
     // What only this player's prediction needs (velocity, cooldowns) goes to them alone.
     const view = new StateView();
     view.add(this.state.ships.get(id)!, OWNER_VIEW);
@@ -202,6 +224,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     const dropped = code !== undefined && DROPS.has(code) && !this.refused.has(id) && !cutOffForMisbehaviour(client);
     if (!ship || !hasCompletedJoin(client) || !(dropped || takenOver)) return;
     ship.away = true;
+    this.recorder?.change({ type: "away", id });
     this.allowReconnection(client, this.reconnectSeconds);
   }
 
@@ -223,7 +246,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
 
   override onReconnect(client: Client): void {
     const ship = this.state.ships.get(client.sessionId);
-    if (ship) ship.away = false;
+    if (ship) {
+      ship.away = false;
+      this.recorder?.change({ type: "back", id: client.sessionId });
+    }
     // Inputs sent while the link was down are not replayed in a burst.
     this.inputs.get(client.sessionId).clear();
     this.stepAllowance.set(client.sessionId, 0);
@@ -248,6 +274,9 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
 
   override async onDispose(): Promise<void> {
     this.patchClock?.stop();
+    const cutShort = this.recorder?.finish(this.state.round);
+    if (cutShort) this.saveReplay(cutShort);
+    await Promise.all(this.saving);
     await releaseRoomCode(this.presence, this.roomId);
   }
 
@@ -299,34 +328,84 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
 
   private step(): void {
     const events: WorldEvent[] = [];
-    for (const id of this.state.ships.keys()) {
-      if (this.seats.players.has(id)) this.applyClientInputs(id, events);
-      else applyControls(this.state, id, botControls(this.state, id, this.dt), this.factory, this.dt, events);
-    }
-    advanceWorld(this.state, this.factory, this.dt, events, this.lag.sight);
+    const renderTimes = new Map<string, number[]>();
+    stepWorld(
+      this.state,
+      this.factory,
+      this.dt,
+      events,
+      (id) => this.takeInputs(id, renderTimes),
+      this.lag.sight,
+      (shooter, bullet, index) => {
+        const stamp = renderTimes.get(shooter)?.[index] ?? 0;
+        this.recorder?.shot(bullet, this.lag.noteShot(this.state.bullets.get(bullet)!, stamp));
+      },
+    );
+    const roundRecorded = this.recorder?.endTick(this.state, events);
+    if (roundRecorded) this.saveReplay(roundRecorded);
     this.factory.recycleBullets(this.state.bullets);
     this.onWorldEvents?.(events);
     for (const event of events) {
-      if (event.type === "ko") this.broadcastKo(event.killer, event.victim);
+      if (event.type === "ko") this.onKo(event.killer, event.victim);
       if (event.type === "round-over" || event.type === "round-start") void this.publishListing();
     }
   }
 
   /**
-   * One step per tick, with a little banked for inputs that arrive in a burst
-   * after a stall, so a client cannot move or fire faster by sending faster.
+   * A player's inputs for this tick: one step per tick, with a little banked for
+   * inputs that arrive in a burst after a stall, so a client cannot move or fire
+   * faster by sending faster. Each one's render time is kept for lag compensation.
    */
-  private applyClientInputs(id: string, events: WorldEvent[]): void {
+  private takeInputs(id: string, renderTimes: Map<string, number[]>): ShipControls[] {
     let allowance = Math.min((this.stepAllowance.get(id) ?? 0) + 1, MAX_CATCH_UP_STEPS);
     const accessor = this.inputs.get(id);
+    const inputs: ShipControls[] = [];
+    const times: number[] = [];
     for (const input of accessor) {
-      const before = events.length;
-      applyControls(this.state, id, input, this.factory, this.dt, events);
-      const fired = events[before];
-      if (fired?.type === "shot") this.lag.noteShot(this.state.bullets.get(fired.bullet)!, accessor.renderTime);
+      inputs.push(input);
+      times.push(accessor.renderTime);
+      this.recorder?.applied(id, input);
       if (--allowance === 0) break;
     }
     this.stepAllowance.set(id, allowance);
+    renderTimes.set(id, times);
+    return inputs;
+  }
+
+  /** Packs a recorded round and keeps it (see ReplayStore). */
+  private saveReplay(round: RecordedRound): void {
+    const saving = packReplay(round.bytes)
+      .then((file) =>
+        this.replays!.save(
+          {
+            room: this.roomId,
+            round: round.round,
+            players: round.players,
+            seconds: Math.round(round.ticks / this.state.tickRate),
+            complete: round.complete,
+            recordedAt: Date.now() - Math.round((round.ticks / this.state.tickRate) * 1000),
+            private: this.isPrivate,
+          },
+          file,
+        ),
+      )
+      .then((summary) => this.onReplaySaved?.(summary))
+      .catch((error: unknown) => console.error(`Room ${this.roomId}: round ${round.round}'s replay was not kept:`, error))
+      .finally(() => this.saving.delete(saving));
+    this.saving.add(saving);
+  }
+
+  /** Everyone hears of the knock-out; a knocked-out player gets the seconds before it to watch. */
+  private onKo(killer: string, victim: string): void {
+    this.broadcastKo(killer, victim);
+    const client = this.clients.getById(victim);
+    const killcam = client ? this.recorder?.killcam() : null;
+    if (client && killcam) {
+      void packReplay(killcam).then((replay) => {
+        const message: KillcamMessage = { killer, victim, replay };
+        client.send("killcam", message);
+      });
+    }
   }
 
   private broadcastKo(killer: string, victim: string): void {
@@ -348,7 +427,9 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     while (this.botIds.length < wanted) {
       const id = `bot-${++this.botsAdded}`;
       const ships = [...this.state.ships.values()];
-      addShip(this.state, id, { name: uniqueName(botName(this.botsAdded - 1), ships), hue: freeHue(ships), bot: true }, this.factory, this.dt);
+      const identity = { name: uniqueName(botName(this.botsAdded - 1), ships), hue: freeHue(ships), bot: true };
+      this.recorder?.change({ type: "join", id, ...identity });
+      addShip(this.state, id, identity, this.factory, this.dt);
       this.botIds.push(id);
     }
     while (this.botIds.length > wanted) this.dropShip(this.botIds.pop()!);
@@ -357,6 +438,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
   /** Takes a ship out of the arena and keeps the instance for the next ship. */
   private dropShip(id: string): void {
     const ship = this.state.ships.get(id);
+    if (ship) this.recorder?.change({ type: "leave", id });
     removeShip(this.state, id);
     if (ship) this.factory.releaseShip(ship);
   }

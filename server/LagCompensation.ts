@@ -12,19 +12,21 @@ export class LagCompensation {
   /** When (server ms) each player's shot saw the world: the render time of the input that fired it. */
   private readonly seenAt = new WeakMap<BulletState, number>();
   private readonly now: () => number;
+  private readonly rewinds: boolean;
 
   /** `rewind` is the room's rewind history of the ships' positions; null judges every shot live (for comparison). */
   constructor(rewind: Rewind | null, dt: number, now: () => number) {
     this.now = now;
+    this.rewinds = rewind !== null;
     const live = liveSight(dt);
     if (!rewind) {
       this.sight = live;
       return;
     }
     const tickMs = dt * 1000;
-    this.sight = (bullet, age, target) => {
+    this.sight = (bullet, age, target, bulletId, targetId) => {
       const firedAt = this.seenAt.get(bullet);
-      if (firedAt === undefined) return live(bullet, age, target);
+      if (firedAt === undefined) return live(bullet, age, target, bulletId, targetId);
       const start = rewind.at(firedAt + (age - 1) * tickMs);
       const end = rewind.at(firedAt + age * tickMs);
       return { x0: start.value(target, "x"), y0: start.value(target, "y"), x1: end.value(target, "x"), y1: end.value(target, "y") };
@@ -35,12 +37,14 @@ export class LagCompensation {
    * A player fired `bullet` with an input stamped with the render time `stamp`.
    * The stamp comes off the wire: only a real instant within MAX_REWIND_MS of now
    * is rewound to (clamped into that window); a garbled or hostile one leaves the
-   * shot judged live rather than looked up at an arbitrary time.
+   * shot judged live rather than looked up at an arbitrary time. Returns whether
+   * the shot will be judged where its shooter saw the ships.
    */
-  noteShot(bullet: BulletState, stamp: number): void {
-    if (!Number.isFinite(stamp) || stamp <= 0) return;
+  noteShot(bullet: BulletState, stamp: number): boolean {
+    if (!this.rewinds || !Number.isFinite(stamp) || stamp <= 0) return false;
     const now = this.now();
     this.seenAt.set(bullet, Math.min(now, Math.max(now - MAX_REWIND_MS, stamp)));
+    return true;
   }
 
   /** The bullet is gone (its instance goes back to the pool). */

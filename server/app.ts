@@ -59,12 +59,14 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
         koTarget: config.koTarget,
         lagCompensation: config.lagCompensation,
         reconnectSeconds: config.reconnectSeconds,
+        replayMemoryBytes: config.replayMemoryMB * 1024 * 1024,
+        replayDir: config.replayDir,
       })
         .enableRealtimeListing()
         .sortBy({ clients: -1 }),
       lobby: defineRoom(LobbyRoom),
     },
-    routes: gameRoutes(presence),
+    routes: gameRoutes(presence, { maxBytes: config.replayMemoryMB * 1024 * 1024, dir: config.replayDir }),
     greet: false,
     gracefullyShutdown: options.standalone ?? false,
     express: (app) => {
@@ -86,6 +88,7 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
       if (clientDir && existsSync(join(clientDir, "index.html"))) {
         app.get("/scoreboard", (_req, res) => res.sendFile(join(clientDir, "scoreboard.html")));
         app.get("/how", (_req, res) => res.sendFile(join(clientDir, "how.html")));
+        app.get("/replay", (_req, res) => res.sendFile(join(clientDir, "replay.html")));
         app.use(express.static(clientDir, { index: "index.html" }));
       }
     },

@@ -22,6 +22,10 @@ export interface ServerConfig {
   adminPassword?: string;
   /** Reverse proxies whose X-Forwarded-For names the client (for per-address limits). */
   trustProxy: string[];
+  /** Megabytes of replay files kept in memory (or in the shared Redis); the oldest go first. */
+  replayMemoryMB: number;
+  /** Every replay is also written to this directory, when set. */
+  replayDir?: string;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +48,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicAddress: text(env, "PUBLIC_ADDRESS"),
     adminPassword: text(env, "ADMIN_PASSWORD"),
     trustProxy: list(env, "TRUST_PROXY"),
+    replayMemoryMB: integer(env, "REPLAY_MEMORY_MB", 64, 0, 65536),
+    replayDir: text(env, "REPLAY_DIR"),
   };
 }
 

@@ -5,8 +5,14 @@ import type { Scoreboard } from "../shared/messages.ts";
 import { normalizeRoomCode } from "../shared/roomCodes.ts";
 import type { ArenaRoom } from "./ArenaRoom.ts";
 import { redisStatus } from "./framework.ts";
+import { ReplayStore, type ReplaySummary } from "./ReplayStore.ts";
 
-export function gameRoutes(presence: RedisPresence | undefined) {
+/** The newest public replays listed when no room is asked for. */
+const RECENT_REPLAYS = 20;
+
+export function gameRoutes(presence: RedisPresence | undefined, replayOptions: { maxBytes: number; dir?: string }) {
+  // The presence is the framework's (its memory, or Redis) once the server listens.
+  const replays = () => new ReplayStore(matchMaker.presence, replayOptions);
   const startedAt = Date.now();
   return createRouter({
     /** Liveness for a host or a load balancer: 503 while the shared Redis is not ready. */
@@ -35,6 +41,34 @@ export function gameRoutes(presence: RedisPresence | undefined) {
       if (scoreboard) return scoreboard;
       ctx.setStatus(404);
       return { error: `No room with code ${ctx.params.code}` };
+    }),
+    /**
+     * Recorded rounds: `?room=CODE` lists a room's (a private room's only by its
+     * exact code); without it, the newest public ones.
+     */
+    replays: createEndpoint("/api/replays", { method: "GET" }, async (ctx): Promise<{ replays: ReplaySummary[] }> => {
+      const typed = typeof ctx.query?.room === "string" ? ctx.query.room : "";
+      if (!typed) return { replays: await replays().recentPublic(RECENT_REPLAYS) };
+      const code = normalizeRoomCode(typed);
+      const listed = code ? await replays().forRoom(code) : [];
+      return { replays: listed.filter((summary) => !summary.private || typed === code) };
+    }),
+    /** One replay file. A private room's needs `?room=CODE`; without it, it is as unknown as an id never given out (404). */
+    replay: createEndpoint("/api/replays/:id", { method: "GET" }, async (ctx): Promise<Response | { error: string }> => {
+      const store = replays();
+      const summary = await store.summary(ctx.params.id);
+      const file = summary && (!summary.private || ctx.query?.room === summary.room) ? await store.file(summary.id) : null;
+      if (!summary || !file) {
+        ctx.setStatus(404);
+        return { error: `No replay with id ${ctx.params.id}` };
+      }
+      return new Response(new Uint8Array(file), {
+        headers: {
+          "content-type": "application/octet-stream",
+          "content-disposition": `attachment; filename="skirmish-${summary.room}-round-${summary.round}.replay"`,
+          "cache-control": "private, max-age=3600",
+        },
+      });
     }),
   });
 }

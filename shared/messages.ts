@@ -11,6 +11,16 @@ export interface KoMessage {
   at: number;
 }
 
+/**
+ * Server to a knocked-out player: the seconds before the knock-out, as a replay
+ * file (gzipped; see shared/replay/format.ts), to re-simulate and watch.
+ */
+export interface KillcamMessage {
+  killer: string;
+  victim: string;
+  replay: Uint8Array;
+}
+
 /** The room's messages sent to everyone in it (the rest go to one client: notices, the handshake). */
 export const BROADCAST_MESSAGES: ReadonlySet<string> = new Set(["ko", "chat"]);
 

@@ -108,7 +108,9 @@ export interface EntityFactory {
 
 export type WorldEvent =
   | { type: "shot"; shooter: string; bullet: string }
-  | { type: "hit"; shooter: string; target: string; damage: number }
+  | { type: "hit"; shooter: string; target: string; bullet: string; damage: number }
+  /** A bullet stopped by a shielded ship: no damage. */
+  | { type: "deflect"; shooter: string; target: string; bullet: string }
   | { type: "ko"; killer: string; victim: string }
   | { type: "pickup"; ship: string; kind: PickupKind }
   | { type: "respawn"; ship: string }
@@ -126,9 +128,10 @@ export interface SeenMotion {
 /**
  * How the shooter of `bullet` saw `target` move while the bullet flew from age
  * `age - 1` to `age` (in ticks). The server answers with lag compensation (the
- * target rewound to the shooter's screen); bots and tests use the live motion.
+ * target rewound to the shooter's screen); a replay with what that decided;
+ * bots and tests use the live motion.
  */
-export type Sight = (bullet: BulletState, age: number, target: ShipState) => SeenMotion;
+export type Sight = (bullet: BulletState, age: number, target: ShipState, bulletId: string, targetId: string) => SeenMotion;
 
 /** The target's actual motion this tick, as its velocity says. */
 export function liveSight(dt: number): Sight {
@@ -222,26 +225,29 @@ function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight:
     for (const [shipId, ship] of world.ships.entries()) {
       if (shipId === bullet.owner || !ship.alive || ship.away) continue;
       // Both move during the tick: test the bullet's path relative to the target.
-      const seen = sight(bullet, age, ship);
+      const seen = sight(bullet, age, ship, id, shipId);
       const t = segmentNearPoint(from.x - seen.x0, from.y - seen.y0, to.x - seen.x1, to.y - seen.y1, 0, 0, SHIP_RADIUS + BULLET_RADIUS);
       if (t !== null && t <= stopAt) {
         stopAt = t;
         target = shipId;
       }
     }
-    if (target !== null) hit(world, bullet, target, dt, events);
+    if (target !== null) hit(world, id, bullet, target, dt, events);
     if (stopAt !== Infinity) world.bullets.delete(id);
   }
 }
 
-function hit(world: WorldState, bullet: BulletState, targetId: string, dt: number, events: WorldEvent[]): void {
+function hit(world: WorldState, bulletId: string, bullet: BulletState, targetId: string, dt: number, events: WorldEvent[]): void {
   const target = world.ships.get(targetId)!;
-  if (world.tick < target.shieldUntil) return;
+  if (world.tick < target.shieldUntil) {
+    events.push({ type: "deflect", shooter: bullet.owner, target: targetId, bullet: bulletId });
+    return;
+  }
   const speed = Math.sqrt(bullet.vx * bullet.vx + bullet.vy * bullet.vy);
   target.vx = onGrid(target.vx + (bullet.vx / speed) * HIT_KNOCKBACK);
   target.vy = onGrid(target.vy + (bullet.vy / speed) * HIT_KNOCKBACK);
   target.health = Math.max(0, target.health - BULLET_DAMAGE);
-  events.push({ type: "hit", shooter: bullet.owner, target: targetId, damage: BULLET_DAMAGE });
+  events.push({ type: "hit", shooter: bullet.owner, target: targetId, bullet: bulletId, damage: BULLET_DAMAGE });
   if (target.health > 0) return;
 
   target.alive = false;

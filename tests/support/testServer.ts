@@ -15,6 +15,7 @@ export const DEFAULT_TEST_CONFIG = {
   lagCompensation: true,
   reconnectSeconds: RECONNECT_SECONDS,
   trustProxy: [],
+  replayMemoryMB: 64,
 };
 
 /** A game server on 127.0.0.1 at a free port, wrapped in @colyseus/testing's helpers. */

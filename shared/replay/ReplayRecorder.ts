@@ -1,0 +1,143 @@
+// Records a room's rounds as replays while they are played, and cuts killcams
+// (the seconds before a knock-out) from the recording.
+import type { ShipControls } from "../step.ts";
+import type { WorldEvent, WorldState } from "../world.ts";
+import { CHECKSUM_INTERVAL, emptyTick, type Keyframe, REPLAY_LIMITS, type Replay, ReplayWriter, type ShipChange, type TickRecord } from "./format.ts";
+import { takeKeyframe, worldChecksum } from "./snapshot.ts";
+
+/** How far back a killcam starts, at least. */
+export const KILLCAM_SECONDS = 3;
+
+/** A round's recording, done. */
+export interface RecordedRound {
+  round: number;
+  /** Played to its end (false: the room closed, or the recording reached its size limit). */
+  complete: boolean;
+  /** Ticks recorded. */
+  ticks: number;
+  /** The names of the players (not bots) who took part. */
+  players: string[];
+  /** The replay file's contents, uncompressed. */
+  bytes: Uint8Array;
+}
+
+export interface RecorderOptions {
+  room: string;
+  tickRate: number;
+  /** Wall-clock ms, for the replay's date. */
+  now: () => number;
+}
+
+export class ReplayRecorder {
+  private readonly options: RecorderOptions;
+  private writer: ReplayWriter | null = null;
+  private recordedAt = 0;
+  private startTick = 0;
+  private pending = emptyTick();
+  private checksums: Replay["checksums"] = [];
+  private players = new Set<string>();
+  /** Players' bullets judged by lag compensation, while they fly. */
+  private readonly compensated = new Set<string>();
+  /** Recent keyframes and ticks, enough to cut a killcam from. */
+  private keyframes: Keyframe[] = [];
+  private recent: Array<{ tick: number; record: TickRecord }> = [];
+
+  constructor(options: RecorderOptions) {
+    this.options = options;
+  }
+
+  /** Starts recording a round from the world as it stands. */
+  begin(world: WorldState): void {
+    const start = takeKeyframe(world, (id) => this.compensated.has(id));
+    this.writer = new ReplayWriter(start);
+    this.recordedAt = this.options.now();
+    this.startTick = start.tick;
+    this.checksums = [];
+    this.players = new Set([...world.ships.values()].filter((ship) => !ship.bot).map((ship) => ship.name));
+    this.keyframes = [start];
+    this.recent = [];
+    this.pending = emptyTick();
+  }
+
+  /** A ship joined, left, dropped or came back, before the next tick. */
+  change(change: ShipChange): void {
+    if (!this.writer) return;
+    this.pending.changes.push(change);
+    if (change.type === "join" && !change.bot) this.players.add(change.name);
+  }
+
+  /** The room applied this input to this player's ship in the tick being stepped. */
+  applied(ship: string, controls: ShipControls): void {
+    const copy = { moveX: controls.moveX, moveY: controls.moveY, aimX: controls.aimX, aimY: controls.aimY, fire: controls.fire, dash: controls.dash };
+    const entry = this.pending.inputs.find((inputs) => inputs.ship === ship);
+    if (entry) entry.controls.push(copy);
+    else this.pending.inputs.push({ ship, controls: [copy] });
+  }
+
+  /** A player's shot in the tick being stepped, judged by lag compensation or not. */
+  shot(bullet: string, compensated: boolean): void {
+    if (compensated) this.compensated.add(bullet);
+    else this.pending.uncompensated.push(bullet);
+  }
+
+  /**
+   * The tick has been stepped. Returns the round's replay when this tick ended
+   * it; a round that starts in this tick begins a new recording.
+   */
+  endTick(world: WorldState, events: readonly WorldEvent[]): RecordedRound | null {
+    const record = this.pending;
+    this.pending = emptyTick();
+    for (const event of events) {
+      if ((event.type === "hit" || event.type === "deflect") && this.compensated.has(event.bullet)) {
+        record.struck.push({ bullet: event.bullet, target: event.target });
+      }
+    }
+    for (const bullet of this.compensated) if (!world.bullets.has(bullet)) this.compensated.delete(bullet);
+    let finished: RecordedRound | null = null;
+    const writer = this.writer;
+    if (writer) {
+      writer.tick(record);
+      this.remember(world, record);
+      const roundOver = events.some((event) => event.type === "round-over");
+      if (roundOver || writer.size > REPLAY_LIMITS.bytes * 0.9) finished = this.finish(world.round, roundOver);
+    }
+    if (events.some((event) => event.type === "round-start")) this.begin(world);
+    return finished;
+  }
+
+  /** Ends the recording of a round cut short (the room is closing). */
+  finish(round: number, complete = false): RecordedRound | null {
+    const writer = this.writer;
+    this.writer = null;
+    if (!writer || writer.ticks === 0) return null;
+    const bytes = writer.finish({ room: this.options.room, round, tickRate: this.options.tickRate, recordedAt: this.recordedAt, complete }, this.checksums);
+    return { round, complete, ticks: writer.ticks, players: [...this.players], bytes };
+  }
+
+  /**
+   * The last KILLCAM_SECONDS or so up to the tick just recorded, as a replay: from
+   * the latest keyframe at least that far back (or the round's start).
+   */
+  killcam(): Uint8Array | null {
+    const last = this.recent[this.recent.length - 1];
+    if (!last) return null;
+    const wanted = last.tick - KILLCAM_SECONDS * this.options.tickRate;
+    const start = [...this.keyframes].reverse().find((frame) => frame.tick <= wanted) ?? this.keyframes[0]!;
+    const slice = new ReplayWriter(start);
+    for (const { tick, record } of this.recent) if (tick > start.tick) slice.tick(record);
+    const checksums = this.checksums.filter(({ tick }) => tick > start.tick);
+    return slice.finish({ room: this.options.room, round: start.round, tickRate: this.options.tickRate, recordedAt: this.recordedAt, complete: false }, checksums);
+  }
+
+  /** Checksums and keyframes every CHECKSUM_INTERVAL ticks; recent ticks kept back to the oldest keyframe a killcam needs. */
+  private remember(world: WorldState, record: TickRecord): void {
+    this.recent.push({ tick: world.tick, record });
+    if ((world.tick - this.startTick) % CHECKSUM_INTERVAL !== 0) return;
+    this.checksums.push({ tick: world.tick, value: worldChecksum(world) });
+    this.keyframes.push(takeKeyframe(world, (id) => this.compensated.has(id)));
+    const reach = (KILLCAM_SECONDS + 1) * this.options.tickRate + CHECKSUM_INTERVAL;
+    while (this.keyframes.length > 1 && this.keyframes[1]!.tick <= world.tick - reach) this.keyframes.shift();
+    const oldest = this.keyframes[0]!.tick;
+    while (this.recent.length && this.recent[0]!.tick <= oldest) this.recent.shift();
+  }
+}

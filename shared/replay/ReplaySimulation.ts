@@ -1,0 +1,139 @@
+// Plays a replay through the match's own step, tick by tick, on a state of the
+// same schema the room uses (so every value is stored as the room stores it),
+// and compares the state's checksum wherever the replay has one.
+import { Bullet, ArenaState, Pickup, Ship } from "../schema.ts";
+import type { ShipControls } from "../step.ts";
+import { stepWorld } from "../stepWorld.ts";
+import { addShip, bulletPosition, liveSight, removeShip, type EntityFactory, type SeenMotion, type Sight, type WorldEvent } from "../world.ts";
+import type { Keyframe, Replay, TickRecord } from "./format.ts";
+import { restoreKeyframe, takeKeyframe, worldChecksum } from "./snapshot.ts";
+
+export interface ChecksumMismatch {
+  tick: number;
+  expected: number;
+  actual: number;
+}
+
+/** Where a simulation stands, to come back to later (the replay page's keyframes). */
+export interface SimulationPoint {
+  index: number;
+  frame: Keyframe;
+}
+
+const schemaFactory: EntityFactory = { ship: () => new Ship(), bullet: () => new Bullet(), pickup: () => new Pickup() };
+const NOWHERE: SeenMotion = { x0: 1e9, y0: 1e9, x1: 1e9, y1: 1e9 };
+const NO_INPUTS: readonly ShipControls[] = [];
+
+export class ReplaySimulation {
+  readonly replay: Replay;
+  readonly state = new ArenaState();
+  /** The first checksum that did not match, once one has not. */
+  firstMismatch: ChecksumMismatch | null = null;
+  /** Checksums compared so far. */
+  checked = 0;
+  private index = 0;
+  private readonly dt: number;
+  private readonly compensated = new Set<string>();
+  private readonly checksums: Map<number, number>;
+  private readonly live: Sight;
+
+  constructor(replay: Replay) {
+    this.replay = replay;
+    this.dt = 1 / replay.tickRate;
+    this.live = liveSight(this.dt);
+    this.checksums = new Map(replay.checksums.map(({ tick, value }) => [tick, value]));
+    this.state.tickRate = replay.tickRate;
+    this.restore({ index: 0, frame: replay.start });
+  }
+
+  get tick(): number {
+    return this.state.tick;
+  }
+
+  /** Ticks played from the replay's start. */
+  get played(): number {
+    return this.index;
+  }
+
+  get done(): boolean {
+    return this.index >= this.replay.ticks.length;
+  }
+
+  /** Plays one tick; returns what happened in it. */
+  step(): WorldEvent[] {
+    const record = this.replay.ticks[this.index];
+    if (!record) return [];
+    this.applyChanges(record);
+    const inputs = new Map(record.inputs.map(({ ship, controls }) => [ship, controls]));
+    const uncompensated = new Set(record.uncompensated);
+    const events: WorldEvent[] = [];
+    stepWorld(
+      this.state,
+      schemaFactory,
+      this.dt,
+      events,
+      (id) => inputs.get(id) ?? NO_INPUTS,
+      this.sight(record),
+      (_shooter, bullet) => {
+        if (!uncompensated.has(bullet)) this.compensated.add(bullet);
+      },
+    );
+    for (const bullet of this.compensated) if (!this.state.bullets.has(bullet)) this.compensated.delete(bullet);
+    this.index++;
+    this.check();
+    return events;
+  }
+
+  /** Plays every tick left; returns the first mismatch, if any. */
+  run(): ChecksumMismatch | null {
+    while (!this.done) this.step();
+    return this.firstMismatch;
+  }
+
+  /** Where the simulation stands now. */
+  point(): SimulationPoint {
+    return { index: this.index, frame: takeKeyframe(this.state, (id) => this.compensated.has(id)) };
+  }
+
+  /** Back (or forward) to a point taken from this replay. */
+  restore(point: SimulationPoint): void {
+    restoreKeyframe(this.state, point.frame, schemaFactory);
+    this.compensated.clear();
+    for (const bullet of point.frame.bullets) if (bullet.compensated) this.compensated.add(bullet.id);
+    this.index = point.index;
+  }
+
+  private applyChanges(record: TickRecord): void {
+    for (const change of record.changes) {
+      if (change.type === "join") addShip(this.state, change.id, change, schemaFactory, this.dt);
+      else if (change.type === "leave") removeShip(this.state, change.id);
+      else {
+        const ship = this.state.ships.get(change.id);
+        if (ship) ship.away = change.type === "away";
+      }
+    }
+  }
+
+  /**
+   * Players' bullets were judged by lag compensation against where their shooter
+   * saw the ships: that is not known here, so what it decided is read from the
+   * replay. A struck ship is placed on the bullet's path, the others out of reach.
+   */
+  private sight(record: TickRecord): Sight {
+    const struck = new Map(record.struck.map(({ bullet, target }) => [bullet, target]));
+    return (bullet, age, target, bulletId, targetId) => {
+      if (!this.compensated.has(bulletId)) return this.live(bullet, age, target, bulletId, targetId);
+      if (struck.get(bulletId) !== targetId) return NOWHERE;
+      const from = bulletPosition(bullet, age - 1, this.dt);
+      return { x0: from.x, y0: from.y, x1: from.x, y1: from.y };
+    };
+  }
+
+  private check(): void {
+    const expected = this.checksums.get(this.state.tick);
+    if (expected === undefined) return;
+    this.checked++;
+    const actual = worldChecksum(this.state);
+    if (actual !== expected && !this.firstMismatch) this.firstMismatch = { tick: this.state.tick, expected, actual };
+  }
+}

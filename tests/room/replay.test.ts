@@ -1,0 +1,96 @@
+// A round played through the real room, over real sockets, by headless players at
+// 100 ms round trip and bots, is recorded; the replay re-simulates it exactly.
+import { describe, expect, it } from "vitest";
+import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
+import type { ReplaySummary } from "../../server/ReplayStore.ts";
+import { readReplayFile } from "../../server/replayFile.ts";
+import { AIM_AXIS_MAX, MOVE_AXIS_MAX } from "../../shared/constants.ts";
+import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
+import { scoreboardFromState } from "../../shared/scores.ts";
+import type { ShipControls } from "../../shared/step.ts";
+import type { WorldEvent } from "../../shared/world.ts";
+import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";
+import { useTestServer, waitFor } from "../support/testServer.ts";
+
+const ROUND_SECONDS = 12;
+
+/** Heads for the nearest ship and fires at it, weaving so that not every shot is the same. */
+function hunter(player: ArenaConnection): (now: number) => ShipControls {
+  return (now) => {
+    const own = player.predictedShip;
+    let target: { x: number; y: number } | null = null;
+    let best = Infinity;
+    for (const [id, ship] of player.state.ships) {
+      if (id === player.sessionId || !ship.alive || !own) continue;
+      const d = (ship.x - own.x) ** 2 + (ship.y - own.y) ** 2;
+      if (d < best) [best, target] = [d, ship];
+    }
+    if (!own || !target) return { moveX: 0, moveY: 0, aimX: 0, aimY: 0, fire: false, dash: false };
+    const dx = target.x - own.x;
+    const dy = target.y - own.y;
+    const scale = AIM_AXIS_MAX / Math.max(Math.abs(dx), Math.abs(dy), 1);
+    const weave = Math.sin(now / 400) > 0 ? 1 : -1;
+    return {
+      moveX: Math.round(Math.sign(dx) * MOVE_AXIS_MAX * (best > 300 ** 2 ? 1 : 0.3)),
+      moveY: weave * MOVE_AXIS_MAX,
+      aimX: Math.round(dx * scale),
+      aimY: Math.round(dy * scale),
+      fire: true,
+      dash: Math.sin(now / 900) > 0.97,
+    };
+  };
+}
+
+describe("replays", () => {
+  const server = useTestServer({ bots: 4, roundSeconds: ROUND_SECONDS, koTarget: 1000 });
+
+  it("re-simulates a recorded round with players at 100 ms and bots: every checksum and the final scoreboard", async () => {
+    const { room, players } = await playersInNewRoom(server.colyseus, server.endpoint, ["Ada", "Grace", "Linus"]);
+    for (const player of players) player.meter.simulate(100, 10);
+    const saved: ReplaySummary[] = [];
+    room.onReplaySaved = (summary) => saved.push(summary);
+    let finalScores: ReturnType<typeof scoreboardFromState> | null = null;
+    const events: WorldEvent[] = [];
+    room.onWorldEvents = (tickEvents) => {
+      events.push(...tickEvents);
+      if (tickEvents.some((event) => event.type === "round-over")) finalScores = scoreboardFromState(room.state);
+    };
+    const stops = players.map((player) => runFrames(player, hunter(player)));
+    // A player leaving mid-round is in the replay too.
+    await sleep(4000);
+    await players[1]!.room.leave(true);
+    await waitFor(() => saved.length > 0, "the round's replay", (ROUND_SECONDS + 5) * 1000);
+    for (const stop of stops) stop();
+
+    const summary = saved[0]!;
+    expect(summary).toMatchObject({ room: room.roomId, round: 1, complete: true, private: false });
+    expect(summary.players.sort()).toEqual(["Ada", "Grace", "Linus"]);
+    const listed = (await (await fetch(`${server.endpoint}/api/replays?room=${room.roomId}`)).json()) as { replays: ReplaySummary[] };
+    expect(listed.replays.map((replay) => replay.id)).toContain(summary.id);
+    const download = await fetch(`${server.endpoint}/api/replays/${summary.id}`);
+    expect(download.status).toBe(200);
+    const replay = readReplayFile(new Uint8Array(await download.arrayBuffer()));
+
+    // The round really had what lag compensation and the players decide.
+    const struck = replay.ticks.flatMap((tick) => tick.struck);
+    const humanShots = events.filter((event) => event.type === "shot" && !event.shooter.startsWith("bot-"));
+    expect(humanShots.length).toBeGreaterThan(20);
+    expect(struck.length).toBeGreaterThan(0);
+    expect(events.filter((event) => event.type === "ko").length).toBeGreaterThan(0);
+    expect(replay.ticks.some((tick) => tick.changes.some((change) => change.type === "leave"))).toBe(true);
+
+    const simulation = new ReplaySimulation(replay);
+    expect(simulation.run()).toBeNull();
+    expect(simulation.checked).toBe(replay.checksums.length);
+    expect(simulation.checked).toBeGreaterThanOrEqual(ROUND_SECONDS - 1);
+    expect(scoreboardFromState(simulation.state)).toEqual(finalScores);
+
+    // Positive control: one input changed, and the re-simulation parts from the match.
+    const tampered = structuredClone(replay);
+    const tick = tampered.ticks.findIndex((record) => record.inputs.some((inputs) => inputs.controls.length > 0));
+    const input = tampered.ticks[tick]!.inputs[0]!.controls[0]!;
+    input.moveX = input.moveX === MOVE_AXIS_MAX ? -MOVE_AXIS_MAX : MOVE_AXIS_MAX;
+    const mismatch = new ReplaySimulation(tampered).run();
+    expect(mismatch?.tick).toBeGreaterThan(replay.start.tick + tick);
+  }, 40_000);
+});
