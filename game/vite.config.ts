@@ -17,7 +17,7 @@ export default defineConfig(({ command }) => ({
     // Phaser alone is ~1.4 MB minified; one chunk for it keeps the game code's chunk small.
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      input: { main: `${root}/index.html`, scoreboard: `${root}/scoreboard.html`, how: `${root}/how.html` },
+      input: { main: `${root}/index.html`, scoreboard: `${root}/scoreboard.html`, how: `${root}/how.html`, replay: `${root}/replay.html` },
       output: { codeSplitting: { groups: [{ name: "phaser", test: /node_modules[\\/]phaser/ }] } },
     },
   },

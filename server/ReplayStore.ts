@@ -91,7 +91,12 @@ export class ReplayStore {
     if (!ID_PATTERN.test(id)) return null;
     const json = await this.presence.hget(SUMMARIES, id);
     if (json) return JSON.parse(json) as ReplaySummary;
-    return this.options.dir ? readFile(join(this.options.dir, `${id}.json`), "utf8").then((text) => JSON.parse(text) as ReplaySummary, () => null) : null;
+    return this.options.dir
+      ? readFile(join(this.options.dir, `${id}.json`), "utf8").then(
+          (text) => JSON.parse(text) as ReplaySummary,
+          () => null,
+        )
+      : null;
   }
 
   /** The file of a replay, from the presence or the replay directory. */

@@ -2,10 +2,11 @@ import Phaser from "phaser";
 import { Callbacks } from "@colyseus/sdk";
 import type { ArenaLayout } from "../../shared/arena.ts";
 import { ARENA_HEIGHT, ARENA_WIDTH, DASH_COOLDOWN } from "../../shared/constants.ts";
-import type { KoMessage } from "../../shared/messages.ts";
+import type { KillcamMessage, KoMessage } from "../../shared/messages.ts";
 import type { Bullet, Ship } from "../../shared/schema.ts";
 import { secondsUntilTick } from "../../shared/scores.ts";
 import { ticks } from "../../shared/step.ts";
+import { drawFloor, drawWalls } from "./ArenaBackdrop.ts";
 import { BulletLayer } from "./BulletLayer.ts";
 import type { ArenaConnection, ShipView } from "../net/ArenaConnection.ts";
 import { DEVICE_HINTS, PlayerControls } from "./PlayerControls.ts";
@@ -21,6 +22,10 @@ import { fullScreen } from "../ui/fullScreen.ts";
 import { makeGlowTexture } from "./glow.ts";
 import { leaveMessage } from "./leaveMessage.ts";
 import { installProbe } from "./probe.ts";
+import { KILLCAM_VIEWPORT, KillcamCard } from "./KillcamCard.ts";
+import { ReplayPlayer } from "../replay/ReplayPlayer.ts";
+import type { ReplaySceneData } from "../replay/ReplayScene.ts";
+import { unpackReplay } from "../replay/unpackReplay.ts";
 import { ShipSprite } from "./ShipSprite.ts";
 import { SoundEffects } from "./SoundEffects.ts";
 
@@ -31,8 +36,6 @@ export interface ArenaSceneData {
   /** Back to the lobby, with a message saying why (empty when the player chose to leave). */
   exit: (message: string) => void;
 }
-
-const GRID_SPACING = 40;
 
 /** What we last saw of our own ship, to turn changes into feedback. */
 interface OwnShipMemory {
@@ -71,6 +74,10 @@ export class ArenaScene extends Phaser.Scene {
   private status = "playing";
   /** The scoreboard toggled open by its button (touch), besides Tab held. */
   private scoreboardOpen = false;
+  private killcamCard!: KillcamCard;
+  /** The killcam playing, if any: who is followed, and how far it has played. */
+  private killcam: { killer: string; player: ReplayPlayer } | null = null;
+  private killcamsShown = 0;
 
   constructor() {
     super("arena");
@@ -90,7 +97,7 @@ export class ArenaScene extends Phaser.Scene {
     this.exit = data.exit;
 
     makeGlowTexture(this);
-    this.drawFloor();
+    drawFloor(this);
     this.walls = this.add.graphics().setDepth(1);
     this.pickups = new PickupLayer(this);
     this.bullets = new BulletLayer(this);
@@ -121,7 +128,13 @@ export class ArenaScene extends Phaser.Scene {
         } else keyboard.enableGlobalCapture();
       },
     });
-    this.events.once("shutdown", () => this.chat.destroy());
+    this.killcamCard = new KillcamCard(this, () => this.closeKillcam());
+    this.killcam = null;
+    this.events.once("shutdown", () => {
+      this.chat.destroy();
+      this.closeKillcam();
+    });
+    keyboard.on("keydown-ESC", () => this.closeKillcam());
     keyboard.on("keydown-ENTER", () => this.chat.open());
     keyboard.on("keydown", (event: KeyboardEvent) => {
       const quick = Number(event.key);
@@ -155,6 +168,15 @@ export class ArenaScene extends Phaser.Scene {
       hudFaded: this.hud.faded,
       scoreboard: this.hud.scoreboardShown,
       networkPanel: this.networkPanel,
+      killcam: {
+        showing: this.killcam !== null,
+        killer: this.killcam?.killer ?? null,
+        played: this.killcam?.player.position ?? 0,
+        length: this.killcam?.player.length ?? 0,
+        shown: this.killcamsShown,
+        received: this.connection?.killcams.count ?? 0,
+        bytes: this.connection?.killcams.bytes ?? 0,
+      },
     }));
   }
 
@@ -190,6 +212,8 @@ export class ArenaScene extends Phaser.Scene {
 
     const own = connection.ownShip;
     const predicted = connection.predictedShip;
+    // The killcam never holds a player back: it closes as their ship returns, or the round ends.
+    if (this.killcam && (own?.alive !== false || state.phase !== "playing")) this.closeKillcam();
     if (own) this.feedbackForOwnShip(own, predicted?.dashTicks ?? 0);
     this.hud.update(
       {
@@ -226,6 +250,7 @@ export class ArenaScene extends Phaser.Scene {
     const room = connection.room;
     this.networkPanel.bind(connection);
     connection.onKo((message) => this.onKo(connection, message));
+    connection.onKillcam((message) => void this.openKillcam(connection, message));
     connection.onChat((message) => {
       this.chat.add(message);
       if (message.quick) this.sprites.get(message.from)?.say(message.text, this.time.now);
@@ -286,6 +311,45 @@ export class ArenaScene extends Phaser.Scene {
     this.sfx.play("ko");
   }
 
+  /**
+   * Plays the seconds before our knock-out from the killer's side, re-simulated
+   * from the inputs the server sent. It is sped up to end before we respawn.
+   */
+  private async openKillcam(connection: ArenaConnection, message: KillcamMessage): Promise<void> {
+    let player: ReplayPlayer;
+    try {
+      player = new ReplayPlayer(await unpackReplay(message.replay));
+    } catch {
+      return; // A killcam that cannot be read is simply not shown.
+    }
+    const own = connection.ownShip;
+    if (this.connection !== connection || !own || own.alive || message.victim !== connection.sessionId) return;
+    this.closeKillcam();
+    const now = performance.now();
+    const respawnIn = secondsUntilTick(own.respawnTick, connection.serverTick(now), connection.state.tickRate);
+    const clipSeconds = player.length / player.tickRate;
+    const speed = Math.max(1, clipSeconds / Math.max(0.5, respawnIn - 0.4));
+    this.killcam = { killer: message.killer, player };
+    this.killcamsShown++;
+    const killer = player.simulation.state.ships.get(message.killer)?.name ?? "Your killer";
+    this.killcamCard.show(killer, speed);
+    const data: ReplaySceneData = {
+      player,
+      follow: () => message.killer,
+      onFrame: (ms) => player.advance((ms / 1000) * player.tickRate * speed),
+      viewport: KILLCAM_VIEWPORT,
+      zoom: 1.25,
+    };
+    this.scene.launch("killcam", data);
+  }
+
+  private closeKillcam(): void {
+    if (!this.killcam) return;
+    this.killcam = null;
+    this.killcamCard.hide();
+    this.scene.stop("killcam");
+  }
+
   /** Turns changes to our own ship into sound and shake. */
   private feedbackForOwnShip(own: Ship, dashTicks: number): void {
     const before = this.ownMemory;
@@ -330,34 +394,8 @@ export class ArenaScene extends Phaser.Scene {
     }
   }
 
-  private drawFloor(): void {
-    const g = this.add.graphics().setDepth(0);
-    g.fillStyle(COLORS.floor, 1);
-    g.fillRect(0, 0, ARENA_WIDTH, ARENA_HEIGHT);
-    g.lineStyle(1, COLORS.grid, 1);
-    for (let x = GRID_SPACING; x < ARENA_WIDTH; x += GRID_SPACING) g.lineBetween(x, 0, x, ARENA_HEIGHT);
-    for (let y = GRID_SPACING; y < ARENA_HEIGHT; y += GRID_SPACING) g.lineBetween(0, y, ARENA_WIDTH, y);
-    g.lineStyle(3, COLORS.edge, 1);
-    g.strokeRect(1.5, 1.5, ARENA_WIDTH - 3, ARENA_HEIGHT - 3);
-  }
-
   private drawWalls(layout: ArenaLayout): void {
-    const g = this.walls;
-    g.clear();
-    for (const wall of layout.walls) {
-      // A soft glow around each wall, then the wall and its edge.
-      for (const [spread, alpha] of [
-        [10, 0.05],
-        [5, 0.1],
-      ] as const) {
-        g.lineStyle(spread, COLORS.wallGlow, alpha);
-        g.strokeRect(wall.x - spread / 2, wall.y - spread / 2, wall.w + spread, wall.h + spread);
-      }
-      g.fillStyle(COLORS.wall, 1);
-      g.fillRect(wall.x, wall.y, wall.w, wall.h);
-      g.lineStyle(2, COLORS.edge, 1);
-      g.strokeRect(wall.x + 1, wall.y + 1, wall.w - 2, wall.h - 2);
-    }
+    drawWalls(this.walls, layout);
     this.drawnLayout = layout.name;
   }
 }

@@ -38,6 +38,7 @@ export interface ProbeSnapshot {
   shotsFired: number;
   /** Whether the scoreboard is showing. */
   scoreboard: boolean;
+  killcam: KillcamProbe;
   /** What the network panel measures, whether or not it is open. */
   net: {
     panelOpen: boolean;
@@ -57,6 +58,17 @@ declare global {
   }
 }
 
+/** The killcam: whether one is showing, whom it follows, how far it has played (ticks), and how many came and their bytes. */
+export interface KillcamProbe {
+  showing: boolean;
+  killer: string | null;
+  played: number;
+  length: number;
+  shown: number;
+  received: number;
+  bytes: number;
+}
+
 /** What the arena scene shows, as the probe reads it. */
 export interface ProbeSource {
   connection: ArenaConnection | null;
@@ -68,6 +80,7 @@ export interface ProbeSource {
   hudFaded: readonly string[];
   scoreboard: boolean;
   networkPanel: NetworkPanel;
+  killcam: KillcamProbe;
 }
 
 /** Installs window.__probe: each read gives a frozen snapshot, so page scripts can read but never steer the game. */
@@ -75,7 +88,7 @@ export function installProbe(read: () => ProbeSource): void {
   Object.defineProperty(window, "__probe", { configurable: true, get: () => freeze(snapshot(read())) });
 }
 
-function snapshot({ connection, frames, renderer, status, feed, device, hudFaded, scoreboard, networkPanel }: ProbeSource): ProbeSnapshot {
+function snapshot({ connection, frames, renderer, status, feed, device, hudFaded, scoreboard, networkPanel, killcam }: ProbeSource): ProbeSnapshot {
   const rates = connection?.meter.rates();
   return {
     ready: connection !== null && status === "playing",
@@ -104,6 +117,7 @@ function snapshot({ connection, frames, renderer, status, feed, device, hudFaded
     hudFaded,
     shotsFired: connection?.predictedShots ?? 0,
     scoreboard,
+    killcam,
     net: {
       panelOpen: networkPanel.isOpen,
       rttMs: connection?.stats.pingMs ?? null,

@@ -4,7 +4,7 @@ import { Callbacks, Predict, type InputHandle, type PredictedSpawns, type Reconc
 import { layoutByName, type ArenaLayout } from "../../shared/arena.ts";
 import { INTERPOLATION_DELAY_MS, TICK_RATE } from "../../shared/constants.ts";
 import type { ChatMessage } from "../../shared/chat.ts";
-import type { Handshake, KoMessage } from "../../shared/messages.ts";
+import type { Handshake, KillcamMessage, KoMessage } from "../../shared/messages.ts";
 import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/schema.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
 import { gameClient, type ArenaJoinOptions, type ArenaRoom, type GameClient, type ServerRoom } from "./gameClient.ts";
@@ -109,6 +109,9 @@ export class ArenaConnection {
   private readonly koListeners: Array<(message: KoMessage) => void> = [];
   private readonly chatListeners: Array<(message: ChatMessage) => void> = [];
   private readonly noticeListeners: Array<(text: string) => void> = [];
+  private readonly killcamListeners: Array<(message: KillcamMessage) => void> = [];
+  /** Killcams received (for the test probe) and their bytes on the wire. */
+  killcams = { count: 0, bytes: 0 };
 
   private constructor(room: ArenaRoom, meter: NetworkMeter, handshake: HandshakeInfo) {
     this.room = room;
@@ -132,6 +135,11 @@ export class ArenaConnection {
     });
     room.onMessage("chat-notice", ({ text }: { text: string }) => {
       for (const listener of this.noticeListeners) listener(text);
+    });
+    room.onMessage("killcam", (message: KillcamMessage) => {
+      this.killcams.count++;
+      this.killcams.bytes += message.replay.length;
+      for (const listener of this.killcamListeners) listener(message);
     });
     const callbacks = Callbacks.get(room);
     callbacks.listen("tick", (tick) => (this.lastTick = { tick, at: performance.now() }));
@@ -239,6 +247,11 @@ export class ArenaConnection {
 
   onKo(listener: (message: KoMessage) => void): void {
     this.koListeners.push(listener);
+  }
+
+  /** The seconds before we were knocked out, sent to us alone (see KillcamMessage). */
+  onKillcam(listener: (message: KillcamMessage) => void): void {
+    this.killcamListeners.push(listener);
   }
 
   /** Every chat line said in the room, ours included, as the server cleaned it. */

@@ -126,7 +126,10 @@ export class ReplayRecorder {
     const slice = new ReplayWriter(start);
     for (const { tick, record } of this.recent) if (tick > start.tick) slice.tick(record);
     const checksums = this.checksums.filter(({ tick }) => tick > start.tick);
-    return slice.finish({ room: this.options.room, round: start.round, tickRate: this.options.tickRate, recordedAt: this.recordedAt, complete: false }, checksums);
+    return slice.finish(
+      { room: this.options.room, round: start.round, tickRate: this.options.tickRate, recordedAt: this.recordedAt, complete: false },
+      checksums,
+    );
   }
 
   /** Checksums and keyframes every CHECKSUM_INTERVAL ticks; recent ticks kept back to the oldest keyframe a killcam needs. */

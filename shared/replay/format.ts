@@ -270,7 +270,18 @@ function writeKeyframe(out: ByteWriter, frame: Keyframe, slots: SlotTable): void
     out.u8((ship.bot ? 1 : 0) | (ship.alive ? 2 : 0) | (ship.away ? 4 : 0));
     for (const value of [ship.x, ship.y, ship.vx, ship.vy]) out.varint(onWire(value));
     out.f64(ship.aim);
-    for (const value of [ship.health, ship.kos, ship.deaths, ship.shieldUntil, ship.respawnTick, ship.dashTicks, ship.dashCooldown, ship.fireCooldown, ship.speedTicks, ship.rapidTicks]) {
+    for (const value of [
+      ship.health,
+      ship.kos,
+      ship.deaths,
+      ship.shieldUntil,
+      ship.respawnTick,
+      ship.dashTicks,
+      ship.dashCooldown,
+      ship.fireCooldown,
+      ship.speedTicks,
+      ship.rapidTicks,
+    ]) {
       out.varuint(value);
     }
     out.text(ship.koBy);
@@ -463,7 +474,12 @@ function readTick(reader: ByteReader, slots: SlotTable): TickRecord {
           input.aimX = last.aimX + reader.varint(2 * AIM_AXIS_MAX);
           input.aimY = last.aimY + reader.varint(2 * AIM_AXIS_MAX);
         }
-        if (Math.abs(input.moveX) > MOVE_AXIS_MAX || Math.abs(input.moveY) > MOVE_AXIS_MAX || Math.abs(input.aimX) > AIM_AXIS_MAX || Math.abs(input.aimY) > AIM_AXIS_MAX) {
+        if (
+          Math.abs(input.moveX) > MOVE_AXIS_MAX ||
+          Math.abs(input.moveY) > MOVE_AXIS_MAX ||
+          Math.abs(input.aimX) > AIM_AXIS_MAX ||
+          Math.abs(input.aimY) > AIM_AXIS_MAX
+        ) {
           throw new ReplayError("The replay is corrupt: an input out of range.");
         }
         slots.lastInput[slot] = input;

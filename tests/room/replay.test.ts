@@ -1,5 +1,6 @@
 // A round played through the real room, over real sockets, by headless players at
 // 100 ms round trip and bots, is recorded; the replay re-simulates it exactly.
+import { writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ReplaySummary } from "../../server/ReplayStore.ts";
@@ -69,7 +70,10 @@ describe("replays", () => {
     expect(listed.replays.map((replay) => replay.id)).toContain(summary.id);
     const download = await fetch(`${server.endpoint}/api/replays/${summary.id}`);
     expect(download.status).toBe(200);
-    const replay = readReplayFile(new Uint8Array(await download.arrayBuffer()));
+    const file = new Uint8Array(await download.arrayBuffer());
+    const replay = readReplayFile(file);
+    // How the fixtures in tests/fixtures/replays were made: `RECORD_FIXTURE=NAME npx vitest run tests/room/replay.test.ts`.
+    if (process.env.RECORD_FIXTURE) await writeFile(`tests/fixtures/replays/${process.env.RECORD_FIXTURE}.replay`, file);
 
     // The round really had what lag compensation and the players decide.
     const struck = replay.ticks.flatMap((tick) => tick.struck);

@@ -1,0 +1,96 @@
+import Phaser from "phaser";
+import { layoutByName } from "../../shared/arena.ts";
+import { ARENA_HEIGHT, ARENA_WIDTH } from "../../shared/constants.ts";
+import { drawFloor, drawWalls } from "../arena/ArenaBackdrop.ts";
+import { BulletLayer } from "../arena/BulletLayer.ts";
+import { makeGlowTexture } from "../arena/glow.ts";
+import { PickupLayer } from "../arena/PickupLayer.ts";
+import { ShipSprite } from "../arena/ShipSprite.ts";
+import { shipColor } from "../palette.ts";
+import type { ReplayPlayer } from "./ReplayPlayer.ts";
+
+export interface ReplaySceneData {
+  player: ReplayPlayer;
+  /** The ship the camera follows and marks, or null to show the whole arena. */
+  follow: () => string | null;
+  /** Called first thing each frame with the frame's length in ms: the owner moves playback on. */
+  onFrame: (deltaMs: number) => void;
+  /** Part of the screen to draw in (the killcam's card); the whole canvas if left out. */
+  viewport?: { x: number; y: number; width: number; height: number };
+  /** Zoom while following a ship. */
+  zoom?: number;
+}
+
+/** Draws a replay as the game draws a match: the same floor, walls, ships, bullets and pickups. */
+export class ReplayScene extends Phaser.Scene {
+  private options!: ReplaySceneData;
+  private readonly sprites = new Map<string, ShipSprite>();
+  private walls!: Phaser.GameObjects.Graphics;
+  private bullets!: BulletLayer;
+  private pickups!: PickupLayer;
+  private drawnLayout = "";
+  private marked: string | null = null;
+
+  create(data: ReplaySceneData): void {
+    this.options = data;
+    this.sprites.clear();
+    this.drawnLayout = "";
+    this.marked = null;
+    makeGlowTexture(this);
+    drawFloor(this);
+    this.walls = this.add.graphics().setDepth(1);
+    this.pickups = new PickupLayer(this);
+    this.bullets = new BulletLayer(this);
+    const camera = this.cameras.main;
+    const viewport = data.viewport;
+    if (viewport) camera.setViewport(viewport.x, viewport.y, viewport.width, viewport.height);
+    camera.setBounds(0, 0, ARENA_WIDTH, ARENA_HEIGHT);
+  }
+
+  override update(_time: number, delta: number): void {
+    const { player, follow, onFrame } = this.options;
+    onFrame(delta);
+    const state = player.simulation.state;
+    const layout = layoutByName(state.layout);
+    if (layout.name !== this.drawnLayout) {
+      drawWalls(this.walls, layout);
+      this.drawnLayout = layout.name;
+    }
+    const marked = follow();
+    if (marked !== this.marked) {
+      // The marked ship is drawn as your own is in the game: ring and gold name.
+      for (const sprite of this.sprites.values()) sprite.destroy();
+      this.sprites.clear();
+      this.marked = marked;
+    }
+    const now = this.time.now;
+    const tick = player.renderTick;
+    const views = player.ships(marked);
+    const seen = new Set<string>();
+    for (const view of views) {
+      seen.add(view.id);
+      let sprite = this.sprites.get(view.id);
+      if (!sprite) {
+        sprite = new ShipSprite(this, view);
+        this.sprites.set(view.id, sprite);
+      }
+      sprite.update(view, view.ship.aim, tick < view.ship.shieldUntil, now);
+    }
+    for (const [id, sprite] of this.sprites) {
+      if (seen.has(id)) continue;
+      sprite.destroy();
+      this.sprites.delete(id);
+    }
+    this.bullets.draw(player.bullets(), layout, (owner) => shipColor(state.ships.get(owner)?.hue ?? 0));
+    this.pickups.draw(state.pickups.values(), tick, now);
+    this.aimCamera(views.find((view) => view.id === marked));
+  }
+
+  private aimCamera(followed: { x: number; y: number } | undefined): void {
+    const camera = this.cameras.main;
+    const zoom = followed ? (this.options.zoom ?? 1.6) : Math.min(camera.width / ARENA_WIDTH, camera.height / ARENA_HEIGHT);
+    camera.setZoom(zoom);
+    if (followed) camera.centerOn(followed.x, followed.y);
+    else camera.centerOn(ARENA_WIDTH / 2, ARENA_HEIGHT / 2);
+  }
+}

@@ -1,0 +1,66 @@
+// npm run replay -- FILE [FILE…]
+// Re-simulates replay files headlessly with the rules as they are now: prints each
+// round's final scoreboard and whether every checksum matched, or the tick where
+// the re-simulation first parts from the recorded match. Exit code 0 when every
+// file matched, 1 when one diverged, 2 when one could not be read.
+import { readFile } from "node:fs/promises";
+import { readReplayFile } from "../server/replayFile.ts";
+import { ReplayError } from "../shared/replay/bytes.ts";
+import { ReplaySimulation } from "../shared/replay/ReplaySimulation.ts";
+import { clockText, scoreboardFromState } from "../shared/scores.ts";
+
+const files = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+if (files.length === 0) {
+  console.error("Usage: npm run replay -- FILE [FILE…]   (a .replay file from /api/replays/ID or REPLAY_DIR)");
+  process.exit(2);
+}
+
+let worst = 0;
+for (const file of files) worst = Math.max(worst, await replay(file));
+process.exit(worst);
+
+async function replay(file: string): Promise<number> {
+  let simulation: ReplaySimulation;
+  try {
+    simulation = new ReplaySimulation(readReplayFile(await readFile(file)));
+  } catch (error) {
+    const reason = error instanceof ReplayError ? error.message : error instanceof Error && "code" in error ? `cannot read it (${error.code})` : String(error);
+    console.error(`${file}: ${reason}`);
+    return 2;
+  }
+  const { replay } = simulation;
+  const seconds = replay.ticks.length / replay.tickRate;
+  console.log(`${file}`);
+  console.log(
+    `  room ${replay.room}, round ${replay.round} on ${replay.start.layout}, ${clockText(seconds)} at ${replay.tickRate} ticks/s` +
+      `${replay.complete ? "" : " (cut short)"}, recorded ${new Date(replay.recordedAt).toISOString()}`,
+  );
+  const startedAt = performance.now();
+  let mismatch: ReturnType<ReplaySimulation["run"]>;
+  try {
+    mismatch = simulation.run();
+  } catch (error) {
+    console.error(`  ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  const ms = performance.now() - startedAt;
+  const scores = scoreboardFromState(simulation.state);
+  console.log(`  final scoreboard (tick ${simulation.tick}):`);
+  for (const ship of scores.ships)
+    console.log(`    ${ship.name.padEnd(20)} ${String(ship.kos).padStart(3)} KOs ${String(ship.deaths).padStart(3)} deaths${ship.bot ? "  (bot)" : ""}`);
+  console.log(`  re-simulated ${replay.ticks.length} ticks in ${ms.toFixed(0)} ms`);
+  if (!mismatch) {
+    console.log(`  checksums: all ${simulation.checked} matched`);
+    return 0;
+  }
+  const into = (mismatch.tick - replay.start.tick) / replay.tickRate;
+  console.log(
+    `  DIVERGES at tick ${mismatch.tick} (${clockText(into)} into the recording): checksum ${hex(mismatch.actual)}, recorded ${hex(mismatch.expected)}. ` +
+      `${simulation.checked - 1} checksums matched before it; the rules or the replay differ from the match as it was played.`,
+  );
+  return 1;
+}
+
+function hex(value: number): string {
+  return value.toString(16).padStart(8, "0");
+}
