@@ -21,8 +21,11 @@ process.exit(worst);
 
 async function replay(file: string): Promise<number> {
   let simulation: ReplaySimulation;
+  let size = 0;
   try {
-    simulation = new ReplaySimulation(readReplayFile(await readFile(file)));
+    const bytes = await readFile(file);
+    size = bytes.length;
+    simulation = new ReplaySimulation(readReplayFile(bytes));
   } catch (error) {
     const reason = error instanceof ReplayError ? error.message : error instanceof Error && "code" in error ? `cannot read it (${error.code})` : String(error);
     console.error(`${file}: ${reason}`);
@@ -49,6 +52,10 @@ async function replay(file: string): Promise<number> {
   for (const ship of scores.ships)
     console.log(`    ${ship.name.padEnd(20)} ${String(ship.kos).padStart(3)} KOs ${String(ship.deaths).padStart(3)} deaths${ship.bot ? "  (bot)" : ""}`);
   console.log(`  re-simulated ${replay.ticks.length} ticks in ${ms.toFixed(0)} ms`);
+  const playerMinutes = simulation.playerTicks / replay.tickRate / 60;
+  if (playerMinutes > 0) {
+    console.log(`  ${size} bytes for ${playerMinutes.toFixed(2)} player-minutes: ${(size / 1024 / playerMinutes).toFixed(1)} KB per player-minute`);
+  }
   if (!mismatch) {
     console.log(`  checksums: all ${simulation.checked} matched`);
     return 0;

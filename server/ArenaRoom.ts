@@ -400,9 +400,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     this.broadcastKo(killer, victim);
     const client = this.clients.getById(victim);
     const killcam = client ? this.recorder?.killcam() : null;
+    const respawnTick = this.state.ships.get(victim)?.respawnTick ?? 0;
     if (client && killcam) {
       void packReplay(killcam).then((replay) => {
-        const message: KillcamMessage = { killer, victim, replay };
+        const message: KillcamMessage = { killer, victim, respawnTick, replay };
         client.send("killcam", message);
       });
     }

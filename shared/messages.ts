@@ -18,6 +18,8 @@ export interface KoMessage {
 export interface KillcamMessage {
   killer: string;
   victim: string;
+  /** The tick the victim's ship returns at: the killcam is over by then. */
+  respawnTick: number;
   replay: Uint8Array;
 }
 

@@ -76,7 +76,7 @@ export class ArenaScene extends Phaser.Scene {
   private scoreboardOpen = false;
   private killcamCard!: KillcamCard;
   /** The killcam playing, if any: who is followed, and how far it has played. */
-  private killcam: { killer: string; player: ReplayPlayer } | null = null;
+  private killcam: { killer: string; player: ReplayPlayer; until: number } | null = null;
   private killcamsShown = 0;
 
   constructor() {
@@ -213,7 +213,7 @@ export class ArenaScene extends Phaser.Scene {
     const own = connection.ownShip;
     const predicted = connection.predictedShip;
     // The killcam never holds a player back: it closes as their ship returns, or the round ends.
-    if (this.killcam && (own?.alive !== false || state.phase !== "playing")) this.closeKillcam();
+    if (this.killcam && (tick >= this.killcam.until || state.phase !== "playing")) this.closeKillcam();
     if (own) this.feedbackForOwnShip(own, predicted?.dashTicks ?? 0);
     this.hud.update(
       {
@@ -322,14 +322,14 @@ export class ArenaScene extends Phaser.Scene {
     } catch {
       return; // A killcam that cannot be read is simply not shown.
     }
-    const own = connection.ownShip;
-    if (this.connection !== connection || !own || own.alive || message.victim !== connection.sessionId) return;
+    // The message may come before the patch that shows our ship knocked out: its respawn tick is the message's.
+    const tick = connection.serverTick(performance.now());
+    if (this.connection !== connection || message.victim !== connection.sessionId || tick >= message.respawnTick) return;
     this.closeKillcam();
-    const now = performance.now();
-    const respawnIn = secondsUntilTick(own.respawnTick, connection.serverTick(now), connection.state.tickRate);
+    const respawnIn = secondsUntilTick(message.respawnTick, tick, connection.state.tickRate);
     const clipSeconds = player.length / player.tickRate;
     const speed = Math.max(1, clipSeconds / Math.max(0.5, respawnIn - 0.4));
-    this.killcam = { killer: message.killer, player };
+    this.killcam = { killer: message.killer, player, until: message.respawnTick };
     this.killcamsShown++;
     const killer = player.simulation.state.ships.get(message.killer)?.name ?? "Your killer";
     this.killcamCard.show(killer, speed);
@@ -339,6 +339,7 @@ export class ArenaScene extends Phaser.Scene {
       onFrame: (ms) => player.advance((ms / 1000) * player.tickRate * speed),
       viewport: KILLCAM_VIEWPORT,
       zoom: 1.25,
+      keepInView: message.victim,
     };
     this.scene.launch("killcam", data);
   }

@@ -3,7 +3,7 @@ import { ARENA_HEIGHT, ARENA_WIDTH } from "../../shared/constants.ts";
 import { COLORS, css, FONTS } from "../palette.ts";
 
 /** Where the killcam is drawn: under the KO card, a 16:9 window on the middle of the arena. */
-export const KILLCAM_VIEWPORT = { x: ARENA_WIDTH / 2 - 256, y: ARENA_HEIGHT / 2 - 68, width: 512, height: 288 } as const;
+export const KILLCAM_VIEWPORT = { x: ARENA_WIDTH / 2 - 240, y: ARENA_HEIGHT / 2 - 40, width: 480, height: 270 } as const;
 
 /** The killcam's frame around its window: a title naming the killer above it, and Skip below it. */
 export class KillcamCard {

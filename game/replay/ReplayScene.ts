@@ -17,9 +17,16 @@ export interface ReplaySceneData {
   onFrame: (deltaMs: number) => void;
   /** Part of the screen to draw in (the killcam's card); the whole canvas if left out. */
   viewport?: { x: number; y: number; width: number; height: number };
-  /** Zoom while following a ship. */
+  /** Zoom while following a ship (the most, when it also keeps another in view). */
   zoom?: number;
+  /** Another ship the camera keeps in view with the followed one while it is in play (the killcam's victim). */
+  keepInView?: string;
 }
+
+/** Room left around the ships the camera frames, px. */
+const FRAME_MARGIN = 90;
+/** How quickly the camera catches up with what it frames, per frame. */
+const CAMERA_EASE = 0.2;
 
 /** Draws a replay as the game draws a match: the same floor, walls, ships, bullets and pickups. */
 export class ReplayScene extends Phaser.Scene {
@@ -30,12 +37,14 @@ export class ReplayScene extends Phaser.Scene {
   private pickups!: PickupLayer;
   private drawnLayout = "";
   private marked: string | null = null;
+  private framing: { x: number; y: number; zoom: number } | null = null;
 
   create(data: ReplaySceneData): void {
     this.options = data;
     this.sprites.clear();
     this.drawnLayout = "";
     this.marked = null;
+    this.framing = null;
     makeGlowTexture(this);
     drawFloor(this);
     this.walls = this.add.graphics().setDepth(1);
@@ -83,14 +92,32 @@ export class ReplayScene extends Phaser.Scene {
     }
     this.bullets.draw(player.bullets(), layout, (owner) => shipColor(state.ships.get(owner)?.hue ?? 0));
     this.pickups.draw(state.pickups.values(), tick, now);
-    this.aimCamera(views.find((view) => view.id === marked));
+    const followed = views.find((view) => view.id === marked);
+    const kept = views.find((view) => view.id === this.options.keepInView && view.ship.alive);
+    this.aimCamera(followed ? [followed, ...(kept ? [kept] : [])] : []);
   }
 
-  private aimCamera(followed: { x: number; y: number } | undefined): void {
+  /** Frames the given ships (the whole arena when none), easing there so the view does not jerk. */
+  private aimCamera(framed: ReadonlyArray<{ x: number; y: number }>): void {
     const camera = this.cameras.main;
-    const zoom = followed ? (this.options.zoom ?? 1.6) : Math.min(camera.width / ARENA_WIDTH, camera.height / ARENA_HEIGHT);
-    camera.setZoom(zoom);
-    if (followed) camera.centerOn(followed.x, followed.y);
-    else camera.centerOn(ARENA_WIDTH / 2, ARENA_HEIGHT / 2);
+    const whole = Math.min(camera.width / ARENA_WIDTH, camera.height / ARENA_HEIGHT);
+    if (framed.length === 0) {
+      camera.setZoom(whole).centerOn(ARENA_WIDTH / 2, ARENA_HEIGHT / 2);
+      this.framing = null;
+      return;
+    }
+    const xs = framed.map((point) => point.x);
+    const ys = framed.map((point) => point.y);
+    const [left, right, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const fit = Math.min(camera.width / (right - left + 2 * FRAME_MARGIN), camera.height / (bottom - top + 2 * FRAME_MARGIN));
+    const goal = { x: (left + right) / 2, y: (top + bottom) / 2, zoom: Math.max(whole, Math.min(this.options.zoom ?? 1.6, fit)) };
+    const ease = this.framing ? CAMERA_EASE : 1;
+    const current = this.framing ?? goal;
+    this.framing = {
+      x: current.x + (goal.x - current.x) * ease,
+      y: current.y + (goal.y - current.y) * ease,
+      zoom: current.zoom + (goal.zoom - current.zoom) * ease,
+    };
+    camera.setZoom(this.framing.zoom).centerOn(this.framing.x, this.framing.y);
   }
 }

@@ -31,6 +31,8 @@ export class ReplaySimulation {
   firstMismatch: ChecksumMismatch | null = null;
   /** Checksums compared so far. */
   checked = 0;
+  /** Ticks summed over the players' ships (not bots) present in each: player-time, to size replays by. */
+  playerTicks = 0;
   private index = 0;
   private readonly dt: number;
   private readonly compensated = new Set<string>();
@@ -79,6 +81,7 @@ export class ReplaySimulation {
       },
     );
     for (const bullet of this.compensated) if (!this.state.bullets.has(bullet)) this.compensated.delete(bullet);
+    for (const ship of this.state.ships.values()) if (!ship.bot) this.playerTicks++;
     this.index++;
     this.check();
     return events;

@@ -16,7 +16,18 @@ test("Alpha shoots Bravo until Bravo is knocked out; both see it in the feed and
     }
     expect((await ship(bravo, bravoId)).alive).toBe(false);
     await saveScreenshot(alpha, testInfo, "alpha-after-ko");
+    // Bravo's KO card plays the killcam: Alpha's side of the last seconds, re-simulated on Bravo's page.
+    await expect.poll(async () => (await probe(bravo)).killcam.showing, { message: "Bravo's killcam opens" }).toBe(true);
+    const killcam = (await probe(bravo)).killcam;
+    expect(killcam.killer).toBe(alphaId);
+    expect(killcam.length).toBeGreaterThan(2.5 * 30);
+    await expect.poll(async () => (await probe(bravo)).killcam.played, { message: "the killcam plays" }).toBeGreaterThan(killcam.length * 0.6);
     await saveScreenshot(bravo, testInfo, "bravo-knocked-out");
+    console.log(`killcam: ${killcam.bytes} bytes for ${(killcam.length / 30).toFixed(1)} s`);
+    // It never holds Bravo back: it closes as Bravo's ship returns. Alpha, who was not knocked out, got none.
+    await expect.poll(async () => (await ship(bravo, bravoId)).alive, { message: "Bravo respawns", timeout: 5000 }).toBe(true);
+    expect((await probe(bravo)).killcam.showing).toBe(false);
+    expect((await probe(alpha)).killcam.received).toBe(0);
     await bravo.keyboard.down("Tab");
     await saveScreenshot(bravo, testInfo, "bravo-scoreboard");
     await bravo.keyboard.up("Tab");

@@ -2,45 +2,17 @@
 // 100 ms round trip and bots, is recorded; the replay re-simulates it exactly.
 import { writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ReplaySummary } from "../../server/ReplayStore.ts";
 import { readReplayFile } from "../../server/replayFile.ts";
-import { AIM_AXIS_MAX, MOVE_AXIS_MAX } from "../../shared/constants.ts";
+import { hunter } from "../../scripts/lib/headlessPilot.ts";
+import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
-import type { ShipControls } from "../../shared/step.ts";
 import type { WorldEvent } from "../../shared/world.ts";
 import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
 const ROUND_SECONDS = 12;
-
-/** Heads for the nearest ship and fires at it, weaving so that not every shot is the same. */
-function hunter(player: ArenaConnection): (now: number) => ShipControls {
-  return (now) => {
-    const own = player.predictedShip;
-    let target: { x: number; y: number } | null = null;
-    let best = Infinity;
-    for (const [id, ship] of player.state.ships) {
-      if (id === player.sessionId || !ship.alive || !own) continue;
-      const d = (ship.x - own.x) ** 2 + (ship.y - own.y) ** 2;
-      if (d < best) [best, target] = [d, ship];
-    }
-    if (!own || !target) return { moveX: 0, moveY: 0, aimX: 0, aimY: 0, fire: false, dash: false };
-    const dx = target.x - own.x;
-    const dy = target.y - own.y;
-    const scale = AIM_AXIS_MAX / Math.max(Math.abs(dx), Math.abs(dy), 1);
-    const weave = Math.sin(now / 400) > 0 ? 1 : -1;
-    return {
-      moveX: Math.round(Math.sign(dx) * MOVE_AXIS_MAX * (best > 300 ** 2 ? 1 : 0.3)),
-      moveY: weave * MOVE_AXIS_MAX,
-      aimX: Math.round(dx * scale),
-      aimY: Math.round(dy * scale),
-      fire: true,
-      dash: Math.sin(now / 900) > 0.97,
-    };
-  };
-}
 
 describe("replays", () => {
   const server = useTestServer({ bots: 4, roundSeconds: ROUND_SECONDS, koTarget: 1000 });

@@ -32,6 +32,12 @@ export async function withTwoPlayers(
   const contexts: BrowserContext[] = [await browser.newContext(), await browser.newContext()];
   try {
     const [alpha, bravo] = (await Promise.all(contexts.map((context) => context.newPage()))) as [Page, Page];
+    // A script error on either page shows in the test's output.
+    for (const [name, page] of [
+      ["Alpha", alpha],
+      ["Bravo", bravo],
+    ] as const)
+      page.on("pageerror", (error) => console.error(`[${name}'s page] ${error.stack ?? error.message}`));
     await enterFromLobby(alpha, url, "Alpha");
     const alphaId = await joined(alpha, 1);
     await enterFromLobby(bravo, `${url}?renderer=canvas`, "Bravo");

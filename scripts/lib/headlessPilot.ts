@@ -1,0 +1,32 @@
+// A headless player that plays like a person with a mouse: heads for the nearest
+// ship, keeps its aim on it (the aim moves every step), fires, weaves and dashes
+// now and then. For tests and measurements of whole rounds.
+import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
+import { AIM_AXIS_MAX, MOVE_AXIS_MAX } from "../../shared/constants.ts";
+import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
+
+export function hunter(player: ArenaConnection): (now: number) => ShipControls {
+  return (now) => {
+    const own = player.predictedShip;
+    let target: { x: number; y: number } | null = null;
+    let best = Infinity;
+    for (const [id, ship] of player.state.ships) {
+      if (id === player.sessionId || !ship.alive || !own) continue;
+      const d = (ship.x - own.x) ** 2 + (ship.y - own.y) ** 2;
+      if (d < best) [best, target] = [d, ship];
+    }
+    if (!own || !target) return { ...NO_CONTROLS };
+    const dx = target.x - own.x;
+    const dy = target.y - own.y;
+    const scale = AIM_AXIS_MAX / Math.max(Math.abs(dx), Math.abs(dy), 1);
+    const weave = Math.sin(now / 400) > 0 ? 1 : -1;
+    return {
+      moveX: Math.round(Math.sign(dx) * MOVE_AXIS_MAX * (best > 300 ** 2 ? 1 : 0.3)),
+      moveY: weave * MOVE_AXIS_MAX,
+      aimX: Math.round(dx * scale),
+      aimY: Math.round(dy * scale),
+      fire: true,
+      dash: Math.sin(now / 900) > 0.97,
+    };
+  };
+}
