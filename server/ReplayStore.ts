@@ -23,7 +23,7 @@ export interface ReplaySummary {
 }
 
 export interface ReplayStoreOptions {
-  /** Bytes of replay files kept in the presence at most; the oldest go first. */
+  /** Bytes kept in the presence at most (files in base64 and their summaries); the oldest go first. */
   maxBytes: number;
   /** Also written here, when set. */
   dir?: string;
@@ -52,21 +52,22 @@ export class ReplayStore {
   async save(details: Omit<ReplaySummary, "id" | "bytes">, file: Uint8Array): Promise<ReplaySummary> {
     const summary: ReplaySummary = { ...details, id: newId(), bytes: file.length };
     if (this.options.dir) await this.writeToDisk(summary, file);
-    if (file.length > this.options.maxBytes) return summary;
+    if (keptBytes(summary) > this.options.maxBytes) return summary;
     await this.presence.set(FILES + summary.id, Buffer.from(file).toString("base64"));
     await this.presence.hset(SUMMARIES, summary.id, JSON.stringify(summary));
     await this.presence.hset(ROOM + summary.room, summary.id, String(summary.recordedAt));
     const listed = Object.entries(await this.presence.hgetall(ROOM + summary.room)).sort(([, a], [, b]) => Number(a) - Number(b));
     for (const [id] of listed.slice(0, Math.max(0, listed.length - LISTED_PER_ROOM))) await this.presence.hdel(ROOM + summary.room, id);
     await this.presence.rpush(ORDER, summary.id);
-    let total = await this.presence.hincrby(LEDGER, "bytes", file.length);
+    let total = await this.presence.hincrby(LEDGER, "bytes", keptBytes(summary));
     while (total > this.options.maxBytes) {
       const oldest = await this.presence.lpop(ORDER);
       if (!oldest) break;
       const evicted = await this.summary(oldest);
       this.presence.del(FILES + oldest);
       await this.presence.hdel(SUMMARIES, oldest);
-      total = await this.presence.hincrby(LEDGER, "bytes", -(evicted?.bytes ?? 0));
+      if (evicted) await this.presence.hdel(ROOM + evicted.room, oldest);
+      total = await this.presence.hincrby(LEDGER, "bytes", evicted ? -keptBytes(evicted) : 0);
     }
     return summary;
   }
@@ -113,6 +114,11 @@ export class ReplayStore {
     await writeFile(join(dir, `${summary.id}.replay`), file);
     await writeFile(join(dir, `${summary.id}.json`), JSON.stringify(summary));
   }
+}
+
+/** What a replay takes in the presence: its file in base64, and its summary. The bound counts this. */
+function keptBytes(summary: ReplaySummary): number {
+  return Math.ceil(summary.bytes / 3) * 4 + JSON.stringify(summary).length;
 }
 
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";

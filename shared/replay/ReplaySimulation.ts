@@ -5,7 +5,8 @@ import { Bullet, ArenaState, Pickup, Ship } from "../schema.ts";
 import type { ShipControls } from "../step.ts";
 import { stepWorld } from "../stepWorld.ts";
 import { addShip, bulletPosition, liveSight, removeShip, type EntityFactory, type SeenMotion, type Sight, type WorldEvent } from "../world.ts";
-import type { Keyframe, Replay, TickRecord } from "./format.ts";
+import { ReplayError } from "./bytes.ts";
+import { type Keyframe, REPLAY_LIMITS, type Replay, type TickRecord } from "./format.ts";
 import { restoreKeyframe, takeKeyframe, worldChecksum } from "./snapshot.ts";
 
 export interface ChecksumMismatch {
@@ -108,8 +109,12 @@ export class ReplaySimulation {
 
   private applyChanges(record: TickRecord): void {
     for (const change of record.changes) {
-      if (change.type === "join") addShip(this.state, change.id, change, schemaFactory, this.dt);
-      else if (change.type === "leave") removeShip(this.state, change.id);
+      if (change.type === "join") {
+        if (this.state.ships.has(change.id) || this.state.ships.size >= REPLAY_LIMITS.ships) {
+          throw new ReplayError(`The replay is corrupt: ship ${change.id} joins at tick ${this.state.tick + 1} where it cannot.`);
+        }
+        addShip(this.state, change.id, change, schemaFactory, this.dt);
+      } else if (change.type === "leave") removeShip(this.state, change.id);
       else {
         const ship = this.state.ships.get(change.id);
         if (ship) ship.away = change.type === "away";

@@ -8,8 +8,8 @@
 // decide from the state. A checksum of the state every CHECKSUM_INTERVAL ticks
 // finds the first tick where a re-simulation parts from the match.
 import { LAYOUTS, PICKUP_KINDS, type PickupKind } from "../arena.ts";
-import { AIM_AXIS_MAX, MAX_CATCH_UP_STEPS, MOVE_AXIS_MAX, POSITION_GRID } from "../constants.ts";
-import type { ShipControls } from "../step.ts";
+import { AIM_AXIS_MAX, BULLET_LIFETIME, MAX_CATCH_UP_STEPS, MOVE_AXIS_MAX, POSITION_GRID } from "../constants.ts";
+import { type ShipControls, ticks } from "../step.ts";
 import type { Phase } from "../world.ts";
 import { ByteReader, ByteWriter, ReplayError } from "./bytes.ts";
 
@@ -236,7 +236,7 @@ export function decodeReplay(bytes: Uint8Array): Replay {
   const recordedAt = reader.varuint() * 1000;
   const complete = reader.u8() === 1;
   const slots = new SlotTable();
-  const start = readKeyframe(reader, slots);
+  const start = readKeyframe(reader, slots, tickRate);
   const tickCount = reader.count(REPLAY_LIMITS.ticks, 1);
   const ticks: TickRecord[] = [];
   for (let i = 0; i < tickCount; i++) ticks.push(readTick(reader, slots));
@@ -304,7 +304,7 @@ function writeKeyframe(out: ByteWriter, frame: Keyframe, slots: SlotTable): void
   }
 }
 
-function readKeyframe(reader: ByteReader, slots: SlotTable): Keyframe {
+function readKeyframe(reader: ByteReader, slots: SlotTable, tickRate: number): Keyframe {
   const limit = REPLAY_LIMITS.ticks * 4;
   const tick = reader.varuint(2 ** 32 - 1);
   const round = reader.varuint(1_000_000);
@@ -373,6 +373,10 @@ function readKeyframe(reader: ByteReader, slots: SlotTable): Keyframe {
     pickups.push({ id, kind, x: reader.varint(2 ** 30) / POSITION_GRID, y: reader.varint(2 ** 30) / POSITION_GRID, readyTick: reader.varuint(2 ** 32 - 1) });
   }
   if (phaseEndTick > tick + limit) throw new ReplayError("The replay is corrupt: its round ends implausibly late.");
+  // A bullet lives under a second: one fired after the keyframe's tick, or long before it, is not a real one.
+  const lifetime = ticks(BULLET_LIFETIME, 1 / tickRate);
+  if (bullets.some((bullet) => bullet.spawnTick > tick || bullet.spawnTick + lifetime < tick))
+    throw new ReplayError("The replay is corrupt: a bullet out of its time.");
   return { tick, round, phase, phaseEndTick, roundSeconds, koTarget, layout, serial, ships, bullets, pickups };
 }
 

@@ -61,6 +61,29 @@ describe("several processes through Redis", () => {
     await Promise.all([owner.room.leave(), guest.room.leave()]);
   });
 
+  it("keep each round's replay where every process can list and serve it", async () => {
+    const player = await ArenaConnection.join(endpoint(0), "Recorded", { kind: "create", private: false });
+    const host = hostOf(player);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The last player leaving closes the room: its round, cut short, is kept.
+    await player.room.leave();
+    const other = endpoint(1 - host);
+    let listed: Array<{ id: string; round: number; players: string[] }> = [];
+    await expect
+      .poll(
+        async () => {
+          listed = ((await (await fetch(`${other}/api/replays?room=${player.code}`)).json()) as { replays: typeof listed }).replays;
+          return listed.length;
+        },
+        { message: "the replay listed on the other process", timeout: 10_000 },
+      )
+      .toBe(1);
+    expect(listed[0]).toMatchObject({ round: 1, players: ["Recorded"] });
+    const download = await fetch(`${other}/api/replays/${listed[0]!.id}`);
+    expect(download.status).toBe(200);
+    expect((await download.arrayBuffer()).byteLength).toBeGreaterThan(100);
+  });
+
   it("list the public rooms of both processes", async () => {
     const players: ArenaConnection[] = [];
     for (let i = 0; i < 4; i++) players.push(await ArenaConnection.join(endpoint(i % 2), `Host ${i}`, { kind: "create", private: false }));

@@ -1,0 +1,70 @@
+// `npm run replay -- FILE`: the final scoreboard and the checksums of a recorded
+// round; the tick where a changed match parts from the recording; a clear error
+// for a file that is not a replay.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { readReplayFile } from "../../server/replayFile.ts";
+import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
+import { encodeReplay } from "../../shared/replay/format.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const FIXTURE = join(ROOT, "tests", "fixtures", "replays", "crossroads-3-players-4-bots.replay");
+const run = promisify(execFile);
+
+async function replayCli(file: string): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, "scripts", "replay.ts"), file], { cwd: ROOT });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, out: failed.stdout + failed.stderr };
+  }
+}
+
+describe("npm run replay", () => {
+  it("prints a recorded round's final scoreboard and that every checksum matched", async () => {
+    const { code, out } = await replayCli(FIXTURE);
+    expect(code).toBe(0);
+    expect(out).toMatch(/final scoreboard \(tick \d+\):/);
+    expect(out).toMatch(/Linus +\d+ KOs +\d+ deaths/);
+    expect(out).toMatch(/checksums: all \d+ matched/);
+    expect(out).toMatch(/KB per player-minute/);
+  });
+
+  it("says at which tick a changed match first diverges", async () => {
+    const replay = readReplayFile(await readFile(FIXTURE));
+    // As if the rules had changed at tick 100: from there the ship goes elsewhere.
+    const changedAt = replay.ticks.findIndex((record, index) => index >= 100 && record.inputs.length > 0);
+    const input = replay.ticks[changedAt]!.inputs[0]!.controls[0]!;
+    input.moveX = input.moveX > 0 ? -MOVE_AXIS_MAX : MOVE_AXIS_MAX;
+    const file = join(await mkdtemp(join(tmpdir(), "skirmish-cli-")), "changed.replay");
+    await writeFile(file, gzipSync(encodeReplay(replay)));
+    const { code, out } = await replayCli(file);
+    expect(code).toBe(1);
+    const tick = Number(/DIVERGES at tick (\d+)/.exec(out)?.[1]);
+    expect(tick).toBeGreaterThan(replay.start.tick + changedAt);
+    expect(tick).toBeLessThanOrEqual(replay.start.tick + changedAt + 31);
+  });
+
+  it("refuses a file that is not a replay, or is cut short, with a clear error", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "skirmish-cli-"));
+    const whole = await readFile(FIXTURE);
+    const cases: Array<[string, Uint8Array, RegExp]> = [
+      ["notes.txt", new TextEncoder().encode("hello"), /not a Skirmish replay/],
+      ["cut.replay", whole.subarray(0, whole.length >> 1), /damaged/],
+      ["short.replay", gzipSync(encodeReplay(readReplayFile(whole)).subarray(0, 300)), /cut short/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      await writeFile(join(dir, name), bytes);
+      const { code, out } = await replayCli(join(dir, name));
+      expect(code, name).toBe(2);
+      expect(out, name).toMatch(message);
+    }
+    expect((await replayCli(join(dir, "missing.replay"))).out).toMatch(/cannot read it \(ENOENT\)/);
+  });
+});
