@@ -112,6 +112,8 @@ export class ArenaScene extends Phaser.Scene {
       openChat: () => this.chat.open(),
       openSettings: () => this.settingsPanel.setOpen(true),
       fullScreen: () => void fullScreen(),
+      // The room's code lets a private room's replay through; the round is the one whose results show.
+      watchRound: () => window.open(`/replay?room=${data.connection.code}&round=${data.connection.state.round}`, "_blank", "noopener"),
     });
     const keyboard = this.input.keyboard!;
     this.tabKey = keyboard.addKey(Phaser.Input.Keyboard.KeyCodes.TAB, true);
@@ -168,6 +170,7 @@ export class ArenaScene extends Phaser.Scene {
       hudFaded: this.hud.faded,
       scoreboard: this.hud.scoreboardShown,
       networkPanel: this.networkPanel,
+      watchButton: this.hud.watchButtonCentre,
       killcam: {
         showing: this.killcam !== null,
         killer: this.killcam?.killer ?? null,

@@ -51,6 +51,8 @@ export interface HudActions {
   openChat: () => void;
   openSettings: () => void;
   fullScreen: () => void;
+  /** Opens the replay of the round just played (shown on the results screen). */
+  watchRound: () => void;
 }
 
 /** A HUD object that fades with its region. */
@@ -75,6 +77,7 @@ export class Hud {
   private readonly panelTitle: Phaser.GameObjects.Text;
   private readonly panelBody: Phaser.GameObjects.Text;
   private readonly koCard: Phaser.GameObjects.Text;
+  private readonly watchButton: Phaser.GameObjects.Text;
   private readonly feed: FeedLine[] = [];
   private readonly notice: Phaser.GameObjects.Text;
   private readonly hint: Phaser.GameObjects.Text;
@@ -141,6 +144,17 @@ export class Hud {
       .text(ARENA_WIDTH / 2, 0, "", { fontFamily: FONTS.mono, fontSize: "17px", color: css(COLORS.text), lineSpacing: 6 })
       .setOrigin(0.5, 0)
       .setDepth(31);
+    this.watchButton = clickable(
+      text(ARENA_WIDTH / 2, 0, 17, COLORS.backdrop)
+        .setOrigin(0.5, 0)
+        .setDepth(31)
+        .setText("▶  Watch this round")
+        .setStroke(css(COLORS.accent), 0)
+        .setBackgroundColor(css(COLORS.accent))
+        .setPadding(14, 7, 14, 7),
+      actions.watchRound,
+    ).setVisible(false);
+    this.watchButton.setName("watch-round");
     this.koCard = scene.add
       .text(ARENA_WIDTH / 2, ARENA_HEIGHT / 2 - 120, "", {
         fontFamily: FONTS.ui,
@@ -258,6 +272,12 @@ export class Hud {
     }
   }
 
+  /** The centre of the "Watch this round" button while it shows (read by the test probe). */
+  get watchButtonCentre(): { x: number; y: number } | null {
+    const button = this.watchButton;
+    return button.visible ? { x: button.x, y: button.y + button.height / 2 } : null;
+  }
+
   /** Whether the scoreboard (or the results) is showing (read by the test probe). */
   scoreboardShown = false;
 
@@ -268,6 +288,7 @@ export class Hud {
     this.panel.clear();
     this.panelTitle.setVisible(visible);
     this.panelBody.setVisible(visible);
+    this.watchButton.setVisible(visible && results);
     if (!visible) return;
 
     const ranked = [...state.scores].sort((a, b) => byRank(a.ship, b.ship));
@@ -288,5 +309,6 @@ export class Hud {
     this.panel.strokeRoundedRect(ARENA_WIDTH / 2 - 330, top, 660, height, 12);
     this.panelTitle.setY(top + 18).setText(title);
     this.panelBody.setY(top + 66).setText([header, ...rows].join("\n") + footer);
+    this.watchButton.setY(top + height + 12);
   }
 }

@@ -39,6 +39,8 @@ export interface ProbeSnapshot {
   /** Whether the scoreboard is showing. */
   scoreboard: boolean;
   killcam: KillcamProbe;
+  /** Where the results screen's "Watch this round" button is (its centre, arena px), while it shows. */
+  watchButton: { x: number; y: number } | null;
   /** What the network panel measures, whether or not it is open. */
   net: {
     panelOpen: boolean;
@@ -81,6 +83,7 @@ export interface ProbeSource {
   scoreboard: boolean;
   networkPanel: NetworkPanel;
   killcam: KillcamProbe;
+  watchButton: { x: number; y: number } | null;
 }
 
 /** Installs window.__probe: each read gives a frozen snapshot, so page scripts can read but never steer the game. */
@@ -88,7 +91,19 @@ export function installProbe(read: () => ProbeSource): void {
   Object.defineProperty(window, "__probe", { configurable: true, get: () => freeze(snapshot(read())) });
 }
 
-function snapshot({ connection, frames, renderer, status, feed, device, hudFaded, scoreboard, networkPanel, killcam }: ProbeSource): ProbeSnapshot {
+function snapshot({
+  connection,
+  frames,
+  renderer,
+  status,
+  feed,
+  device,
+  hudFaded,
+  scoreboard,
+  networkPanel,
+  killcam,
+  watchButton,
+}: ProbeSource): ProbeSnapshot {
   const rates = connection?.meter.rates();
   return {
     ready: connection !== null && status === "playing",
@@ -118,6 +133,7 @@ function snapshot({ connection, frames, renderer, status, feed, device, hudFaded
     shotsFired: connection?.predictedShots ?? 0,
     scoreboard,
     killcam,
+    watchButton,
     net: {
       panelOpen: networkPanel.isOpen,
       rttMs: connection?.stats.pingMs ?? null,

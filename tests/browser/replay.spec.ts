@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { readReplayFile } from "../../server/replayFile.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
-import { saveScreenshot, useGameServer } from "../support/pages.ts";
+import { enterFromLobby, joined, probe, saveScreenshot, useGameServer } from "../support/pages.ts";
 
 const FIXTURE = join(import.meta.dirname, "..", "fixtures", "replays", "crossroads-3-players-4-bots.replay");
 const ID = "fixture00001";
@@ -31,6 +31,7 @@ await writeFile(
 );
 
 const server = useGameServer({ BOTS: "0", REPLAY_DIR: replayDir });
+const shortRounds = useGameServer({ BOTS: "3", ROUND_SECONDS: "10" });
 
 interface ReplayProbe {
   loaded: boolean;
@@ -44,6 +45,7 @@ interface ReplayProbe {
 }
 
 async function replayProbe(page: Page): Promise<ReplayProbe> {
+  await page.waitForFunction(() => "__replay" in window);
   return page.evaluate(() => (window as unknown as { __replay: ReplayProbe }).__replay);
 }
 
@@ -89,6 +91,25 @@ test("the replay page plays a recorded round, and a jump on the timeline lands o
   await saveScreenshot(page, testInfo, "replay-after-jump");
 });
 
+test("on a phone the replay page fits the screen and plays by touch", async ({ browser }, testInfo) => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  try {
+    const page = await phone.newPage();
+    page.on("pageerror", (error) => console.error(`[phone page] ${error.stack ?? error.message}`));
+    await page.goto(`${server.url}replay?id=${ID}&renderer=canvas`);
+    await expect.poll(async () => (await replayProbe(page)).loaded, { message: "the replay loaded" }).toBe(true);
+    await page.getByRole("button", { name: "Play" }).tap();
+    await expect.poll(async () => (await replayProbe(page)).position, { message: "playback moves on" }).toBeGreaterThan(30);
+    // Nothing wider than the screen: no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const stage = (await page.locator("#stage").boundingBox())!;
+    expect(stage.width).toBeGreaterThan(340);
+    await saveScreenshot(page, testInfo, "replay-phone");
+  } finally {
+    await phone.close();
+  }
+});
+
 test("a file that is not a replay, or is cut short, gets a clear error and the page stays usable", async ({ page }) => {
   await page.goto(`${server.url}replay`);
   await expect(page.locator("#status")).toContainText("Open a replay file");
@@ -110,3 +131,34 @@ test("a file that is not a replay, or is cut short, gets a clear error and the p
   const unknown = await page.request.get(`${server.url}api/replays/zzzzzzzzzzzz`);
   expect(unknown.status()).toBe(404);
 });
+
+test("the results screen's Watch this round opens the round just played, re-simulated exactly", async ({ page, context }, testInfo) => {
+  test.setTimeout(60_000);
+  await enterFromLobby(page, shortRounds.url, "Viewer");
+  await joined(page, 3);
+  // Play a little: move and fire, so the replay has this page's inputs in it.
+  await page.keyboard.down("KeyD");
+  await page.mouse.click(900, 300);
+  await page.waitForTimeout(600);
+  await page.keyboard.up("KeyD");
+  await page.mouse.click(300, 500);
+  await expect.poll(async () => (await probe(page)).phase, { message: "the round ends", timeout: 20_000 }).toBe("results");
+  const round = (await probe(page)).round;
+  const opened = context.waitForEvent("page");
+  await clickWatchButton(page);
+  const replayPage = await opened;
+  await expect.poll(async () => (await replayProbe(replayPage)).loaded, { message: "the replay page loaded the round", timeout: 15_000 }).toBe(true);
+  await expect(replayPage.locator("#title")).toContainText(`round ${round}`);
+  await expect(replayPage.locator("#status")).toContainText("checksums match");
+  await replayPage.getByRole("button", { name: "Play" }).click();
+  await replayPage.waitForTimeout(1500);
+  await saveScreenshot(replayPage, testInfo, "watch-this-round");
+});
+
+/** Clicks the results screen's "Watch this round" where the HUD drew it (the probe says where, in arena pixels). */
+async function clickWatchButton(page: Page): Promise<void> {
+  const where = (await probe(page)).watchButton;
+  if (!where) throw new Error("the results screen shows no Watch this round button");
+  const canvas = (await page.locator("canvas").first().boundingBox())!;
+  await page.mouse.click(canvas.x + (where.x * canvas.width) / 1280, canvas.y + (where.y * canvas.height) / 720);
+}

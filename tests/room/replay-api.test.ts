@@ -23,9 +23,9 @@ async function recordARound(endpoint: string, isPrivate: boolean): Promise<{ cod
   const player = await ArenaConnection.join(endpoint, "Keeper", { kind: "create", private: isPrivate });
   await sleep(800);
   await player.room.leave();
-  let listed: ReplaySummary[] = [];
-  await expect.poll(async () => (listed = await list(endpoint, `?room=${player.code}`)).length, { message: "the round listed", timeout: 5000 }).toBe(1);
-  return { code: player.code, replay: listed[0]! };
+  await expect.poll(async () => (await list(endpoint, `?room=${player.code}`)).length, { message: "the round listed", timeout: 5000 }).toBe(1);
+  const [replay] = await list(endpoint, `?room=${player.code}`);
+  return { code: player.code, replay: replay! };
 }
 
 describe("the replay API", () => {
