@@ -62,7 +62,7 @@ const timers = players.map((player) => {
   }, 1000 / 60);
 });
 
-console.log(`Playing a ${SECONDS} s round: ${PLAYERS} players at 100 ms round trip, ${BOTS - PLAYERS > 0 ? BOTS - PLAYERS : 0} bots…`);
+console.log(`Playing a ${SECONDS} s round: ${PLAYERS} players at 100 ms round trip, ${Math.max(0, BOTS - PLAYERS)} bots…`);
 const summary = await saved;
 for (const timer of timers) clearInterval(timer);
 const file = new Uint8Array(await (await fetch(`${endpoint}/api/replays/${summary.id}`)).arrayBuffer());
