@@ -2,7 +2,6 @@ import Phaser from "phaser";
 import { ARENA_HEIGHT, ARENA_WIDTH } from "../shared/constants.ts";
 import { normalizeRoomCode } from "../shared/roomCodes.ts";
 import { ArenaScene, type ArenaSceneData } from "./arena/ArenaScene.ts";
-import { ReplayScene } from "./replay/ReplayScene.ts";
 import { ArenaConnection, type JoinRequest } from "./net/ArenaConnection.ts";
 import { Lobby } from "./ui/Lobby.ts";
 import { NetworkPanel } from "./ui/NetworkPanel.ts";
@@ -45,8 +44,6 @@ const game = new Phaser.Game({
   audio: { noAudio: true },
 });
 game.scene.add("arena", ArenaScene, false);
-// Above the arena: the killcam draws in its own window over the KO card.
-game.scene.add("killcam", ReplayScene, false);
 
 const networkPanel = new NetworkPanel(document.body, { rttMs: millisecondsParam("lag"), jitterMs: millisecondsParam("jitter") });
 const settingsPanel = new SettingsPanel(document.body, (settings) => {

@@ -1,12 +1,14 @@
 // `npm run bench:client`: what the client costs a player, in figures.
-// - size: every file of the built client, gzipped, summed (what a first visit downloads);
+// - size: what a first visit to the game downloads until its first arena frame
+//   (every file the page fetched, gzipped, summed), and every file of the built
+//   client (all its pages: the game, the scoreboard, /how, /replay), gzipped, summed;
 // - time from requesting the page to an interactive lobby, and from pressing
 //   Quick Play to the first arena frame, against a local server (median of a few);
 // - script time per frame with 16 ships in combat (15 bots and the player), on the
 //   Canvas renderer in headless Chromium, from the browser's own performance
 //   metrics (ScriptDuration) over the frames the game drew.
 // CLIENT_BENCH_SECONDS sets the length of the per-frame measurement (default 10).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -20,7 +22,9 @@ const RUNS = 3;
 let frameCost: { ships: number; frames: number; fps: number; scriptMsPerFrame: number } | undefined;
 
 await ensureClientBuilt();
-const gzipBytes = filesIn(CLIENT_DIR).reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const allPagesBytes = filesIn(CLIENT_DIR).reduce((sum, file) => sum + gzipped(file), 0);
+let firstVisitBytes = 0;
 
 const server = await startGameServer({ BOTS: "16" });
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
@@ -40,12 +44,23 @@ try {
     await page.getByRole("button", { name: "Quick Play" }).click();
     await page.waitForFunction(() => (window.__probe?.ready ?? false) && (window.__probe?.frames ?? 0) > 0, null, { polling: "raf" });
     firstFrameMs.push(performance.now() - startedAt);
+    if (run === 0) firstVisitBytes = await downloaded(page);
     if (run < RUNS - 1) await context.close();
     else await measureFrames(page);
   }
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}; browser, server and bots share it.`);
   console.log(
-    JSON.stringify({ gzipKB: round(gzipBytes / 1024), lobbyMs: median(lobbyMs), quickPlayToFirstFrameMs: median(firstFrameMs), ...frameCost }, null, 2),
+    JSON.stringify(
+      {
+        gzipKB: round(firstVisitBytes / 1024),
+        allPagesGzipKB: round(allPagesBytes / 1024),
+        lobbyMs: median(lobbyMs),
+        quickPlayToFirstFrameMs: median(firstFrameMs),
+        ...frameCost,
+      },
+      null,
+      2,
+    ),
   );
 } finally {
   await browser.close();
@@ -74,6 +89,19 @@ async function measureFrames(page: Page): Promise<void> {
     fps: round((frames * 1000) / (after.at - before.at)),
     scriptMsPerFrame: round(((after.script - before.script) * 1000) / frames, 2),
   };
+}
+
+/** The built files the page has fetched so far (the page itself and every resource from this server), gzipped, summed. */
+async function downloaded(page: Page): Promise<number> {
+  const urls = await page.evaluate(() => [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)]);
+  const files = new Set<string>();
+  for (const url of urls) {
+    const { origin, pathname } = new URL(url);
+    if (origin !== new URL(server.url).origin) continue;
+    const file = join(CLIENT_DIR, pathname === "/" ? "index.html" : pathname);
+    if (existsSync(file) && statSync(file).isFile()) files.add(file);
+  }
+  return [...files].reduce((sum, file) => sum + gzipped(file), 0);
 }
 
 function filesIn(dir: string): string[] {

@@ -1,7 +1,8 @@
 // The arena room: its lifecycle (create, join, drop, reconnect, leave, dispose)
 // and its fixed step. The rules are shared/world.ts; who may sit here is Seats;
-// lag compensation, room codes, the lobby listing and join checks have modules of
-// their own; every reach into the framework is in framework.ts.
+// lag compensation, replays (recorded by shared/replay, kept by ReplayStore), room
+// codes, the lobby listing and join checks have modules of their own; every reach
+// into the framework is in framework.ts.
 import { StateView } from "@colyseus/schema";
 import { CloseCode, ErrorCode, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
 import { z } from "zod";
@@ -115,9 +116,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
   private humansJoined = 0;
   /** Steps each player may still take this tick; see MAX_CATCH_UP_STEPS. */
   private readonly stepAllowance = new Map<string, number>();
-  private recorder: ReplayRecorder | null = null;
+  /** Records each round as a replay (see shared/replay), kept in `replays`. */
+  private recorder!: ReplayRecorder;
+  private replays!: ReplayStore;
   private isPrivate = false;
-  private replays: ReplayStore | null = null;
   /** Replays being packed and stored, awaited before the room is gone. */
   private readonly saving = new Set<Promise<unknown>>();
   /** Called with each round's replay once it is stored; for tests. */
@@ -194,7 +196,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     const ships = [...this.state.ships.values()];
     const name = uniqueName(cleanName(options?.name) || `Pilot ${this.humansJoined}`, ships);
     const identity = { name, hue: freeHue(ships), bot: false };
-    this.recorder?.change({ type: "join", id, ...identity });
+    this.recorder.change({ type: "join", id, ...identity });
     addShip(this.state, id, identity, this.factory, this.dt);
     // What only this player's prediction needs (velocity, cooldowns) goes to them alone.
     const view = new StateView();
@@ -224,7 +226,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     const dropped = code !== undefined && DROPS.has(code) && !this.refused.has(id) && !cutOffForMisbehaviour(client);
     if (!ship || !hasCompletedJoin(client) || !(dropped || takenOver)) return;
     ship.away = true;
-    this.recorder?.change({ type: "away", id });
+    this.recorder.change({ type: "away", id });
     this.allowReconnection(client, this.reconnectSeconds);
   }
 
@@ -248,7 +250,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     const ship = this.state.ships.get(client.sessionId);
     if (ship) {
       ship.away = false;
-      this.recorder?.change({ type: "back", id: client.sessionId });
+      this.recorder.change({ type: "back", id: client.sessionId });
     }
     // Inputs sent while the link was down are not replayed in a burst.
     this.inputs.get(client.sessionId).clear();
@@ -274,6 +276,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
 
   override async onDispose(): Promise<void> {
     this.patchClock?.stop();
+    // A room whose creation failed part-way has no recorder.
     const cutShort = this.recorder?.finish(this.state.round);
     if (cutShort) this.saveReplay(cutShort);
     await Promise.all(this.saving);
@@ -338,10 +341,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
       this.lag.sight,
       (shooter, bullet, index) => {
         const stamp = renderTimes.get(shooter)?.[index] ?? 0;
-        this.recorder?.shot(bullet, this.lag.noteShot(this.state.bullets.get(bullet)!, stamp));
+        this.recorder.shot(bullet, this.lag.noteShot(this.state.bullets.get(bullet)!, stamp));
       },
     );
-    const roundRecorded = this.recorder?.endTick(this.state, events);
+    const roundRecorded = this.recorder.endTick(this.state, events);
     if (roundRecorded) this.saveReplay(roundRecorded);
     this.factory.recycleBullets(this.state.bullets);
     this.onWorldEvents?.(events);
@@ -364,7 +367,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     for (const input of accessor) {
       inputs.push(input);
       times.push(accessor.renderTime);
-      this.recorder?.applied(id, input);
+      this.recorder.applied(id, input);
       if (--allowance === 0) break;
     }
     this.stepAllowance.set(id, allowance);
@@ -376,14 +379,14 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
   private saveReplay(round: RecordedRound): void {
     const saving = packReplay(round.bytes)
       .then((file) =>
-        this.replays!.save(
+        this.replays.save(
           {
             room: this.roomId,
             round: round.round,
             players: round.players,
             seconds: Math.round(round.ticks / this.state.tickRate),
             complete: round.complete,
-            recordedAt: Date.now() - Math.round((round.ticks / this.state.tickRate) * 1000),
+            recordedAt: round.recordedAt,
             private: this.isPrivate,
           },
           file,
@@ -399,7 +402,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
   private onKo(killer: string, victim: string): void {
     this.broadcastKo(killer, victim);
     const client = this.clients.getById(victim);
-    const killcam = client ? this.recorder?.killcam() : null;
+    const killcam = client ? this.recorder.killcam() : null;
     const respawnTick = this.state.ships.get(victim)?.respawnTick ?? 0;
     if (client && killcam) {
       void packReplay(killcam).then((replay) => {
@@ -429,7 +432,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
       const id = `bot-${++this.botsAdded}`;
       const ships = [...this.state.ships.values()];
       const identity = { name: uniqueName(botName(this.botsAdded - 1), ships), hue: freeHue(ships), bot: true };
-      this.recorder?.change({ type: "join", id, ...identity });
+      this.recorder.change({ type: "join", id, ...identity });
       addShip(this.state, id, identity, this.factory, this.dt);
       this.botIds.push(id);
     }
@@ -439,7 +442,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
   /** Takes a ship out of the arena and keeps the instance for the next ship. */
   private dropShip(id: string): void {
     const ship = this.state.ships.get(id);
-    if (ship) this.recorder?.change({ type: "leave", id });
+    if (ship) this.recorder.change({ type: "leave", id });
     removeShip(this.state, id);
     if (ship) this.factory.releaseShip(ship);
   }

@@ -23,9 +23,8 @@ import { makeGlowTexture } from "./glow.ts";
 import { leaveMessage } from "./leaveMessage.ts";
 import { installProbe } from "./probe.ts";
 import { KILLCAM_VIEWPORT, KillcamCard } from "./KillcamCard.ts";
-import { ReplayPlayer } from "../replay/ReplayPlayer.ts";
+import type { ReplayPlayer } from "../replay/ReplayPlayer.ts";
 import type { ReplaySceneData } from "../replay/ReplayScene.ts";
-import { unpackReplay } from "../replay/unpackReplay.ts";
 import { ShipSprite } from "./ShipSprite.ts";
 import { SoundEffects } from "./SoundEffects.ts";
 
@@ -321,6 +320,9 @@ export class ArenaScene extends Phaser.Scene {
   private async openKillcam(connection: ArenaConnection, message: KillcamMessage): Promise<void> {
     let player: ReplayPlayer;
     try {
+      // The killcam's code (the rules, the replay format, its scene) loads with the first one, not with the game.
+      const { ReplayPlayer, ReplayScene, unpackReplay } = await import("../replay/killcam.ts");
+      if (!this.game.scene.keys.killcam) this.game.scene.add("killcam", ReplayScene, false);
       player = new ReplayPlayer(await unpackReplay(message.replay));
     } catch {
       return; // A killcam that cannot be read is simply not shown.

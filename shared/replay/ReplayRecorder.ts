@@ -15,6 +15,8 @@ export interface RecordedRound {
   complete: boolean;
   /** Ticks recorded. */
   ticks: number;
+  /** Wall-clock ms when the recording started. */
+  recordedAt: number;
   /** The names of the players (not bots) who took part. */
   players: string[];
   /** The replay file's contents, uncompressed. */
@@ -111,7 +113,7 @@ export class ReplayRecorder {
     this.writer = null;
     if (!writer || writer.ticks === 0) return null;
     const bytes = writer.finish({ room: this.options.room, round, tickRate: this.options.tickRate, recordedAt: this.recordedAt, complete }, this.checksums);
-    return { round, complete, ticks: writer.ticks, players: [...this.players], bytes };
+    return { round, complete, ticks: writer.ticks, recordedAt: this.recordedAt, players: [...this.players], bytes };
   }
 
   /**
