@@ -97,6 +97,13 @@ export class ShipSprite {
     }
   }
 
+  /** Not drawn this frame (out of a camera's view); the next update shows it again. */
+  hide(): void {
+    this.container.setVisible(false);
+    this.trail.setVisible(false);
+    this.trailPoints.length = 0;
+  }
+
   /** A quick-chat line or emote, shown above the ship for a moment. */
   say(text: string, now: number): void {
     this.bubble.setText(text).setVisible(true);

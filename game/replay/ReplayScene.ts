@@ -25,6 +25,8 @@ export interface ReplaySceneData {
 
 /** Room left around the ships the camera frames, px. */
 const FRAME_MARGIN = 90;
+/** Ships and bullets this far outside the view are still drawn (name tags, trails, a camera on the move). */
+const CULL_MARGIN = 120;
 /** How quickly the camera catches up with what it frames, per frame. */
 const CAMERA_EASE = 0.2;
 
@@ -76,6 +78,8 @@ export class ReplayScene extends Phaser.Scene {
     const tick = player.renderTick;
     const views = player.ships(marked);
     const seen = new Set<string>();
+    // The killcam's window shows part of the arena: what is outside it is not drawn.
+    const inView = this.inView();
     for (const view of views) {
       seen.add(view.id);
       let sprite = this.sprites.get(view.id);
@@ -83,18 +87,30 @@ export class ReplayScene extends Phaser.Scene {
         sprite = new ShipSprite(this, view);
         this.sprites.set(view.id, sprite);
       }
-      sprite.update(view, view.ship.aim, tick < view.ship.shieldUntil, now);
+      if (inView(view)) sprite.update(view, view.ship.aim, tick < view.ship.shieldUntil, now);
+      else sprite.hide();
     }
     for (const [id, sprite] of this.sprites) {
       if (seen.has(id)) continue;
       sprite.destroy();
       this.sprites.delete(id);
     }
-    this.bullets.draw(player.bullets(), layout, (owner) => shipColor(state.ships.get(owner)?.hue ?? 0));
+    this.bullets.draw(player.bullets().filter(inView), layout, (owner) => shipColor(state.ships.get(owner)?.hue ?? 0));
     this.pickups.draw(state.pickups.values(), tick, now);
     const followed = views.find((view) => view.id === marked);
     const kept = views.find((view) => view.id === this.options.keepInView && view.ship.alive);
     this.aimCamera(followed ? [followed, ...(kept ? [kept] : [])] : []);
+  }
+
+  /** Whether a point is within the camera's view as last drawn (with room for a ship's tag and trail). */
+  private inView(): (point: { x: number; y: number }) => boolean {
+    const view = this.cameras.main.worldView;
+    if (view.width === 0) return () => true;
+    const left = view.x - CULL_MARGIN;
+    const right = view.right + CULL_MARGIN;
+    const top = view.y - CULL_MARGIN;
+    const bottom = view.bottom + CULL_MARGIN;
+    return (point) => point.x >= left && point.x <= right && point.y >= top && point.y <= bottom;
   }
 
   /** Frames the given ships (the whole arena when none), easing there so the view does not jerk. */

@@ -36,6 +36,8 @@ export class ReplayRecorder {
   private recordedAt = 0;
   private startTick = 0;
   private pending = emptyTick();
+  /** The pending tick's inputs by ship, to add to without a search. */
+  private pendingInputs = new Map<string, ShipControls[]>();
   private checksums: Replay["checksums"] = [];
   private players = new Set<string>();
   /** Players' bullets judged by lag compensation, while they fly. */
@@ -59,6 +61,7 @@ export class ReplayRecorder {
     this.keyframes = [start];
     this.recent = [];
     this.pending = emptyTick();
+    this.pendingInputs = new Map();
   }
 
   /** A ship joined, left, dropped or came back, before the next tick. */
@@ -69,11 +72,15 @@ export class ReplayRecorder {
   }
 
   /** The room applied this input to this player's ship in the tick being stepped. */
-  applied(ship: string, controls: ShipControls): void {
-    const copy = { moveX: controls.moveX, moveY: controls.moveY, aimX: controls.aimX, aimY: controls.aimY, fire: controls.fire, dash: controls.dash };
-    const entry = this.pending.inputs.find((inputs) => inputs.ship === ship);
-    if (entry) entry.controls.push(copy);
-    else this.pending.inputs.push({ ship, controls: [copy] });
+  applied(ship: string, input: ShipControls): void {
+    const copy = { moveX: input.moveX, moveY: input.moveY, aimX: input.aimX, aimY: input.aimY, fire: input.fire, dash: input.dash };
+    const controls = this.pendingInputs.get(ship);
+    if (controls) controls.push(copy);
+    else {
+      const added = [copy];
+      this.pendingInputs.set(ship, added);
+      this.pending.inputs.push({ ship, controls: added });
+    }
   }
 
   /** A player's shot in the tick being stepped, judged by lag compensation or not. */
@@ -89,6 +96,7 @@ export class ReplayRecorder {
   endTick(world: WorldState, events: readonly WorldEvent[]): RecordedRound | null {
     const record = this.pending;
     this.pending = emptyTick();
+    this.pendingInputs = new Map();
     for (const event of events) {
       if ((event.type === "hit" || event.type === "deflect") && this.compensated.has(event.bullet)) {
         record.struck.push({ bullet: event.bullet, target: event.target });
