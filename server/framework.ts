@@ -106,11 +106,25 @@ export interface SeatPolicy {
  * way in); reconnection seats are left out, their owner is still counted.
  */
 export function pendingSeats(room: Room): unknown[] {
-  const seats = (room as unknown as { _reservedSeats?: Record<string, [unknown, unknown, boolean, boolean]> })._reservedSeats;
-  if (typeof seats !== "object" || seats === null) throw new Error("Colyseus internals changed: Room._reservedSeats is gone; see server/framework.ts.");
-  return Object.values(seats)
+  return Object.values(reservedSeats(room))
     .filter(([, , consumed, reconnection]) => !consumed && !reconnection)
     .map(([options]) => options);
+}
+
+/** The session ids whose seats are held for a reconnection. */
+function pendingReconnections(room: Room): Set<string> {
+  return new Set(
+    Object.entries(reservedSeats(room))
+      .filter(([, [, , consumed, reconnection]]) => reconnection && !consumed)
+      .map(([sessionId]) => sessionId),
+  );
+}
+
+/** The framework's reserved seats: [join options, auth, consumed, for a reconnection] by session id. */
+function reservedSeats(room: Room): Record<string, [unknown, unknown, boolean, boolean]> {
+  const seats = (room as unknown as { _reservedSeats?: Record<string, [unknown, unknown, boolean, boolean]> })._reservedSeats;
+  if (typeof seats !== "object" || seats === null) throw new Error("Colyseus internals changed: Room._reservedSeats is gone; see server/framework.ts.");
+  return seats;
 }
 
 let installed = false;
@@ -171,7 +185,9 @@ function countBytesOut(): void {
  * 2. Every frame a room receives passes one gate before the framework decodes it:
  * - before the join completes, only JOIN_ROOM and LEAVE_ROOM: the framework queues
  *   its replies to anything else until the join completes, so a client that never
- *   completes it could grow that queue without end (95 MB from 20 sockets);
+ *   completes it could grow that queue without end (95 MB from 20 sockets); a
+ *   client taking back a held seat has such frames dropped instead, since the SDK
+ *   sends them before it answers the join (its new socket is open by then);
  * - no unreliable inputs: our clients send inputs reliably, and a garbled ring made
  *   the framework's decoder allocate without end (found by the room fuzzer);
  * - no room requests: no room here answers any, and an answer echoes the type;
@@ -189,8 +205,9 @@ function guardRoomMessages(): void {
     messagesIn.inc();
     lastHeard.set(client, performance.now());
     const code = buffer[0]! & PROTOCOL_CODE_MASK;
-    const refusal = refuseFrame(client, code);
-    if (refusal) return kick(client, refusal);
+    const verdict = judgeFrame(client, code);
+    if (verdict === "drop") return;
+    if (verdict !== "decode") return kick(client, verdict.kick);
     if (code === Protocol.ROOM_INPUT_RELIABLE) quietInputDecoder(client);
     try {
       decode.call(this, client, buffer);
@@ -200,14 +217,22 @@ function guardRoomMessages(): void {
   };
 }
 
-function refuseFrame(client: Client, code: number): string | null {
+/** What becomes of a frame: decoded, dropped unread, or its sender kicked with a reason. */
+type Verdict = "decode" | "drop" | { kick: string };
+
+function judgeFrame(client: Client, code: number): Verdict {
   if (client.state === ClientState.JOINING && code !== Protocol.JOIN_ROOM && code !== Protocol.LEAVE_ROOM) {
-    return "Finish joining before sending room messages.";
+    // The SDK (0.18.4) re-joining a held seat sends as soon as its new socket opens,
+    // before it answers the join: those frames are dropped, unread and unqueued.
+    return rejoining.has(client) ? "drop" : { kick: "Finish joining before sending room messages." };
   }
-  if (code === Protocol.ROOM_INPUT_UNRELIABLE) return "Inputs go on the reliable channel.";
-  if (code === Protocol.ROOM_REQUEST) return "This room answers no requests.";
-  return null;
+  if (code === Protocol.ROOM_INPUT_UNRELIABLE) return { kick: "Inputs go on the reliable channel." };
+  if (code === Protocol.ROOM_REQUEST) return { kick: "This room answers no requests." };
+  return "decode";
 }
+
+/** Clients taking back a seat held for them after a drop, until their join completes. */
+const rejoining = new WeakSet<Client>();
 
 function kick(client: Client, reason: string): void {
   if (client.state === ClientState.LEAVING) return;
@@ -261,6 +286,7 @@ function timeOutUnfinishedJoins(): void {
   const prototype = Room.prototype as unknown as Internals;
   const join = requireMethod(prototype, "_onJoin", "Room's join");
   prototype._onJoin = async function (this: Room, client: Client, ...rest: unknown[]) {
+    if (pendingReconnections(this).has(client.sessionId)) rejoining.add(client);
     await join.call(this, client, ...rest);
     client.ref.on("ping", () => heardPing(client));
     if (client.state !== ClientState.JOINING) return;

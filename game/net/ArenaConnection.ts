@@ -265,12 +265,21 @@ export class ArenaConnection {
   }
 
   say(text: string): void {
-    this.room.send("chat", { text });
+    if (this.linkUp) this.room.send("chat", { text });
   }
 
   /** A quick-chat line or emote, by its index in QUICK_CHAT. */
   sayQuick(index: number): void {
-    this.room.send("chat", { quick: index });
+    if (this.linkUp) this.room.send("chat", { quick: index });
+  }
+
+  /**
+   * Whether messages may go out. While the SDK re-joins after a drop, the new
+   * socket is open before the server's join handshake has been answered; the
+   * SDK sends right away then, and a frame ahead of the join is not the room's.
+   */
+  get linkUp(): boolean {
+    return this.room.connection.isOpen && !this.room.reconnection.isReconnecting;
   }
 
   /**
@@ -281,7 +290,7 @@ export class ArenaConnection {
     const steps = this.predict.tick(now);
     // While the link is down nothing is sent: the SDK would queue the inputs and
     // replay them in a burst on reconnection. The ship waits, as it does on the server.
-    if (!this.room.connection.isOpen) return;
+    if (!this.linkUp) return;
     for (let i = 0; i < steps; i++) {
       Object.assign(this.input.data, controlsForStep());
       this.input.send();

@@ -30,7 +30,8 @@ export class LinkStats {
       room.ping((ms) => {
         if (this.pingMs !== null) this.jitterMs += (Math.abs(ms - this.pingMs) - this.jitterMs) * JITTER_SMOOTHING;
         this.pingMs = ms;
-        room.send("ping", { ms: Math.round(ms) });
+        // Not while the SDK re-joins after a drop (see ArenaConnection.linkUp).
+        if (!room.reconnection.isReconnecting) room.send("ping", { ms: Math.round(ms) });
       });
     measure();
     const pinger = setInterval(measure, PING_INTERVAL_MS);

@@ -1,13 +1,13 @@
 // A dropped connection keeps the seat, the score, the health and the position for
 // the grace period; the SDK resumes the same ship, and so does a page reload.
-import { CloseCode } from "@colyseus/shared-types";
+import { CloseCode, Protocol } from "@colyseus/shared-types";
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import { cutConnection } from "../support/drops.ts";
-import { openSeat, requestSeat } from "../support/rawClient.ts";
+import { openSeat, requestSeat, roomMessage, within } from "../support/rawClient.ts";
 import { runFrames, sleep } from "../support/netClients.ts";
 import { arrange } from "../support/roomHelpers.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
@@ -46,6 +46,33 @@ describe("a dropped connection", () => {
     expect(ship.y).toBe(before.y);
     await waitFor(() => player.room.connection.isOpen, "the client's side of the new connection");
     await player.room.leave();
+  });
+
+  it("is taken back even when frames come before the join is answered, as the SDK sends them: they are dropped", async () => {
+    const { player, room, ship } = await playerWithScore("Eager");
+    const [roomId, token] = player.room.reconnectionToken.split(":") as [string, string];
+    player.room.reconnection.enabled = false; // this test re-joins by hand
+    cutConnection(server.colyseus, player);
+    await waitFor(() => ship.away, "the server to hold the seat");
+    // The SDK's new socket is open before it answers the join, and its game loop sends meanwhile.
+    const early = [roomMessage("ping"), Uint8Array.from([Protocol.ROOM_INPUT_RELIABLE, 0, 1])];
+    const seat = await requestSeat(server.endpoint, "reconnect", roomId, { reconnectionToken: token });
+    // The SDK puts the token on the socket's address as well.
+    const rejoiner = await openSeat(server.endpoint, { ...seat, reconnectionToken: token });
+    for (const frame of early) rejoiner.send(frame);
+    rejoiner.completeJoin();
+    await waitFor(() => !ship.away, "the seat to be taken back");
+    expect(await within(rejoiner.closed, 500)).toBe("timed out");
+    expect(room.state.ships.get(player.sessionId)).toBe(ship);
+    expect(ship.kos).toBe(3);
+    rejoiner.socket.close();
+
+    // The control: the same frames from a client joining for the first time close it.
+    const newcomer = await openSeat(server.endpoint, await requestSeat(server.endpoint, "joinById", player.code));
+    for (const frame of early) newcomer.send(frame);
+    const closed = await within(newcomer.closed, 3000);
+    expect(closed).not.toBe("timed out");
+    if (closed !== "timed out") expect(closed.code).toBe(CloseCode.WITH_ERROR);
   });
 
   it("is resumed after a page reload with the stored reconnection token", async () => {

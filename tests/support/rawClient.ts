@@ -46,7 +46,8 @@ export async function requestSeat(endpoint: string, method: string, target: stri
  */
 export async function openSeat(endpoint: string, seat: Seat, options: { autoPong?: boolean } = {}): Promise<RawClient> {
   const base = endpoint.replace(/^http/, "ws").replace(/\/$/, "");
-  const socket = new WebSocket(`${base}/${seat.processId}/${seat.roomId}?sessionId=${seat.sessionId}`, { autoPong: options.autoPong ?? true });
+  const rejoin = seat.reconnectionToken ? `&reconnectionToken=${seat.reconnectionToken}` : "";
+  const socket = new WebSocket(`${base}/${seat.processId}/${seat.roomId}?sessionId=${seat.sessionId}${rejoin}`, { autoPong: options.autoPong ?? true });
   socket.on("error", () => {});
   const closed = new Promise<Closed>((resolve) =>
     socket.on("close", (code, reason) => resolve({ code, reason: reason.toString(), reasonBytes: reason.length })),
