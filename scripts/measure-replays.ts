@@ -2,7 +2,8 @@
 // with a "mouse" (their aim moves every step) at 100 ms round trip, alongside bots,
 // then prints what its replay weighs per player-minute, what each killcam cost on
 // the wire, and how many such rounds the replay memory bound holds.
-// PLAYERS=4 BOTS=8 ROUND_SECONDS=120 npm run measure:replays
+// PLAYERS=4 BOTS=8 ROUND_SECONDS=120 npm run measure:replays   (OUT=FILE also keeps the replay)
+import { writeFile } from "node:fs/promises";
 import { matchMaker } from "colyseus";
 import { ArenaConnection } from "../game/net/ArenaConnection.ts";
 import { createGameServer, listenGameServer } from "../server/app.ts";
@@ -66,6 +67,7 @@ console.log(`Playing a ${SECONDS} s round: ${PLAYERS} players at 100 ms round tr
 const summary = await saved;
 for (const timer of timers) clearInterval(timer);
 const file = new Uint8Array(await (await fetch(`${endpoint}/api/replays/${summary.id}`)).arrayBuffer());
+if (process.env.OUT) await writeFile(process.env.OUT, file);
 const replay = readReplayFile(file);
 const simulation = new ReplaySimulation(replay);
 const startedAt = performance.now();

@@ -9,6 +9,7 @@ import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
 import type { WorldEvent } from "../../shared/world.ts";
+import { cutConnection } from "../support/drops.ts";
 import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
@@ -17,9 +18,12 @@ const ROUND_SECONDS = 12;
 describe("replays", () => {
   const server = useTestServer({ bots: 4, roundSeconds: ROUND_SECONDS, koTarget: 1000 });
 
-  it("re-simulates a recorded round with players at 100 ms and bots: every checksum and the final scoreboard", async () => {
+  it("re-simulates a recorded round with players at 100 ms, bots, a leave, a drop and a return: every checksum and the final scoreboard", async () => {
     const { room, players } = await playersInNewRoom(server.colyseus, server.endpoint, ["Ada", "Grace", "Linus"]);
-    for (const player of players) player.meter.simulate(100, 10);
+    for (const player of players) {
+      player.meter.simulate(100, 10);
+      player.room.reconnection.minUptime = 0;
+    }
     const saved: ReplaySummary[] = [];
     room.onReplaySaved = (summary) => saved.push(summary);
     let finalScores: ReturnType<typeof scoreboardFromState> | null = null;
@@ -29,9 +33,12 @@ describe("replays", () => {
       if (tickEvents.some((event) => event.type === "round-over")) finalScores = scoreboardFromState(room.state);
     };
     const stops = players.map((player) => runFrames(player, hunter(player)));
-    // A player leaving mid-round is in the replay too.
-    await sleep(4000);
+    // A player leaving mid-round, and one whose connection drops and comes back, are in the replay too.
+    await sleep(3000);
+    cutConnection(server.colyseus, players[0]!);
+    await sleep(1000);
     await players[1]!.room.leave(true);
+    await waitFor(() => room.state.ships.get(players[0]!.sessionId)?.away === false, "Ada to be back", 8000);
     await waitFor(() => saved.length > 0, "the round's replay", (ROUND_SECONDS + 5) * 1000);
     for (const stop of stops) stop();
 
@@ -53,7 +60,8 @@ describe("replays", () => {
     expect(humanShots.length).toBeGreaterThan(20);
     expect(struck.length).toBeGreaterThan(0);
     expect(events.filter((event) => event.type === "ko").length).toBeGreaterThan(0);
-    expect(replay.ticks.some((tick) => tick.changes.some((change) => change.type === "leave"))).toBe(true);
+    const changes = new Set(replay.ticks.flatMap((tick) => tick.changes.map((change) => change.type)));
+    expect([...changes].sort()).toEqual(["away", "back", "join", "leave"]);
 
     const simulation = new ReplaySimulation(replay);
     expect(simulation.run()).toBeNull();
