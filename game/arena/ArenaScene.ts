@@ -135,7 +135,14 @@ export class ArenaScene extends Phaser.Scene {
       this.chat.destroy();
       this.closeKillcam();
     });
-    keyboard.on("keydown-ESC", () => this.closeKillcam());
+    // Esc skips a killcam that is showing, and then only that: the settings (also on Esc) stay shut.
+    const skipOnEsc = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || !this.killcam) return;
+      event.stopImmediatePropagation();
+      this.closeKillcam();
+    };
+    addEventListener("keydown", skipOnEsc, { capture: true });
+    this.events.once("shutdown", () => removeEventListener("keydown", skipOnEsc, { capture: true }));
     keyboard.on("keydown-ENTER", () => this.chat.open());
     keyboard.on("keydown", (event: KeyboardEvent) => {
       const quick = Number(event.key);

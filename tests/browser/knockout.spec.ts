@@ -28,6 +28,14 @@ test("Alpha shoots Bravo until Bravo is knocked out; both see it in the feed and
     await expect.poll(async () => (await ship(bravo, bravoId)).alive, { message: "Bravo respawns", timeout: 5000 }).toBe(true);
     expect((await probe(bravo)).killcam.showing).toBe(false);
     expect((await probe(alpha)).killcam.received).toBe(0);
+
+    // Knocked out again: Esc skips the killcam at once (Bravo still down), and opens no settings.
+    await knockOut(alpha, alphaId, bravo, bravoId);
+    await expect.poll(async () => (await probe(bravo)).killcam.shown, { message: "Bravo's second killcam opens" }).toBe(2);
+    await bravo.keyboard.press("Escape");
+    expect((await probe(bravo)).killcam.showing).toBe(false);
+    expect((await ship(bravo, bravoId)).alive).toBe(false);
+    await expect(bravo.locator("#settings")).toBeHidden();
     await bravo.keyboard.down("Tab");
     await saveScreenshot(bravo, testInfo, "bravo-scoreboard");
     await bravo.keyboard.up("Tab");
