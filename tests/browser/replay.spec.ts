@@ -4,8 +4,10 @@
 import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { readReplayFile } from "../../server/replayFile.ts";
+import { REPLAY_LIMITS } from "../../shared/replay/format.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
 import { enterFromLobby, joined, probe, saveScreenshot, useGameServer } from "../support/pages.ts";
@@ -110,13 +112,15 @@ test("on a phone the replay page fits the screen and plays by touch", async ({ b
   }
 });
 
-test("a file that is not a replay, or is cut short, gets a clear error and the page stays usable", async ({ page }) => {
+test("a file that is not a replay, is cut short or would inflate past the limit gets a clear error, and the page stays usable", async ({ page }) => {
   await page.goto(`${server.url}replay`);
   await expect(page.locator("#status")).toContainText("Open a replay file");
   const whole = await readFile(FIXTURE);
   const cases: Array<[string, Buffer, string]> = [
     ["notes.txt", Buffer.from("hello, not a replay"), "not a Skirmish replay"],
     ["cut.replay", whole.subarray(0, Math.floor(whole.length / 2)), "damaged"],
+    // A few kilobytes that would inflate to 32 MiB: unpacking stops at the limit.
+    ["bomb.replay", gzipSync(new Uint8Array(REPLAY_LIMITS.bytes * 4)), "unpacks to more than"],
   ];
   for (const [name, buffer, message] of cases) {
     await page.locator("#file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
