@@ -40,10 +40,19 @@ afterAll(async () => {
   await server.stop();
 });
 
-/** The process answers, and both players are still in and still receive patches. */
+/** The ships that stay in the room: the two players, and a quiet client whose seat is held for it (see the heartbeat test). */
+const STAYING = new Set(["Alice", "Bob", "Quiet"]);
+
+/**
+ * The process answers, both players are still in and still receive patches, and
+ * the attackers are gone from the room (their ships too). An attacker sees its
+ * close before the server has processed its leave; until it has, its seat still
+ * counts, and a crowd of seat requests in the next test could find the room full.
+ */
 async function expectPlayersUnharmed(): Promise<void> {
   const health = await (await fetch(`${server.url}health`)).json();
   expect(health.status).toBe("ok");
+  await until(async () => (await scoreboard()).ships.every((ship) => STAYING.has(ship.name)), "the attackers' ships to be gone");
   const before = players.map((player) => player.meter.totals.patches);
   await waitFor(() => players.every((player, i) => player.meter.totals.patches >= before[i]! + 5), "both players to keep receiving patches");
   for (const player of players) expect(player.room.connection.isOpen).toBe(true);
