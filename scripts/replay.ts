@@ -57,17 +57,19 @@ async function replay(file: string): Promise<number> {
     console.log(`  ${size} bytes for ${playerMinutes.toFixed(2)} player-minutes: ${(size / 1024 / playerMinutes).toFixed(1)} KB per player-minute`);
   }
   if (!mismatch) {
-    console.log(`  checksums: all ${simulation.checked} matched`);
+    console.log(`  checksums: all ${simulation.checked} matched, and every tick's check byte`);
     return 0;
   }
   const into = (mismatch.tick - replay.start.tick) / replay.tickRate;
+  const what = mismatch.whole ? "checksum" : "checksum's low byte";
+  const digits = mismatch.whole ? 8 : 2;
   console.log(
-    `  DIVERGES at tick ${mismatch.tick} (${clockText(into)} into the recording): checksum ${hex(mismatch.actual)}, recorded ${hex(mismatch.expected)}. ` +
-      `${simulation.checked - 1} checksums matched before it; the rules or the replay differ from the match as it was played.`,
+    `  DIVERGES at tick ${mismatch.tick} (${clockText(into)} into the recording): the state's ${what} is ${hex(mismatch.actual, digits)}, the recording's ${hex(mismatch.expected, digits)}. ` +
+      "Every tick before it matched; the rules or the replay differ from the match as it was played from there.",
   );
   return 1;
 }
 
-function hex(value: number): string {
-  return value.toString(16).padStart(8, "0");
+function hex(value: number, digits: number): string {
+  return value.toString(16).padStart(digits, "0");
 }

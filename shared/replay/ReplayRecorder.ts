@@ -106,8 +106,10 @@ export class ReplayRecorder {
     let finished: RecordedRound | null = null;
     const writer = this.writer;
     if (writer) {
+      const checksum = worldChecksum(world);
+      record.check = checksum & 0xff;
       writer.tick(record);
-      this.remember(world, record);
+      this.remember(world, record, checksum);
       const roundOver = events.some((event) => event.type === "round-over");
       if (roundOver || writer.size > REPLAY_LIMITS.bytes * 0.9) finished = this.finish(world.round, roundOver);
     }
@@ -143,10 +145,10 @@ export class ReplayRecorder {
   }
 
   /** Checksums and keyframes every CHECKSUM_INTERVAL ticks; recent ticks kept back to the oldest keyframe a killcam needs. */
-  private remember(world: WorldState, record: TickRecord): void {
+  private remember(world: WorldState, record: TickRecord, checksum: number): void {
     this.recent.push({ tick: world.tick, record });
     if ((world.tick - this.startTick) % CHECKSUM_INTERVAL !== 0) return;
-    this.checksums.push({ tick: world.tick, value: worldChecksum(world) });
+    this.checksums.push({ tick: world.tick, value: checksum });
     this.keyframes.push(takeKeyframe(world, (id) => this.compensated.has(id)));
     const reach = (KILLCAM_SECONDS + 1) * this.options.tickRate + CHECKSUM_INTERVAL;
     while (this.keyframes.length > 1 && this.keyframes[1]!.tick <= world.tick - reach) this.keyframes.shift();

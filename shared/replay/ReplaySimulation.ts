@@ -1,6 +1,6 @@
 // Plays a replay through the match's own step, tick by tick, on a state of the
 // same schema the room uses (so every value is stored as the room stores it),
-// and compares the state's checksum wherever the replay has one.
+// and compares the state's checksum after every tick with the replay's.
 import { Bullet, ArenaState, Pickup, Ship } from "../schema.ts";
 import type { ShipControls } from "../step.ts";
 import { stepWorld } from "../stepWorld.ts";
@@ -9,10 +9,13 @@ import { ReplayError } from "./bytes.ts";
 import { type Keyframe, REPLAY_LIMITS, type Replay, type TickRecord } from "./format.ts";
 import { restoreKeyframe, takeKeyframe, worldChecksum } from "./snapshot.ts";
 
+/** Where a re-simulation first parted from the recorded match: the tick, and the state's checksum there (whole, or its low byte). */
 export interface ChecksumMismatch {
   tick: number;
   expected: number;
   actual: number;
+  /** Whether the whole checksum was compared (every CHECKSUM_INTERVAL ticks), or its low byte. */
+  whole: boolean;
 }
 
 /** Where a simulation stands, to come back to later (the replay page's keyframes). */
@@ -30,7 +33,7 @@ export class ReplaySimulation {
   readonly state = new ArenaState();
   /** The first checksum that did not match, once one has not. */
   firstMismatch: ChecksumMismatch | null = null;
-  /** Checksums compared so far. */
+  /** Whole checksums compared so far (every tick's check byte is compared too). */
   checked = 0;
   /** Ticks summed over the players' ships (not bots) present in each: player-time, to size replays by. */
   playerTicks = 0;
@@ -84,7 +87,7 @@ export class ReplaySimulation {
     for (const bullet of this.compensated) if (!this.state.bullets.has(bullet)) this.compensated.delete(bullet);
     for (const ship of this.state.ships.values()) if (!ship.bot) this.playerTicks++;
     this.index++;
-    this.check();
+    this.check(record.check);
     return events;
   }
 
@@ -137,11 +140,13 @@ export class ReplaySimulation {
     };
   }
 
-  private check(): void {
-    const expected = this.checksums.get(this.state.tick);
-    if (expected === undefined) return;
-    this.checked++;
+  /** Compares the state with the tick's check byte, and with the whole checksum where the replay keeps one. */
+  private check(checkByte: number): void {
     const actual = worldChecksum(this.state);
-    if (actual !== expected && !this.firstMismatch) this.firstMismatch = { tick: this.state.tick, expected, actual };
+    const expected = this.checksums.get(this.state.tick);
+    if (expected !== undefined) this.checked++;
+    if (this.firstMismatch) return;
+    if (expected !== undefined && actual !== expected) this.firstMismatch = { tick: this.state.tick, expected, actual, whole: true };
+    else if ((actual & 0xff) !== checkByte) this.firstMismatch = { tick: this.state.tick, expected: checkByte, actual: actual & 0xff, whole: false };
   }
 }

@@ -5,8 +5,9 @@
 // later tick what entered the simulation from outside: ships joining, leaving,
 // dropping and coming back, each player's inputs as the room applied them, and
 // what lag compensation decided for players' bullets. Bots need nothing: they
-// decide from the state. A checksum of the state every CHECKSUM_INTERVAL ticks
-// finds the first tick where a re-simulation parts from the match.
+// decide from the state. Every tick carries the low byte of the state's checksum,
+// and every CHECKSUM_INTERVAL ticks the whole checksum is kept: a re-simulation
+// that parts from the match is caught at the tick where it does.
 import { LAYOUTS, PICKUP_KINDS, type PickupKind } from "../arena.ts";
 import { AIM_AXIS_MAX, BULLET_LIFETIME, MAX_CATCH_UP_STEPS, MOVE_AXIS_MAX, POSITION_GRID } from "../constants.ts";
 import { type ShipControls, ticks } from "../step.ts";
@@ -112,6 +113,8 @@ export interface TickRecord {
   struck: Array<{ bullet: string; target: string }>;
   /** Players' bullets fired this tick that lag compensation did not judge (no usable render time). */
   uncompensated: string[];
+  /** The low byte of the state's checksum after this tick (see worldChecksum). */
+  check: number;
 }
 
 export interface Replay {
@@ -130,7 +133,7 @@ export interface Replay {
 }
 
 export function emptyTick(): TickRecord {
-  return { changes: [], inputs: [], struck: [], uncompensated: [] };
+  return { changes: [], inputs: [], struck: [], uncompensated: [], check: 0 };
 }
 
 const NO_INPUT: ShipControls = { moveX: 0, moveY: 0, aimX: 0, aimY: 0, fire: false, dash: false };
@@ -237,7 +240,7 @@ export function decodeReplay(bytes: Uint8Array): Replay {
   const complete = reader.u8() === 1;
   const slots = new SlotTable();
   const start = readKeyframe(reader, slots, tickRate);
-  const tickCount = reader.count(REPLAY_LIMITS.ticks, 1);
+  const tickCount = reader.count(REPLAY_LIMITS.ticks, 2);
   const ticks: TickRecord[] = [];
   for (let i = 0; i < tickCount; i++) ticks.push(readTick(reader, slots));
   const checksumCount = reader.count(tickCount + 1, 5);
@@ -436,6 +439,7 @@ function writeTick(out: ByteWriter, record: TickRecord, slots: SlotTable): void 
     out.varuint(record.uncompensated.length);
     for (const bullet of record.uncompensated) out.varuint(serialOf(bullet));
   }
+  out.u8(record.check);
 }
 
 function readTick(reader: ByteReader, slots: SlotTable): TickRecord {
@@ -503,6 +507,7 @@ function readTick(reader: ByteReader, slots: SlotTable): TickRecord {
     const count = reader.count(REPLAY_LIMITS.bullets, 1);
     for (let i = 0; i < count; i++) record.uncompensated.push(reader.varuint(2 ** 32 - 1).toString(36));
   }
+  record.check = reader.u8();
   return record;
 }
 

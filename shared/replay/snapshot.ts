@@ -75,54 +75,78 @@ export function restoreKeyframe(world: WorldState, frame: Keyframe, factory: Ent
 }
 
 /**
- * FNV-1a over every value the rules read or write, in the state's order. Numbers
- * are hashed by their exact bits, so the smallest difference shows.
+ * A 32-bit hash of every value the rules read or write, in the state's order.
+ * Numbers are hashed by their exact bits (little-endian, whatever the machine),
+ * so the smallest difference shows, in every bit of the result (its low byte
+ * goes into every tick of a replay).
  */
 export function worldChecksum(world: WorldState): number {
-  const hash = new Fnv1a();
-  hash.numbers(world.tick, world.round, world.phaseEndTick, world.roundSeconds, world.koTarget, world.serial);
+  const hash = new WordHash();
+  for (const value of [world.tick, world.round, world.phaseEndTick, world.roundSeconds, world.koTarget, world.serial]) hash.number(value);
   hash.text(world.phase);
   hash.text(world.layout);
+  // Names and bullets' owners are left out: they are set once (a ship's name at its
+  // join, which the replay records), so the hash is cheap enough for every tick.
   for (const [id, s] of world.ships.entries()) {
     hash.text(id);
-    hash.text(s.name);
     hash.text(s.koBy);
-    hash.numbers(s.x, s.y, s.vx, s.vy, s.health, s.kos, s.deaths, s.shieldUntil, s.respawnTick, s.dashTicks, s.dashCooldown, s.fireCooldown);
-    hash.numbers(s.speedTicks, s.rapidTicks, s.hue, s.alive ? 1 : 0, s.away ? 1 : 0, s.bot ? 1 : 0);
+    hash.number(s.x);
+    hash.number(s.y);
+    hash.number(s.vx);
+    hash.number(s.vy);
+    hash.number(s.health);
+    hash.number(s.kos);
+    hash.number(s.deaths);
+    hash.number(s.shieldUntil);
+    hash.number(s.respawnTick);
+    hash.number(s.dashTicks);
+    hash.number(s.dashCooldown);
+    hash.number(s.fireCooldown);
+    hash.number(s.speedTicks);
+    hash.number(s.rapidTicks);
+    hash.number(s.hue);
+    hash.word((s.alive ? 1 : 0) | (s.away ? 2 : 0) | (s.bot ? 4 : 0));
   }
   for (const [id, b] of world.bullets.entries()) {
     hash.text(id);
-    hash.text(b.owner);
-    hash.numbers(b.x, b.y, b.vx, b.vy, b.spawnTick);
+    hash.number(b.x);
+    hash.number(b.y);
+    hash.number(b.vx);
+    hash.number(b.vy);
+    hash.number(b.spawnTick);
   }
   for (const [id, p] of world.pickups.entries()) {
     hash.text(id);
-    hash.numbers(p.readyTick);
+    hash.number(p.readyTick);
   }
   return hash.value;
 }
 
-class Fnv1a {
-  value = 0x811c9dc5;
+/** FNV-1a's step over 32-bit words, each folding its high bits down, and murmur3's finaliser. */
+class WordHash {
+  private state = 0x811c9dc5;
   private readonly view = new DataView(new ArrayBuffer(8));
 
-  numbers(...values: number[]): void {
-    for (const value of values) {
-      this.view.setFloat64(0, value);
-      for (let i = 0; i < 8; i++) this.byte(this.view.getUint8(i));
-    }
+  number(value: number): void {
+    this.view.setFloat64(0, value, true);
+    this.word(this.view.getUint32(0, true));
+    this.word(this.view.getUint32(4, true));
   }
 
   text(value: string): void {
-    for (let i = 0; i < value.length; i++) {
-      const code = value.charCodeAt(i);
-      this.byte(code & 0xff);
-      this.byte(code >>> 8);
-    }
-    this.byte(0);
+    for (let i = 0; i < value.length; i++) this.word(value.charCodeAt(i));
+    this.word(0xffffffff);
   }
 
-  private byte(byte: number): void {
-    this.value = Math.imul(this.value ^ byte, 0x01000193) >>> 0;
+  word(word: number): void {
+    const mixed = Math.imul(this.state ^ word, 0x01000193);
+    this.state = (mixed ^ (mixed >>> 16)) >>> 0;
+  }
+
+  get value(): number {
+    let h = this.state;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
   }
 }

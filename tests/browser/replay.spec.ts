@@ -12,7 +12,7 @@ import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
 import { enterFromLobby, joined, probe, saveScreenshot, useGameServer } from "../support/pages.ts";
 
-const FIXTURE = join(import.meta.dirname, "..", "fixtures", "replays", "crossroads-3-players-4-bots.replay");
+const FIXTURE = join(import.meta.dirname, "..", "fixtures", "replays", "crossroads-3-players-leave-and-drop.replay");
 const ID = "fixture00001";
 const replayDir = await mkdtemp(join(tmpdir(), "skirmish-replays-"));
 const fixture = readReplayFile(await readFile(FIXTURE));
