@@ -12,7 +12,7 @@ import type { ReplaySummary } from "../server/ReplayStore.ts";
 import { readReplayFile } from "../server/replayFile.ts";
 import { MAX_PLAYERS, PATCH_RATE, TICK_RATE } from "../shared/constants.ts";
 import { ReplaySimulation } from "../shared/replay/ReplaySimulation.ts";
-import { hunter } from "./lib/headlessPilot.ts";
+import { hunter, runFrames } from "./lib/headlessPilot.ts";
 
 const PLAYERS = Number(process.env.PLAYERS ?? 4);
 const BOTS = Number(process.env.BOTS ?? 8);
@@ -48,24 +48,11 @@ for (const player of players) {
     killcams.push({ payload: message.replay.length, frame: frame?.bytes ?? Number.NaN });
   });
 }
-const timers = players.map((player) => {
-  const decide = hunter(player);
-  let firing = false;
-  return setInterval(() => {
-    const now = performance.now();
-    const controls = decide(now);
-    firing ||= controls.fire;
-    player.update(now, () => {
-      const step = { ...controls, fire: firing };
-      firing = false;
-      return step;
-    });
-  }, 1000 / 60);
-});
+const stops = players.map((player) => runFrames(player, hunter(player)));
 
 console.log(`Playing a ${SECONDS} s round: ${PLAYERS} players at 100 ms round trip, ${Math.max(0, BOTS - PLAYERS)} bots…`);
 const summary = await saved;
-for (const timer of timers) clearInterval(timer);
+for (const stop of stops) stop();
 const file = new Uint8Array(await (await fetch(`${endpoint}/api/replays/${summary.id}`)).arrayBuffer());
 if (process.env.OUT) await writeFile(process.env.OUT, file);
 const replay = readReplayFile(file);

@@ -25,7 +25,7 @@ import { installProbe } from "./probe.ts";
 import { KILLCAM_VIEWPORT, KillcamCard } from "./KillcamCard.ts";
 import type { ReplayPlayer } from "../replay/ReplayPlayer.ts";
 import type { ReplaySceneData } from "../replay/ReplayScene.ts";
-import { ShipSprite } from "./ShipSprite.ts";
+import { ShipSprites } from "./ShipSprites.ts";
 import { SoundEffects } from "./SoundEffects.ts";
 
 export interface ArenaSceneData {
@@ -63,7 +63,7 @@ export class ArenaScene extends Phaser.Scene {
   private drawnColorBlind = false;
   private exit: (message: string) => void = () => {};
   private readonly sfx = new SoundEffects();
-  private readonly sprites = new Map<string, ShipSprite>();
+  private sprites!: ShipSprites;
   private drawnLayout = "";
   /** Our predicted shots already given a muzzle flash and a sound. */
   private shotsSeen = 0;
@@ -84,7 +84,7 @@ export class ArenaScene extends Phaser.Scene {
 
   create(data: ArenaSceneData): void {
     // A scene instance is reused for each room: start from a clean slate.
-    this.sprites.clear();
+    this.sprites = new ShipSprites(this);
     this.ownMemory = null;
     this.drawnLayout = "";
     this.frames = 0;
@@ -251,7 +251,6 @@ export class ArenaScene extends Phaser.Scene {
     this.effects.shakeEnabled = settings.shake;
     if (settings.colorBlind === this.drawnColorBlind) return;
     this.drawnColorBlind = settings.colorBlind;
-    for (const sprite of this.sprites.values()) sprite.destroy();
     this.sprites.clear();
   }
 
@@ -389,22 +388,7 @@ export class ArenaScene extends Phaser.Scene {
   }
 
   private drawShips(views: ShipView[], tick: number, now: number, ownAim: number): void {
-    const seen = new Set<string>();
-    for (const view of views) {
-      seen.add(view.id);
-      let sprite = this.sprites.get(view.id);
-      if (!sprite) {
-        sprite = new ShipSprite(this, view);
-        this.sprites.set(view.id, sprite);
-      }
-      sprite.update(view, view.own ? ownAim : view.ship.aim, tick < view.ship.shieldUntil, now);
-    }
-    for (const [id, sprite] of this.sprites) {
-      if (!seen.has(id)) {
-        sprite.destroy();
-        this.sprites.delete(id);
-      }
-    }
+    this.sprites.sync(views, (sprite, view) => sprite.update(view, view.own ? ownAim : view.ship.aim, tick < view.ship.shieldUntil, now));
   }
 
   private drawWalls(layout: ArenaLayout): void {

@@ -30,6 +30,8 @@ export class ReplayPlayer {
   private readonly keyframeEvery: number;
   private readonly previous = new Map<string, { x: number; y: number }>();
   private playhead = 0;
+  /** The latest tick whose knock-outs are in `kos`: jumps step through ticks again. */
+  private kosUntil = -1;
 
   constructor(replay: Replay) {
     this.replay = replay;
@@ -154,11 +156,10 @@ export class ReplayPlayer {
     this.previous.clear();
     for (const [id, ship] of state.ships) this.previous.set(id, { x: ship.x, y: ship.y });
     const events = this.simulation.step();
+    if (state.tick <= this.kosUntil) return;
+    this.kosUntil = state.tick;
     for (const event of events) {
-      // Keyframes are taken on the first pass, which is also when every KO is seen.
-      if (event.type === "ko" && !this.kos.some((ko) => ko.tick === state.tick && ko.victim === nameOf(state, event.victim))) {
-        this.kos.push({ tick: state.tick, killer: nameOf(state, event.killer), victim: nameOf(state, event.victim) });
-      }
+      if (event.type === "ko") this.kos.push({ tick: state.tick, killer: nameOf(state, event.killer), victim: nameOf(state, event.victim) });
     }
   }
 }

@@ -5,7 +5,7 @@ import { drawFloor, drawWalls } from "../arena/ArenaBackdrop.ts";
 import { BulletLayer } from "../arena/BulletLayer.ts";
 import { makeGlowTexture } from "../arena/glow.ts";
 import { PickupLayer } from "../arena/PickupLayer.ts";
-import { ShipSprite } from "../arena/ShipSprite.ts";
+import { ShipSprites } from "../arena/ShipSprites.ts";
 import { shipColor } from "../palette.ts";
 import type { ReplayPlayer } from "./ReplayPlayer.ts";
 
@@ -33,7 +33,7 @@ const CAMERA_EASE = 0.2;
 /** Draws a replay as the game draws a match: the same floor, walls, ships, bullets and pickups. */
 export class ReplayScene extends Phaser.Scene {
   private options!: ReplaySceneData;
-  private readonly sprites = new Map<string, ShipSprite>();
+  private sprites!: ShipSprites;
   private walls!: Phaser.GameObjects.Graphics;
   private bullets!: BulletLayer;
   private pickups!: PickupLayer;
@@ -43,7 +43,7 @@ export class ReplayScene extends Phaser.Scene {
 
   create(data: ReplaySceneData): void {
     this.options = data;
-    this.sprites.clear();
+    this.sprites = new ShipSprites(this);
     this.drawnLayout = "";
     this.marked = null;
     this.framing = null;
@@ -70,31 +70,18 @@ export class ReplayScene extends Phaser.Scene {
     const marked = follow();
     if (marked !== this.marked) {
       // The marked ship is drawn as your own is in the game: ring and gold name.
-      for (const sprite of this.sprites.values()) sprite.destroy();
       this.sprites.clear();
       this.marked = marked;
     }
     const now = this.time.now;
     const tick = player.renderTick;
     const views = player.ships(marked);
-    const seen = new Set<string>();
     // The killcam's window shows part of the arena: what is outside it is not drawn.
     const inView = this.inView();
-    for (const view of views) {
-      seen.add(view.id);
-      let sprite = this.sprites.get(view.id);
-      if (!sprite) {
-        sprite = new ShipSprite(this, view);
-        this.sprites.set(view.id, sprite);
-      }
+    this.sprites.sync(views, (sprite, view) => {
       if (inView(view)) sprite.update(view, view.ship.aim, tick < view.ship.shieldUntil, now);
       else sprite.hide();
-    }
-    for (const [id, sprite] of this.sprites) {
-      if (seen.has(id)) continue;
-      sprite.destroy();
-      this.sprites.delete(id);
-    }
+    });
     this.bullets.draw(player.bullets().filter(inView), layout, (owner) => shipColor(state.ships.get(owner)?.hue ?? 0));
     this.pickups.draw(state.pickups.values(), tick, now);
     const followed = views.find((view) => view.id === marked);

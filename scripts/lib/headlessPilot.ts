@@ -1,6 +1,7 @@
-// A headless player that plays like a person with a mouse: heads for the nearest
-// ship, keeps its aim on it (the aim moves every step), fires, weaves and dashes
-// now and then. For tests and measurements of whole rounds.
+// Headless players for tests and measurements: a frame loop that drives a
+// connection as the game does, and a pilot that plays like a person with a mouse
+// (heads for the nearest ship, keeps its aim on it so the aim moves every step,
+// fires, weaves and dashes now and then).
 import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { AIM_AXIS_MAX, MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
@@ -29,4 +30,28 @@ export function hunter(player: ArenaConnection): (now: number) => ShipControls {
       dash: Math.sin(now / 900) > 0.97,
     };
   };
+}
+
+const FRAME_MS = 1000 / 60;
+
+/**
+ * Calls connection.update every frame with the controls `decide` returns; returns a
+ * stop function. Like the game, it decides before the frame's inputs go out, so no
+ * predicted value is read between predict.tick() and the sends.
+ */
+export function runFrames(connection: ArenaConnection, decide: (now: number) => ShipControls = () => NO_CONTROLS): () => void {
+  // A trigger pull waits for the next step, as a click does in the game: frames
+  // outnumber steps, and a frame with no step due must not swallow a shot.
+  let firing = false;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const controls = decide(now);
+    firing ||= controls.fire;
+    connection.update(now, () => {
+      const step = { ...controls, fire: firing };
+      firing = false;
+      return step;
+    });
+  }, FRAME_MS);
+  return () => clearInterval(timer);
 }

@@ -1,0 +1,42 @@
+import type Phaser from "phaser";
+import type { ShipView } from "../net/ArenaConnection.ts";
+import { ShipSprite } from "./ShipSprite.ts";
+
+/** One sprite per ship in view: made as a ship appears, gone with it. The arena and the replays draw ships through this. */
+export class ShipSprites {
+  private readonly scene: Phaser.Scene;
+  private readonly sprites = new Map<string, ShipSprite>();
+
+  constructor(scene: Phaser.Scene) {
+    this.scene = scene;
+  }
+
+  get(id: string): ShipSprite | undefined {
+    return this.sprites.get(id);
+  }
+
+  /** Draws each ship with `draw`; sprites of ships no longer in `views` are destroyed. */
+  sync(views: readonly ShipView[], draw: (sprite: ShipSprite, view: ShipView) => void): void {
+    const seen = new Set<string>();
+    for (const view of views) {
+      seen.add(view.id);
+      let sprite = this.sprites.get(view.id);
+      if (!sprite) {
+        sprite = new ShipSprite(this.scene, view);
+        this.sprites.set(view.id, sprite);
+      }
+      draw(sprite, view);
+    }
+    for (const [id, sprite] of this.sprites) {
+      if (seen.has(id)) continue;
+      sprite.destroy();
+      this.sprites.delete(id);
+    }
+  }
+
+  /** Every sprite goes (to be made again, with another palette or another ship marked). */
+  clear(): void {
+    for (const sprite of this.sprites.values()) sprite.destroy();
+    this.sprites.clear();
+  }
+}
