@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { KILLCAM_VIEWPORT } from "../../game/arena/KillcamCard.ts";
-import { enterFromLobby, joined, knockOut, probe, saveScreenshot, ship, useGameServer, withTwoPlayers } from "../support/pages.ts";
+import { knockOut, probe, saveScreenshot, ship, useGameServer, withTwoPlayers } from "../support/pages.ts";
 
 const server = useGameServer({ BOTS: "0" });
 
@@ -41,33 +40,4 @@ test("Alpha shoots Bravo until Bravo is knocked out; both see it in the feed and
     await saveScreenshot(bravo, testInfo, "bravo-scoreboard");
     await bravo.keyboard.up("Tab");
   });
-});
-
-test("on a phone, the killcam fits its card and Skip is a tap", async ({ browser }, testInfo) => {
-  test.setTimeout(90_000);
-  const desk = await browser.newContext();
-  const phone = await browser.newContext({ viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
-  try {
-    const alpha = await desk.newPage();
-    const bravo = await phone.newPage();
-    await enterFromLobby(alpha, server.url, "Alpha");
-    const alphaId = await joined(alpha, 1);
-    await enterFromLobby(bravo, `${server.url}?renderer=canvas`, "Bravo");
-    const bravoId = await joined(bravo, 2);
-    await knockOut(alpha, alphaId, bravo, bravoId);
-    await expect.poll(async () => (await probe(bravo)).killcam.showing, { message: "the phone's killcam opens" }).toBe(true);
-    await bravo.waitForTimeout(600);
-    await saveScreenshot(bravo, testInfo, "phone-killcam");
-    // Skip, where the card draws it: its right end, under the killcam's window (arena 1280 × 720 fitted to the screen).
-    const canvas = (await bravo.locator("canvas").first().boundingBox())!;
-    const scale = canvas.width / 1280;
-    await bravo.touchscreen.tap(
-      canvas.x + (KILLCAM_VIEWPORT.x + KILLCAM_VIEWPORT.width - 40) * scale,
-      canvas.y + (KILLCAM_VIEWPORT.y + KILLCAM_VIEWPORT.height + 22) * scale,
-    );
-    expect((await probe(bravo)).killcam.showing).toBe(false);
-    expect((await ship(bravo, bravoId)).alive).toBe(false);
-  } finally {
-    await Promise.all([desk.close(), phone.close()]);
-  }
 });
