@@ -2,7 +2,7 @@
 // prints what each costs and how faithfully a player sees the other ships, to
 // choose TICK_RATE and PATCH_RATE by measurement. One headless player watches
 // seven bots fight for a few seconds per setting, over a simulated link with jitter.
-import { matchMaker } from "colyseus";
+import { matchMaker } from "@colyseus/core";
 import { ArenaConnection } from "../game/net/ArenaConnection.ts";
 import { createGameServer, listenGameServer } from "../server/app.ts";
 import type { ArenaRoom } from "../server/ArenaRoom.ts";

@@ -4,7 +4,7 @@
 // the wire, and how many such rounds the replay memory bound holds.
 // PLAYERS=4 BOTS=8 ROUND_SECONDS=120 npm run measure:replays   (OUT=FILE also keeps the replay)
 import { writeFile } from "node:fs/promises";
-import { matchMaker } from "colyseus";
+import { matchMaker } from "@colyseus/core";
 import { ArenaConnection } from "../game/net/ArenaConnection.ts";
 import { createGameServer, listenGameServer } from "../server/app.ts";
 import type { ArenaRoom } from "../server/ArenaRoom.ts";

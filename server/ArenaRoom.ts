@@ -4,7 +4,7 @@
 // codes, the lobby listing and join checks have modules of their own; every reach
 // into the framework is in framework.ts.
 import { StateView } from "@colyseus/schema";
-import { CloseCode, ErrorCode, Room, ServerError, validate, type AuthContext, type Client } from "colyseus";
+import { CloseCode, ErrorCode, Room, ServerError, validate, type AuthContext, type Client } from "@colyseus/core";
 import { z } from "zod";
 import { botName, botsWanted } from "../shared/bots.ts";
 import { QUICK_CHAT } from "../shared/chat.ts";
@@ -19,10 +19,12 @@ import type { ShipControls } from "../shared/step.ts";
 import { stepWorld } from "../shared/stepWorld.ts";
 import { addShip, removeShip, startWorld, type MatchRules, type WorldEvent } from "../shared/world.ts";
 import { PooledEntities } from "./EntityPool.ts";
-import { cutOffForMisbehaviour, hasCompletedJoin, pendingSeats, sendPatchesOnSteadyClock, type SeatPolicy } from "./framework.ts";
+import { checkedMessages } from "./checkedMessages.ts";
+import { cutOffForMisbehaviour, forgive, hasCompletedJoin, pendingSeats, sendPatchesOnSteadyClock, type SeatPolicy } from "./framework.ts";
 import { checkJoinOptions, isSpectator, type JoinOptions } from "./joinOptions.ts";
 import { takeHandshake } from "./handshakes.ts";
 import { LagCompensation } from "./LagCompensation.ts";
+import { log } from "./log.ts";
 import { RoomChat } from "./RoomChat.ts";
 import { claimRoomCode, releaseRoomCode } from "./liveRoomCodes.ts";
 import { joins, patchTimes, playersInRooms, refusals, spectatorsInRooms, stepTimes } from "./metrics.ts";
@@ -67,7 +69,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     },
   });
 
-  override messages = {
+  override messages = checkedMessages({
     /** The client's measured round trip, shown on the scoreboard. */
     ping: validate(z.object({ ms: z.number().int().min(0).max(60_000) }), (client, { ms }) => {
       const ship = this.state.ships.get(client.sessionId);
@@ -93,7 +95,12 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
         if (notice) client.send("chat-notice", { text: notice });
       },
     ),
-  };
+    /** A page that shows the lesson asks how the server saw its WebSocket's opening handshake; it is told once. */
+    handshake: validate(z.undefined(), (client) => {
+      const handshake = takeHandshake(client.sessionId);
+      if (handshake) client.send("handshake", handshake);
+    }),
+  });
 
   private readonly chat = new RoomChat();
   private scoreSignature = "";
@@ -203,8 +210,6 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     view.add(this.state.ships.get(id)!, OWNER_VIEW);
     client.view = view;
     this.stepAllowance.set(id, 0);
-    const handshake = takeHandshake(id);
-    if (handshake) client.send("handshake", handshake);
     // A frame the WebSocket itself refuses (oversized, malformed) closes as "abnormal"
     // (1006), like a lost network; the socket's error says it was the client's doing.
     client.ref.once("error", () => this.refused.add(id));
@@ -223,7 +228,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     const id = client.sessionId;
     const ship = this.state.ships.get(id);
     const takenOver = this.takenOver.delete(id);
-    const dropped = code !== undefined && DROPS.has(code) && !this.refused.has(id) && !cutOffForMisbehaviour(client);
+    const dropped = code !== undefined && DROPS.has(code) && !this.refused.has(id) && !cutOffForMisbehaviour(client, code);
     if (!ship || !hasCompletedJoin(client) || !(dropped || takenOver)) return;
     ship.away = true;
     this.recorder.change({ type: "away", id });
@@ -241,6 +246,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     const current = this.clients.find((client) => client.reconnectionToken === reconnectionToken);
     if (current && this.seats.players.has(current.sessionId)) {
       this.takenOver.add(current.sessionId);
+      forgive(current);
       current.error(ErrorCode.APPLICATION_ERROR, "This ship was taken over by a newer connection (another tab or device).");
     }
     return super.checkReconnectionToken(reconnectionToken);
@@ -393,7 +399,9 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
         ),
       )
       .then((summary) => this.onReplaySaved?.(summary))
-      .catch((error: unknown) => console.error(`Room ${this.roomId}: round ${round.round}'s replay was not kept:`, error))
+      .catch((error: unknown) =>
+        log.error({ err: error, event: "replay-not-kept", room: this.roomId }, `Room ${this.roomId}: round ${round.round}'s replay was not kept.`),
+      )
       .finally(() => this.saving.delete(saving));
     this.saving.add(saving);
   }

@@ -2,7 +2,7 @@
 // screen showed them while the bullet flew, rewound at most MAX_REWIND_MS, through
 // the framework's rewind history. Bots' bullets, and shots whose render-time stamp
 // cannot be trusted, see the live arena.
-import type { Rewind } from "colyseus";
+import type { Rewind } from "@colyseus/core";
 import { MAX_REWIND_MS } from "../shared/constants.ts";
 import { liveSight, type BulletState, type Sight } from "../shared/world.ts";
 

@@ -4,7 +4,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import type { Presence } from "colyseus";
+import type { Presence } from "@colyseus/core";
 
 /** What the replay API lists of a replay. */
 export interface ReplaySummary {

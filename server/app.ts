@@ -3,10 +3,18 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import express from "express";
-import { defineRoom, defineServer, LobbyRoom, matchMaker, monitor, playground, RedisDriver, RedisPresence, WebSocketTransport } from "colyseus";
+// Colyseus' packages, not the "colyseus" bundle: importing the bundle loads @colyseus/tools,
+// whose dotenv loader prints lines of its own at start-up and lets /etc/environment
+// override the host's variables (main.ts reads .env itself).
+import { defineRoom, defineServer, LobbyRoom, matchMaker } from "@colyseus/core";
+import { monitor } from "@colyseus/monitor";
+import { playground } from "@colyseus/playground";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { WebSocketTransport } from "@colyseus/ws-transport";
 import { ArenaRoom } from "./ArenaRoom.ts";
 import { basicAuth } from "./basicAuth.ts";
-import { installFrameworkGuards } from "./framework.ts";
+import { frameworkLogger, installFrameworkGuards } from "./framework.ts";
 import { recordHandshakes } from "./handshakes.ts";
 import { gateRequests } from "./httpGate.ts";
 import { metrics, registry, resetMetrics } from "./metrics.ts";
@@ -68,6 +76,7 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
     },
     routes: gameRoutes(presence, { maxBytes: config.replayMemoryMB * 1024 * 1024, dir: config.replayDir }),
     greet: false,
+    logger: frameworkLogger,
     gracefullyShutdown: options.standalone ?? false,
     express: (app) => {
       // Admin pages and metrics: open in development; in production only with a password.

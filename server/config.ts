@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { LOG_FORMATS } from "./log.ts";
 import { DEFAULT_BOTS, KO_TARGET, MAX_PLAYERS, PATCH_RATE, RECONNECT_SECONDS, ROUND_DURATION, TICK_RATE } from "../shared/constants.ts";
 
 export interface ServerConfig {
@@ -32,6 +33,8 @@ export class ConfigError extends Error {}
 
 /** Reads the server settings from environment variables, with clear errors for bad values. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  // How log lines are written: log.ts reads it as the process starts, so a typo is refused here with the rest.
+  choice(env, "LOG_FORMAT", LOG_FORMATS, "text");
   return {
     port: integer(env, "PORT", 2567, 0, 65535),
     host: env.HOST?.trim() || "0.0.0.0",
@@ -86,6 +89,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+function choice<Choice extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly Choice[], fallback: Choice): Choice {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (choices.includes(raw as Choice)) return raw as Choice;
+  throw new ConfigError(`${name} must be ${choices.join(" or ")} (got "${env[name]}")`);
 }
 
 function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -6,9 +6,13 @@
 // the hole open again.
 //
 // Written against colyseus 0.18.8 (@colyseus/core 0.18.17, @colyseus/ws-transport 0.18.4).
-import { WebSocketClient } from "@colyseus/ws-transport";
+import type { IncomingMessage } from "node:http";
+import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { CloseCode, ErrorCode, Protocol, PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
-import { ClientState, matchMaker, Room, ServerError, type AuthContext, type Client, type RedisPresence } from "colyseus";
+import { ClientState, matchMaker, Room, ServerError, type AuthContext, type Client, type ClientPrivate } from "@colyseus/core";
+import type { RedisPresence } from "@colyseus/redis-presence";
+import { logCutOff, notePeer } from "./cutOffs.ts";
+import { log } from "./log.ts";
 import { bytesOut, kicks, messagesIn, refusals } from "./metrics.ts";
 import { SteadyTimer } from "./SteadyTimer.ts";
 
@@ -77,21 +81,24 @@ function heardPing(client: Client): void {
 }
 
 /**
- * Whether the transport cut this client off for something it did, rather than
- * because its network went away. Both end as 1006 with no error, so the socket's
- * state tells them apart:
+ * Why the transport cut this client off, if it was for something it did rather
+ * than because its network went away (null then). Both end as 1006 with no
+ * error, so the socket's state tells them apart:
  * - a ping flood: `ws` closes a socket that leaves too many pongs pending, and
  *   this client sent more pings in its last second than anyone needs;
  * - a heartbeat ignored while talking: the transport closes a client that
  *   missed its heartbeats, but this one was still sending after the first
  *   ping it left unanswered, so its network was working.
  * A client whose network really dropped went quiet before the first missed ping.
+ * A client cut off for what it did is logged as such.
  */
-export function cutOffForMisbehaviour(client: Client): boolean {
+export function cutOffForMisbehaviour(client: Client, code: number): boolean {
   const pingFlood = (pings.get(client)?.count ?? 0) > PING_FLOOD_PER_SECOND;
   const heartbeatMissed = ((client.ref as unknown as { pingCount?: number }).pingCount ?? 0) >= HEARTBEAT_RETRIES;
   const heardSince = performance.now() - (lastHeard.get(client) ?? -Infinity) < HEARTBEAT_INTERVAL_MS * (HEARTBEAT_RETRIES - 1);
-  return pingFlood || (heartbeatMissed && heardSince);
+  const why = pingFlood ? "A flood of WebSocket pings." : heartbeatMissed && heardSince ? "Ignored the heartbeat while it kept sending." : null;
+  if (why) logCutOff(client.ref, code, why);
+  return why !== null;
 }
 
 /** A room may refuse a seat by kind (player or spectator) before the framework reserves it. */
@@ -139,6 +146,7 @@ export function installFrameworkGuards(options: { mayJoinLocked: (joinOptions: u
   requireJoinQueue();
   requireMethod(Room.prototype, "broadcastPatch", "Room's patch broadcast (see sendPatchesOnSteadyClock)");
   clipCloseReasons();
+  logSocketErrorsAsCutOffs();
   countBytesOut();
   guardRoomMessages();
   timeOutUnfinishedJoins();
@@ -153,18 +161,64 @@ export function installFrameworkGuards(options: { mayJoinLocked: (joinOptions: u
  * process (one 90-byte frame). Every close this server sends goes through
  * WebSocketClient.leave, so the reason is cut there, for any cause; and a close
  * that throws anyway ends that socket, not the process.
+ * A close with an error (4002) cuts a client off for something it sent: it is
+ * logged (cutOffs.ts), and a close the framework gives no reason gets the one
+ * this module found (see offences), so the client is told too.
  */
 function clipCloseReasons(): void {
   const prototype = WebSocketClient.prototype as unknown as Internals;
   requireMethod(prototype, "leave", "WebSocketClient's close");
   prototype.leave = function (this: WebSocketClient, code?: number, reason?: string) {
     if (code !== CloseCode.CONSENTED) kicks.inc({ code: String(code ?? CloseCode.NORMAL_CLOSURE) });
+    const why = reason ?? offences.get(this);
+    if (code === CloseCode.WITH_ERROR && !forgiven.has(this)) logCutOff(this.ref, code, why ?? "");
     try {
-      this.ref.close(code, reason === undefined ? undefined : fitCloseReason(String(reason)));
+      this.ref.close(code, why === undefined ? undefined : fitCloseReason(String(why)));
     } catch {
       this.ref.terminate();
     }
   };
+}
+
+/** Why the server is closing each client it cuts off, where the framework's close does not say. */
+const offences = new WeakMap<Client, string>();
+/** Clients closed with an error (4002) for no fault of theirs: a seat taken over by a newer connection. */
+const forgiven = new WeakSet<Client>();
+
+/** The error close (4002) that is about to close `client` is not for anything it did: no cut-off line. */
+export function forgive(client: Client): void {
+  forgiven.add(client);
+}
+
+/**
+ * 1c. A frame the WebSocket protocol itself refuses (too large, a bad opcode,
+ * text that is not UTF-8) closes the socket (1009, 1002, 1007), and the
+ * transport's error listener printed a stack trace for each one. Our listener
+ * comes first: it logs a cut-off line, and the transport's report that follows
+ * is the client's doing (see frameworkLogger) until this error has been handled.
+ */
+function logSocketErrorsAsCutOffs(): void {
+  const prototype = WebSocketTransport.prototype as unknown as Internals;
+  const onConnection = requireMethod(prototype, "onConnection", "the WebSocket transport's connection handler");
+  prototype.onConnection = function (this: WebSocketTransport, socket: RawSocket, req: IncomingMessage, ...rest: unknown[]) {
+    notePeer(socket, req);
+    socket.on("error", (error: Error) => {
+      logCutOff(socket, socketCloseCode(error), error.message);
+      clientInput = true;
+      // Every listener of this error, the transport's too, runs before the next microtask.
+      queueMicrotask(() => (clientInput = false));
+    });
+    return onConnection.call(this, socket, req, ...rest);
+  };
+}
+
+type RawSocket = InstanceType<typeof WebSocketClient>["ref"];
+
+/** The close code `ws` sends for a protocol error: kept on the error under a private symbol. */
+function socketCloseCode(error: Error): number {
+  const symbol = Object.getOwnPropertySymbols(error).find((key) => key.description === "status-code");
+  const code = symbol === undefined ? undefined : (error as unknown as Record<symbol, unknown>)[symbol];
+  return typeof code === "number" ? code : CloseCode.ABNORMAL_CLOSURE;
 }
 
 /**
@@ -209,13 +263,39 @@ function guardRoomMessages(): void {
     if (verdict === "drop") return;
     if (verdict !== "decode") return kick(client, verdict.kick);
     if (code === Protocol.ROOM_INPUT_RELIABLE) quietInputDecoder(client);
+    const heard = complaints;
+    const { warn, error } = console;
+    console.warn = console.error = () => void complaints++;
+    clientInput = true;
     try {
       decode.call(this, client, buffer);
     } catch {
       kick(client, "Malformed message.");
+    } finally {
+      Object.assign(console, { warn, error });
+      clientInput = false;
+    }
+    if (complaints > heard && !offences.has(client)) offences.set(client, "Malformed message.");
+    // The framework closes a client past maxMessagesPerSecond without a word.
+    const counted = (client as Client & ClientPrivate)._numMessagesLastSecond ?? 0;
+    if (counted > this.maxMessagesPerSecond && !offences.has(client)) {
+      offences.set(client, `Too many messages: more than ${this.maxMessagesPerSecond} a second.`);
     }
   };
 }
+
+/**
+ * Whether the framework is handling a client's input right now: reading one of
+ * its frames, or reporting an error of its socket. What the framework complains
+ * of meanwhile is that client's doing, not the server's: its decoders write
+ * warnings to the console (a string that is not UTF-8, an input naming a field
+ * that does not exist), and it reports errors to its logger (a payload that does
+ * not unpack; see frameworkLogger). They are counted in `complaints`, never
+ * printed; a client closed after one is told, and logged, that it sent a
+ * malformed message.
+ */
+let clientInput = false;
+let complaints = 0;
 
 /** What becomes of a frame: decoded, dropped unread, or its sender kicked with a reason. */
 type Verdict = "decode" | "drop" | { kick: string };
@@ -234,7 +314,8 @@ function judgeFrame(client: Client, code: number): Verdict {
 /** Clients taking back a seat held for them after a drop, until their join completes. */
 const rejoining = new WeakSet<Client>();
 
-function kick(client: Client, reason: string): void {
+/** Closes a client with an error (4002) and a reason that says what it did; logged as a cut-off. */
+export function kick(client: Client, reason: string): void {
   if (client.state === ClientState.LEAVING) return;
   client.ref?.removeAllListeners?.("message");
   client.leave(CloseCode.WITH_ERROR, reason);
@@ -242,9 +323,9 @@ function kick(client: Client, reason: string): void {
 
 /**
  * Wraps the client's input decoder once, so that a frame that does not decode
- * kicks the client without filling the log. The schema decoder does not throw on
- * an unknown field or reference: it writes a warning with the whole schema to the
- * console and skips on (472 bytes of log for a 3-byte frame). Its complaints
+ * kicks the client. The schema decoder does not throw on an unknown field or
+ * reference: it writes a warning with the whole schema to the console and skips
+ * on (472 bytes of log for a 3-byte frame; see clientInput). Its complaints
  * during this one synchronous call are taken as the verdict instead; the
  * ServerError then thrown is one the framework's catch does not log, and the
  * input is not captured.
@@ -256,19 +337,15 @@ function quietInputDecoder(client: Client): void {
   const decode = decoder.decode.bind(decoder);
   decoder.quiet = true;
   decoder.decode = (bytes) => {
-    const { warn, error } = console;
-    let complaints = 0;
-    console.warn = console.error = () => void complaints++;
+    const heard = complaints;
     let threw = false;
     let decoded: unknown;
     try {
       decoded = decode(bytes);
     } catch {
       threw = true;
-    } finally {
-      Object.assign(console, { warn, error });
     }
-    if (threw || complaints > 0) {
+    if (threw || complaints > heard) {
       kick(client, "Malformed input.");
       throw new ServerError(CloseCode.WITH_ERROR, "malformed input");
     }
@@ -371,4 +448,31 @@ export function redisStatus(presence: RedisPresence): string {
   const client = (presence as unknown as { pub?: { status?: unknown } }).pub;
   if (typeof client?.status !== "string") throw new Error("Colyseus internals changed: RedisPresence's client (pub) is gone; see server/framework.ts.");
   return client.status;
+}
+
+/**
+ * 8. Colyseus' logger (defineServer's `logger`): the framework's lines go into the
+ * server's log. An error it reports while it handles a client's input (a payload
+ * that does not unpack, a frame the WebSocket refuses) is that client's doing:
+ * the client is closed, and that is one cut-off line (with this reason, where
+ * the close gives none), where the framework printed a stack trace for each. Any other error is the
+ * server's own and keeps its stack. Its info lines are hints for developers
+ * ("Did you miss .allowReconnection()?") that any client can set off by asking
+ * to reconnect with an old token: they go to debug.
+ */
+export const frameworkLogger = {
+  trace: (...args: unknown[]) => log.trace(logText(args)),
+  debug: (...args: unknown[]) => log.debug(logText(args)),
+  info: (...args: unknown[]) => log.debug(logText(args)),
+  warn: (...args: unknown[]) => log.warn(logText(args)),
+  error: (...args: unknown[]) => {
+    if (clientInput) return void complaints++;
+    const err = args.find((arg) => arg instanceof Error);
+    if (err) log.error({ err }, logText(args.filter((arg) => arg !== err)) || err.message);
+    else log.error(logText(args));
+  },
+};
+
+function logText(args: unknown[]): string {
+  return args.map((arg) => (typeof arg === "string" ? arg : arg instanceof Error ? arg.message : JSON.stringify(arg))).join(" ");
 }

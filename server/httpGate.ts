@@ -48,12 +48,10 @@ export function gateRequests(server: Server, options: HttpGateOptions): void {
   server.once("close", () => redis?.disconnect());
   const limits = addressLimits(redis);
   server.removeAllListeners("request");
+  // A room's WebSocket is an upgrade request: its address is settled the same way, before the transport reads it.
+  server.prependListener("upgrade", (req: IncomingMessage) => void settleAddress(req, trusted));
   server.on("request", async (req: IncomingMessage, res: ServerResponse) => {
-    const address = clientAddress(req, trusted);
-    // The framework reads the client's address from these headers: only the gate's answer reaches it.
-    delete req.headers["x-forwarded-for"];
-    delete req.headers["x-client-ip"];
-    req.headers["x-real-ip"] = address;
+    const address = settleAddress(req, trusted);
     // The server's own count of the request's size (request line and headers), so a page can
     // add up what polling costs both ways (Resource Timing only sees the answer).
     res.setHeader("x-request-bytes", String(requestBytes(req)));
@@ -106,6 +104,15 @@ async function limitRefusal(req: IncomingMessage, address: string, limits: Addre
     if (rejection instanceof Error) return { status: 503, error: "The server cannot count requests right now; try again shortly.", reason: "limit_store_down" };
     return limit.refusal;
   }
+}
+
+/** The framework reads the client's address from these headers: only the gate's answer reaches it. */
+function settleAddress(req: IncomingMessage, trusted: ReadonlySet<string>): string {
+  const address = clientAddress(req, trusted);
+  delete req.headers["x-forwarded-for"];
+  delete req.headers["x-client-ip"];
+  req.headers["x-real-ip"] = address;
+  return address;
 }
 
 /**

@@ -1,7 +1,7 @@
 // What a client may ask for when it joins or creates an arena room, checked before
 // matchmaking (ArenaRoom.onAuth): the shape of the options, and which flags go
 // with which request.
-import { ServerError, type AuthContext } from "colyseus";
+import { ServerError, type AuthContext } from "@colyseus/core";
 import { z } from "zod";
 import { refusals } from "./metrics.ts";
 

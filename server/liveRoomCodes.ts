@@ -2,7 +2,7 @@
 // (through Redis) hands out codes no other room uses. A room's code is its id:
 // joining by code is joining by id.
 import { randomInt } from "node:crypto";
-import type { Presence } from "colyseus";
+import type { Presence } from "@colyseus/core";
 import { makeRoomCode } from "../shared/roomCodes.ts";
 
 const CODES_KEY = "skirmish:room-codes";

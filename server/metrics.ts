@@ -5,7 +5,7 @@
 //   Node's default metrics (event-loop lag, heap, GC, CPU).
 // - A JSON summary at GET /admin/metrics (p50/p99, CPU, memory, with a reset) that
 //   `npm run loadtest`, `bench` and `soak` read for their reports.
-import { matchMaker } from "colyseus";
+import { matchMaker } from "@colyseus/core";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 export const registry = new Registry();

@@ -1,6 +1,7 @@
 // The game's HTTP API, declared the way Colyseus 0.18 does (createRouter and
 // createEndpoint), so the client's SDK types `client.http` from it.
-import { createEndpoint, createRouter, matchMaker, type RedisPresence } from "colyseus";
+import { createEndpoint, createRouter, matchMaker } from "@colyseus/core";
+import type { RedisPresence } from "@colyseus/redis-presence";
 import type { Scoreboard } from "../shared/messages.ts";
 import { normalizeRoomCode } from "../shared/roomCodes.ts";
 import type { ArenaRoom } from "./ArenaRoom.ts";

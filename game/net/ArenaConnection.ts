@@ -159,8 +159,9 @@ export class ArenaConnection {
     const startedAt = performance.now();
     const room = await openRoom(client, name, request);
     const handshake: HandshakeInfo = { url: room.connection.url ?? endpoint, at: new Date(), durationMs: performance.now() - startedAt, seen: null };
-    // Sent once, right after the join: listened for before anything else arrives.
+    // The network panel shows how the server saw our WebSocket's opening handshake: we ask once.
     room.onMessage("handshake", (seen: Handshake) => (handshake.seen = seen));
+    room.send("handshake");
     const meter = new NetworkMeter();
     meter.attach(room.connection);
     // The full state follows the join handshake; the layout and our ship are in it.

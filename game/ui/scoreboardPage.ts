@@ -2,7 +2,7 @@
 // panel kept live over a WebSocket, one fetched over HTTP on demand, each saying
 // how old its data is, so the difference between push and request is plain to see.
 import type { ChatMessage } from "../../shared/chat.ts";
-import type { KoMessage, Scoreboard } from "../../shared/messages.ts";
+import type { Handshake, KoMessage, Scoreboard } from "../../shared/messages.ts";
 import { normalizeRoomCode } from "../../shared/roomCodes.ts";
 import { clockText, scoreboardFromState } from "../../shared/scores.ts";
 import { ArenaState } from "../../shared/schema.ts";
@@ -102,6 +102,11 @@ async function live(roomCode: string): Promise<void> {
     const room = await client.joinById<ServerRoom<"arena">>(roomCode, { spectate: true } satisfies ArenaJoinOptions, ArenaState);
     const meter = new NetworkMeter();
     meter.attach(room.connection);
+    // How the server saw this page's WebSocket handshake: the one HTTP request the live panel cost.
+    room.onMessage("handshake", (seen: Handshake) => {
+      byId("live-handshake-lines").textContent = [...seen.request.map((line) => `→ ${line}`), ...seen.response.map((line) => `← ${line}`)].join("\n");
+    });
+    room.send("handshake");
     setInterval(() => {
       ws.upBytes = meter.totals.upBytes;
       ws.downBytes = meter.totals.downBytes;
@@ -222,8 +227,10 @@ function showCosts(mode: Mode, every: number): void {
     `Over ${seconds} s: WebSocket 1 handshake, ${kb(ws.upBytes + ws.downBytes)}, KOs shown ${ws.averageKoLateness.toFixed(2)} s after they happened; ` +
     `${label}: ${http.requests} requests, ${kb(http.upBytes + http.downBytes)}, KOs ${http.averageKoLateness.toFixed(2)} s late.`;
   Object.assign(summary.dataset, {
+    httpRequests: String(http.requests),
     wsKos: String(ws.koLateness.length),
     wsKoLate: ws.averageKoLateness.toFixed(3),
+    wsKoLateMedian: median(ws.koLateness).toFixed(3),
     httpKos: String(http.koLateness.length),
     httpKoLate: http.averageKoLateness.toFixed(3),
   });
@@ -231,6 +238,11 @@ function showCosts(mode: Mode, every: number): void {
 
 function kb(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function average(values: readonly number[]): number {

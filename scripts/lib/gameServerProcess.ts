@@ -18,9 +18,10 @@ export interface RunningGameServer {
   stop: () => Promise<number | null>;
 }
 
-export async function startGameServer(env: Record<string, string> = {}): Promise<RunningGameServer> {
+/** Starts the server with `env` added to this process's environment, in `cwd` (the project's folder by default). */
+export async function startGameServer(env: Record<string, string> = {}, cwd = ROOT): Promise<RunningGameServer> {
   const child = spawn(process.execPath, [...serverNodeFlags(), join(ROOT, "server", "main.ts")], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -4,13 +4,12 @@
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LocalPresence } from "colyseus";
+import { LocalPresence } from "@colyseus/core";
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { ReplayStore, type ReplaySummary } from "../../server/ReplayStore.ts";
 import { readReplayFile } from "../../server/replayFile.ts";
-import { sleep } from "../support/netClients.ts";
-import { useTestServer } from "../support/testServer.ts";
+import { ticksPass, useTestServer } from "../support/testServer.ts";
 
 const replayDir = await mkdtemp(join(tmpdir(), "skirmish-replays-"));
 
@@ -21,7 +20,7 @@ async function list(endpoint: string, query: string): Promise<ReplaySummary[]> {
 /** Plays a moment in a new room and leaves: the room closes and keeps its round, cut short. */
 async function recordARound(endpoint: string, isPrivate: boolean): Promise<{ code: string; replay: ReplaySummary }> {
   const player = await ArenaConnection.join(endpoint, "Keeper", { kind: "create", private: isPrivate });
-  await sleep(800);
+  await ticksPass(player.state, 24);
   await player.room.leave();
   await expect.poll(async () => (await list(endpoint, `?room=${player.code}`)).length, { message: "the round listed", timeout: 5000 }).toBe(1);
   const [replay] = await list(endpoint, `?room=${player.code}`);

@@ -54,3 +54,13 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/**
+ * Waits until a room has stepped `ticks` more times, read from its state (the
+ * server's, or a client's copy): play that lasts so many ticks, however busy
+ * the machine is.
+ */
+export async function ticksPass(state: { readonly tick: number }, ticks: number, timeoutMs = 60_000): Promise<void> {
+  const until = state.tick + ticks;
+  await waitFor(() => state.tick >= until, `${ticks} ticks`, timeoutMs);
+}
