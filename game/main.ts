@@ -7,11 +7,10 @@ import { Lobby } from "./ui/Lobby.ts";
 import { NetworkPanel } from "./ui/NetworkPanel.ts";
 import { COLORS, cssVariables, useColorBlindPalette } from "./palette.ts";
 import { SettingsPanel } from "./ui/SettingsPanel.ts";
+import { TabSeat } from "./TabSeat.ts";
 
 cssVariables();
 const params = new URLSearchParams(location.search);
-/** Kept per tab, so a reload within the grace period resumes the same ship. */
-const RECONNECT_KEY = "skirmish.reconnectionToken";
 
 /** `?renderer=canvas` runs extra test players cheaply; WebGL is the default where available. */
 function rendererType(): number {
@@ -53,10 +52,12 @@ const settingsPanel = new SettingsPanel(document.body, (settings) => {
 networkPanel.onToggle = (open) => settingsPanel.change({ networkPanel: open });
 const lobby = new Lobby(document.body, location.origin, (name, choice) => play(name, choice));
 
+/** The seat this tab plays, which a reload resumes and a copy of the tab leaves alone. */
+const seat = new TabSeat();
 /** The connection being played, whose current reconnection token a reload resumes with. */
 let playing: ArenaConnection | null = null;
 const rememberSeat = () => {
-  if (playing) sessionStorage.setItem(RECONNECT_KEY, playing.room.reconnectionToken);
+  if (playing) seat.play({ token: playing.room.reconnectionToken, room: playing.code, session: playing.sessionId });
 };
 // Each reconnection spends the token and brings a new one. The SDK (0.18.4) calls
 // onReconnect before it stores the new token, so the token is read again as the
@@ -78,7 +79,7 @@ async function play(name: string, request: JoinRequest): Promise<void> {
 
 function backToLobby(message: string): void {
   playing = null;
-  sessionStorage.removeItem(RECONNECT_KEY);
+  seat.leave();
   history.replaceState(null, "", `/${carriedParams("?")}`);
   lobby.show(message);
 }
@@ -94,15 +95,19 @@ function carriedParams(lead = "&"): string {
   return text ? `${lead}${text}` : "";
 }
 
-/** A reload resumes a held seat; a link with a code joins that room; otherwise the lobby. */
+/**
+ * A reload (or a reopened tab) resumes this tab's held seat; a link with a code
+ * joins that room, as does a copy of a tab whose seat the original still plays;
+ * otherwise the lobby.
+ */
 async function start(): Promise<void> {
-  const token = sessionStorage.getItem(RECONNECT_KEY);
-  if (token) {
+  const held = await seat.claimStored();
+  if (held) {
     try {
-      await play(lobby.storedName, { kind: "resume", reconnectionToken: token });
+      await play(lobby.storedName, { kind: "resume", reconnectionToken: held.token });
       return;
     } catch {
-      sessionStorage.removeItem(RECONNECT_KEY);
+      seat.leave();
     }
   }
   const typed = params.get("room");

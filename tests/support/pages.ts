@@ -129,3 +129,29 @@ export async function knockOut(shooter: Page, shooterId: string, target: Page, t
     await shooter.mouse.up();
   }
 }
+
+/** What a tab keeps in sessionStorage: its seat, which a reload resumes. */
+export async function sessionEntries(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => Object.fromEntries(Object.entries(sessionStorage)));
+}
+
+/**
+ * Opens `url` in a new tab of `context` that starts with `entries` in its
+ * sessionStorage, as the browser's "Duplicate tab" (a copy of the tab's
+ * sessionStorage and address) and "Reopen closed tab" (the closed tab's) do.
+ */
+export async function openTabWithSession(context: BrowserContext, url: string, entries: Record<string, string>): Promise<Page> {
+  const tab = await context.newPage();
+  // sessionStorage is per tab and origin: fill it on a light page of the same origin, then load the game.
+  await tab.goto(new URL("/how", url).href);
+  await tab.evaluate((stored) => {
+    for (const [key, value] of Object.entries(stored)) sessionStorage.setItem(key, value);
+  }, entries);
+  await tab.goto(url);
+  return tab;
+}
+
+/** "Duplicate tab": a new tab of the same browser with the tab's address and a copy of its sessionStorage. */
+export async function duplicateTab(page: Page): Promise<Page> {
+  return openTabWithSession(page.context(), page.url(), await sessionEntries(page));
+}
