@@ -21,7 +21,7 @@ import { ChatPanel } from "../ui/ChatPanel.ts";
 import { fullScreen } from "../ui/fullScreen.ts";
 import { makeGlowTexture } from "./glow.ts";
 import { leaveMessage } from "./leaveMessage.ts";
-import { installProbe } from "./probe.ts";
+import { installProbe, type KillcamEnd } from "./probe.ts";
 import { KILLCAM_VIEWPORT, KillcamCard } from "./KillcamCard.ts";
 import type { ReplayPlayer } from "../replay/ReplayPlayer.ts";
 import type { ReplaySceneData } from "../replay/ReplayScene.ts";
@@ -34,6 +34,23 @@ export interface ArenaSceneData {
   settingsPanel: SettingsPanel;
   /** Back to the lobby, with a message saying why (empty when the player chose to leave). */
   exit: (message: string) => void;
+}
+
+/**
+ * The killcam's code (the rules, the replay format, its scene: some 11 KB) is not
+ * part of the game's first download. It is fetched this long after the arena
+ * starts, or with the first killcam if that comes sooner: fetched only at the
+ * knock-out, on a slow device it could arrive after the ship is back.
+ */
+const KILLCAM_CODE_AFTER_MS = 3000;
+let killcamModule: Promise<typeof import("../replay/killcam.ts")> | null = null;
+function killcamCode(): Promise<typeof import("../replay/killcam.ts")> {
+  // A fetch that failed is tried again with the next killcam.
+  killcamModule ??= import("../replay/killcam.ts").catch((error: unknown) => {
+    killcamModule = null;
+    throw error;
+  });
+  return killcamModule;
 }
 
 /** What we last saw of our own ship, to turn changes into feedback. */
@@ -76,6 +93,8 @@ export class ArenaScene extends Phaser.Scene {
   private killcamCard!: KillcamCard;
   /** The killcam playing, if any: who is followed, and how far it has played. */
   private killcam: { killer: string; player: ReplayPlayer; until: number } | null = null;
+  /** The last killcam shown, and why it closed (for the probe). */
+  private lastKillcam: { killer: string; player: ReplayPlayer; closedBy: KillcamEnd | null } | null = null;
   private killcamsShown = 0;
 
   constructor() {
@@ -129,17 +148,20 @@ export class ArenaScene extends Phaser.Scene {
         } else keyboard.enableGlobalCapture();
       },
     });
-    this.killcamCard = new KillcamCard(this, () => this.closeKillcam());
+    this.killcamCard = new KillcamCard(this, () => this.closeKillcam("skip"));
+    // Fetched once the arena is up, so the first killcam is ready in time on a slow device.
+    this.time.delayedCall(KILLCAM_CODE_AFTER_MS, () => void killcamCode().catch(() => {}));
     this.killcam = null;
+    this.lastKillcam = null;
     this.events.once("shutdown", () => {
       this.chat.destroy();
-      this.closeKillcam();
+      this.closeKillcam("left");
     });
     // Esc skips a killcam that is showing, and then only that: the settings (also on Esc) stay shut.
     const skipOnEsc = (event: KeyboardEvent) => {
       if (event.key !== "Escape" || !this.killcam) return;
       event.stopImmediatePropagation();
-      this.closeKillcam();
+      this.closeKillcam("skip");
     };
     addEventListener("keydown", skipOnEsc, { capture: true });
     this.events.once("shutdown", () => removeEventListener("keydown", skipOnEsc, { capture: true }));
@@ -179,9 +201,10 @@ export class ArenaScene extends Phaser.Scene {
       watchButton: this.hud.watchButtonCentre,
       killcam: {
         showing: this.killcam !== null,
-        killer: this.killcam?.killer ?? null,
-        played: this.killcam?.player.position ?? 0,
-        length: this.killcam?.player.length ?? 0,
+        killer: this.lastKillcam?.killer ?? null,
+        played: this.lastKillcam?.player.position ?? 0,
+        length: this.lastKillcam?.player.length ?? 0,
+        closedBy: this.lastKillcam?.closedBy ?? null,
         shown: this.killcamsShown,
         received: this.connection?.killcams.count ?? 0,
         bytes: this.connection?.killcams.bytes ?? 0,
@@ -222,7 +245,8 @@ export class ArenaScene extends Phaser.Scene {
     const own = connection.ownShip;
     const predicted = connection.predictedShip;
     // The killcam never holds a player back: it closes as their ship returns, or the round ends.
-    if (this.killcam && (tick >= this.killcam.until || state.phase !== "playing")) this.closeKillcam();
+    if (this.killcam && tick >= this.killcam.until) this.closeKillcam("respawn");
+    if (this.killcam && state.phase !== "playing") this.closeKillcam("round-over");
     if (own) this.feedbackForOwnShip(own, predicted?.dashTicks ?? 0);
     this.hud.update(
       {
@@ -326,8 +350,7 @@ export class ArenaScene extends Phaser.Scene {
   private async openKillcam(connection: ArenaConnection, message: KillcamMessage): Promise<void> {
     let player: ReplayPlayer;
     try {
-      // The killcam's code (the rules, the replay format, its scene) loads with the first one, not with the game.
-      const { ReplayPlayer, ReplayScene, unpackReplay } = await import("../replay/killcam.ts");
+      const { ReplayPlayer, ReplayScene, unpackReplay } = await killcamCode();
       if (!this.game.scene.keys.killcam) this.game.scene.add("killcam", ReplayScene, false);
       player = new ReplayPlayer(await unpackReplay(message.replay));
     } catch {
@@ -336,11 +359,12 @@ export class ArenaScene extends Phaser.Scene {
     // The message may come before the patch that shows our ship knocked out: its respawn tick is the message's.
     const tick = connection.serverTick(performance.now());
     if (this.connection !== connection || message.victim !== connection.sessionId || tick >= message.respawnTick) return;
-    this.closeKillcam();
+    this.closeKillcam("next");
     const respawnIn = secondsUntilTick(message.respawnTick, tick, connection.state.tickRate);
     const clipSeconds = player.length / player.tickRate;
     const speed = Math.max(1, clipSeconds / Math.max(0.5, respawnIn - 0.4));
     this.killcam = { killer: message.killer, player, until: message.respawnTick };
+    this.lastKillcam = { killer: message.killer, player, closedBy: null };
     this.killcamsShown++;
     const killer = player.simulation.state.ships.get(message.killer)?.name ?? "Your killer";
     this.killcamCard.show(killer, speed);
@@ -355,9 +379,10 @@ export class ArenaScene extends Phaser.Scene {
     this.scene.launch("killcam", data);
   }
 
-  private closeKillcam(): void {
+  private closeKillcam(why: KillcamEnd): void {
     if (!this.killcam) return;
     this.killcam = null;
+    if (this.lastKillcam) this.lastKillcam.closedBy = why;
     this.killcamCard.hide();
     this.scene.stop("killcam");
   }

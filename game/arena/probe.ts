@@ -25,6 +25,8 @@ export interface ProbeSnapshot {
   sessionId: string | null;
   roomCode: string | null;
   status: string;
+  /** Whether the SDK would reconnect by itself if the link dropped now: it does once the room has been up for its minUptime. */
+  reconnectsByItself: boolean;
   round: number;
   phase: string;
   ships: readonly ProbeShip[];
@@ -45,9 +47,13 @@ export interface ProbeSnapshot {
   net: {
     panelOpen: boolean;
     rttMs: number | null;
+    /** Round trips measured so far (one a second). */
+    rttSamples: number;
     inputsPerSecond: number;
     upBytesPerSecond: number;
     patchesPerSecond: number;
+    /** Every state patch received since the join. */
+    patchesReceived: number;
     downBytesPerSecond: number;
     simulatedRttMs: number;
     corrections: number;
@@ -60,12 +66,20 @@ declare global {
   }
 }
 
-/** The killcam: whether one is showing, whom it follows, how far it has played (ticks), and how many came and their bytes. */
+/** Why a killcam closed: Skip or Esc, our ship back, the round over, a newer killcam, or the arena left. */
+export type KillcamEnd = "skip" | "respawn" | "round-over" | "next" | "left";
+
+/**
+ * The killcam: whether one is showing; whom the latest one follows, how far it
+ * played and its length (ticks), and why it closed (null while it shows); how
+ * many were shown, and how many came and their bytes.
+ */
 export interface KillcamProbe {
   showing: boolean;
   killer: string | null;
   played: number;
   length: number;
+  closedBy: KillcamEnd | null;
   shown: number;
   received: number;
   bytes: number;
@@ -112,6 +126,7 @@ function snapshot({
     renderer,
     sessionId: connection?.sessionId ?? null,
     status,
+    reconnectsByItself: connection !== null && Date.now() - connection.handshake.at.getTime() >= connection.room.reconnection.minUptime,
     round: connection?.state.round ?? 0,
     phase: connection?.state.phase ?? "",
     ships: (connection?.ships() ?? []).map(({ id, own, x, y, ship }) => ({
@@ -137,9 +152,11 @@ function snapshot({
     net: {
       panelOpen: networkPanel.isOpen,
       rttMs: connection?.stats.pingMs ?? null,
+      rttSamples: connection?.stats.pings ?? 0,
       inputsPerSecond: rates?.inputsPerSecond ?? 0,
       upBytesPerSecond: rates?.upBytesPerSecond ?? 0,
       patchesPerSecond: rates?.patchesPerSecond ?? 0,
+      patchesReceived: connection?.meter.totals.patches ?? 0,
       downBytesPerSecond: rates?.downBytesPerSecond ?? 0,
       simulatedRttMs: connection?.meter.simulatedRttMs ?? 0,
       corrections: connection?.stats.corrections ?? 0,

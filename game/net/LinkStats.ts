@@ -12,6 +12,8 @@ const CORRECTION_WINDOW_MS = 5000;
 export class LinkStats {
   /** Last measured network round trip in ms; null before the first. */
   pingMs: number | null = null;
+  /** Round trips measured so far. */
+  pings = 0;
   /** Average change between successive round trips, ms. */
   jitterMs = 0;
   /** Reconciles that had to correct our predicted ship. */
@@ -30,6 +32,7 @@ export class LinkStats {
       room.ping((ms) => {
         if (this.pingMs !== null) this.jitterMs += (Math.abs(ms - this.pingMs) - this.jitterMs) * JITTER_SMOOTHING;
         this.pingMs = ms;
+        this.pings++;
         // Not while the SDK re-joins after a drop (see ArenaConnection.linkUp).
         if (!room.reconnection.isReconnecting) room.send("ping", { ms: Math.round(ms) });
       });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { probe, saveScreenshot, ship, useGameServer, withTwoPlayers } from "../support/pages.ts";
+import { framesPass, probe, saveScreenshot, ship, useGameServer, withTwoPlayers } from "../support/pages.ts";
 
 const server = useGameServer({ BOTS: "0" });
 
@@ -16,7 +16,7 @@ test("two players chat while playing: Enter to type (the ship stays put), Enter 
     await expect(alpha.locator("#chat-input")).toBeFocused();
     const drift = async () => {
       const from = (await ship(alpha, alphaId)).x;
-      await alpha.waitForTimeout(150);
+      await framesPass(alpha, 10);
       return Math.abs((await ship(alpha, alphaId)).x - from);
     };
     await expect.poll(drift, { message: "the ship coasts to a stop" }).toBeLessThan(0.5);

@@ -15,7 +15,7 @@ test("after the network drops and the game reconnects by itself, a page reload s
     const code = (await probe(page)).roomCode;
 
     // The SDK reconnects by itself only once a room has been up for 5 s (its minUptime).
-    await page.waitForTimeout(5500);
+    await expect.poll(async () => (await probe(page)).reconnectsByItself, { message: "the SDK ready to reconnect", intervals: [250] }).toBe(true);
     // The network drops for 4 s: the game says it is reconnecting, then resumes the same ship by itself.
     const outage = link.cut(4000);
     await expect.poll(async () => (await probe(page)).status, { message: "the reconnecting notice" }).toBe("reconnecting");

@@ -10,7 +10,7 @@ import { readReplayFile } from "../../server/replayFile.ts";
 import { REPLAY_LIMITS } from "../../shared/replay/format.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
-import { enterFromLobby, joined, probe, saveScreenshot, useGameServer } from "../support/pages.ts";
+import { enterFromLobby, framesPass, joined, probe, saveScreenshot, useGameServer } from "../support/pages.ts";
 
 const FIXTURE = join(import.meta.dirname, "..", "fixtures", "replays", "crossroads-3-players-leave-and-drop.replay");
 const ID = "fixture00001";
@@ -75,7 +75,7 @@ test("the replay page plays a recorded round, and a jump on the timeline lands o
   await expect.poll(async () => (await replayProbe(page)).position, { message: "playback moves on" }).toBeGreaterThan(60);
   await page.getByRole("button", { name: "Pause" }).click();
   await page.locator("#follow").selectOption({ label: "Linus" });
-  await page.waitForTimeout(300);
+  await framesPass(page, 20);
   await saveScreenshot(page, testInfo, "replay-following");
 
   // Jump: a click three quarters along the timeline.
@@ -89,7 +89,7 @@ test("the replay page plays a recorded round, and a jump on the timeline lands o
   // Positive control: the scores did change over the round, so the jump had something to get right.
   expect(scoresAt(Math.floor(position))).not.toEqual(scoresAt(0));
   await page.locator("#follow").selectOption("");
-  await page.waitForTimeout(300);
+  await framesPass(page, 20);
   await saveScreenshot(page, testInfo, "replay-after-jump");
 });
 
@@ -141,9 +141,11 @@ test("the results screen's Watch this round opens the round just played, re-simu
   await enterFromLobby(page, shortRounds.url, "Viewer");
   await joined(page, 3);
   // Play a little: move and fire, so the replay has this page's inputs in it.
+  const own = async () => (await probe(page)).ships.find((ship) => ship.own)!;
+  const startX = (await own()).x;
   await page.keyboard.down("KeyD");
   await page.mouse.click(900, 300);
-  await page.waitForTimeout(600);
+  await expect.poll(async () => (await own()).x, { message: "the ship moves" }).toBeGreaterThan(startX + 30);
   await page.keyboard.up("KeyD");
   await page.mouse.click(300, 500);
   await expect.poll(async () => (await probe(page)).phase, { message: "the round ends", timeout: 20_000 }).toBe("results");
@@ -155,7 +157,7 @@ test("the results screen's Watch this round opens the round just played, re-simu
   await expect(replayPage.locator("#title")).toContainText(`round ${round}`);
   await expect(replayPage.locator("#status")).toContainText("checksums match");
   await replayPage.getByRole("button", { name: "Play" }).click();
-  await replayPage.waitForTimeout(1500);
+  await expect.poll(async () => (await replayProbe(replayPage)).position, { message: "the replay plays" }).toBeGreaterThan(30);
   await saveScreenshot(replayPage, testInfo, "watch-this-round");
 });
 

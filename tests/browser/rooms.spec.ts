@@ -34,14 +34,23 @@ test("a private room shared by link, a reload that resumes the same ship, and a 
     const totalKos = (panel: string) => screen!.locator(panel).getAttribute("data-kos");
     expect(await totalKos("#http")).toBe("0");
 
+    // The live panel's one HTTP request was its WebSocket's opening handshake, which the server reports back.
+    await screen!.locator("#live-handshake summary").click();
+    await expect(screen!.locator("#live-handshake")).toContainText(/→ GET \/\S+ HTTP\/1\.1/);
+    await expect(screen!.locator("#live-handshake")).toContainText("← HTTP/1.1 101 Switching Protocols");
+    const requests = () => screen!.locator("#summary").getAttribute("data-http-requests");
+    await expect.poll(requests, { message: "the HTTP panel's first fetch" }).toBe("1");
+
     await knockOut(alpha!, alphaId, bravo!, bravoId);
-    // Pushed: the live panel has the KO within a second; fetched: the HTTP panel only after Refresh.
-    await expect.poll(() => totalKos("#live"), { message: "the live panel shows the KO", timeout: 1000 }).toBe("1");
+    // Pushed: the live panel shows the KO though the page asked for nothing; fetched: the HTTP panel only after Refresh.
+    await expect.poll(() => totalKos("#live"), { message: "the live panel shows the KO" }).toBe("1");
     await expect(screen!.locator("#live-body")).toContainText("Alpha ✕ Bravo");
     expect(await totalKos("#http")).toBe("0");
+    expect(await requests()).toBe("1");
     await saveScreenshot(screen!, testInfo, "scoreboard-before-refresh");
     await screen!.getByRole("button", { name: "Refresh" }).click();
     await expect.poll(() => totalKos("#http"), { message: "the HTTP panel after Refresh" }).toBe("1");
+    await expect.poll(requests, { message: "one more request: the Refresh" }).toBe("2");
     await saveScreenshot(screen!, testInfo, "scoreboard-after-refresh");
 
     // Alpha reloads the page and is back in the same ship with the same score.

@@ -7,7 +7,7 @@ import { ROOM_CREATES_PER_MINUTE } from "../../shared/constants.ts";
 import { requestSeat } from "../support/rawClient.ts";
 import { startGameServer, type RunningGameServer } from "../../scripts/lib/gameServerProcess.ts";
 import { freePort, startRedis, type RunningRedis } from "../support/processes.ts";
-import { waitFor } from "../support/testServer.ts";
+import { ticksPass, waitFor } from "../support/testServer.ts";
 
 let redis: RunningRedis;
 const servers: Array<{ port: number; process: RunningGameServer }> = [];
@@ -64,7 +64,7 @@ describe("several processes through Redis", () => {
   it("keep each round's replay where every process can list and serve it", async () => {
     const player = await ArenaConnection.join(endpoint(0), "Recorded", { kind: "create", private: false });
     const host = hostOf(player);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await ticksPass(player.state, 45);
     // The last player leaving closes the room: its round, cut short, is kept.
     await player.room.leave();
     const other = endpoint(1 - host);

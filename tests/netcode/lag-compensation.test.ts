@@ -2,10 +2,10 @@
 // latency up to the rewind bound; without compensation, or past the bound, it misses.
 import { describe, expect, it } from "vitest";
 import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
-import { BULLET_SPEED, MAX_REWIND_MS, MOVE_AXIS_MAX, SHIP_HEALTH, SHIP_MAX_SPEED, TICK_RATE } from "../../shared/constants.ts";
+import { BULLET_SPEED, MAX_REWIND_MS, MOVE_AXIS_MAX, PATCH_RATE, SHIP_HEALTH, SHIP_MAX_SPEED, TICK_RATE } from "../../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
 import type { WorldEvent } from "../../shared/world.ts";
-import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";
+import { playersInNewRoom, runFrames } from "../support/netClients.ts";
 import { arrange } from "../support/roomHelpers.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
@@ -118,7 +118,9 @@ async function duel(server: ReturnType<typeof useTestServer>, options: { rttMs: 
   const targetShip = room.state.ships.get(target.sessionId)!;
   const heal = setInterval(() => (targetShip.health = SHIP_HEALTH), 1000 / TICK_RATE);
   const stopTarget = runFrames(target, sweeping(target));
-  await sleep(1000); // let both clients' clocks and interpolation settle
+  // Both clients' clocks and interpolation settle over a second of patches.
+  const settled = shooter.meter.totals.patches + PATCH_RATE;
+  await waitFor(() => shooter.meter.totals.patches >= settled, "a second of patches");
   const stopShooter = runFrames(shooter, aimingAtWhatItSees(shooter, target.sessionId, options.aimDelayMs));
   try {
     await waitFor(() => outcome.shots >= SHOTS, `${SHOTS} shots`, 30_000);

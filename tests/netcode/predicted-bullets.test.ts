@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { BULLET_SPEED } from "../../shared/constants.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import type { WorldEvent } from "../../shared/world.ts";
-import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";
+import { playersInNewRoom, runFrames } from "../support/netClients.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
 const server = useTestServer();
@@ -39,7 +39,6 @@ describe("predicted bullets", () => {
     try {
       await waitFor(() => gunner.predictedShots === SHOTS, `${SHOTS} shots`, 10_000);
       await waitFor(() => room.state.bullets.size === 0 && gunner.liveBullets === 0, "every bullet to land", 5000);
-      await sleep(100);
     } finally {
       stop();
     }

@@ -107,17 +107,21 @@ describe("arena room", () => {
     const client = await server.colyseus.connectTo(room);
     const input = client.input({ type: ShipInput });
     input.data.moveX = MOVE_AXIS_MAX;
-    const startX = room.state.ships.get(client.sessionId)!.x;
-    const startedAt = Date.now();
-    // Three inputs per tick for half a second: within the message limit, three times the step rate.
+    const ship = room.state.ships.get(client.sessionId)!;
+    const start = { x: ship.x, tick: room.state.tick };
+    // Three inputs a tick for 15 ticks: within the message limit, three times the step rate.
+    let sent = 0;
     for (let i = 0; i < 15; i++) {
-      for (let burst = 0; burst < 3; burst++) input.send();
-      await new Promise((resolve) => setTimeout(resolve, 1000 / TICK_RATE));
+      for (let burst = 0; burst < 3; burst++, sent++) input.send();
+      await room.waitForNextTimestep();
     }
-    const seconds = (Date.now() - startedAt) / 1000;
-    const travelled = room.state.ships.get(client.sessionId)!.x - startX;
+    const travelled = ship.x - start.x;
+    const ticks = room.state.tick - start.tick;
     expect(travelled).toBeGreaterThan(0);
-    expect(travelled).toBeLessThanOrEqual(SHIP_MAX_SPEED * (seconds + 0.2));
+    // However fast inputs come, a ship steps once a tick: no farther than full speed for the ticks that passed.
+    expect(travelled).toBeLessThanOrEqual((SHIP_MAX_SPEED * ticks) / TICK_RATE);
+    // Positive control: there were more inputs to take than ticks to take them.
+    expect(sent).toBeGreaterThan(ticks);
   });
 
   it("removes the ship of a player who leaves", async () => {

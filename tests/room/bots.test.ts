@@ -33,8 +33,9 @@ describe("bots", () => {
     const room = await server.colyseus.createRoom<ArenaRoom>("arena");
     const human = await server.colyseus.connectTo(room, { name: "Target" });
     const start = new Map(bots(room).map((ship) => [ship, { x: ship.x, y: ship.y }]));
+    // Each is waited for on its own: which comes first depends on where the bots spawned.
     await waitFor(() => [...room.state.bullets.values()].some((bullet) => bullet.owner.startsWith("bot-")), "a bot to fire", 8000);
-    expect([...start].some(([ship, at]) => ship.x !== at.x || ship.y !== at.y)).toBe(true);
+    await waitFor(() => [...start].some(([ship, at]) => ship.x !== at.x || ship.y !== at.y), "a bot to move", 8000);
     // An idle player in the arena does not last long.
     await waitFor(() => room.state.ships.get(human.sessionId)!.deaths > 0, "the bots to knock the player out", 15_000);
   }, 20_000);

@@ -5,13 +5,13 @@ import { describe, expect, it } from "vitest";
 import type { ReplaySummary } from "../../server/ReplayStore.ts";
 import { readReplayFile } from "../../server/replayFile.ts";
 import { hunter } from "../../scripts/lib/headlessPilot.ts";
-import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
+import { MOVE_AXIS_MAX, TICK_RATE } from "../../shared/constants.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
 import type { WorldEvent } from "../../shared/world.ts";
 import { cutConnection } from "../support/drops.ts";
-import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { playersInNewRoom, runFrames } from "../support/netClients.ts";
+import { ticksPass, useTestServer, waitFor } from "../support/testServer.ts";
 
 const ROUND_SECONDS = 12;
 
@@ -34,9 +34,9 @@ describe("replays", () => {
     };
     const stops = players.map((player) => runFrames(player, hunter(player)));
     // A player leaving mid-round, and one whose connection drops and comes back, are in the replay too.
-    await sleep(3000);
+    await ticksPass(room.state, 3 * TICK_RATE);
     cutConnection(server.colyseus, players[0]!);
-    await sleep(1000);
+    await ticksPass(room.state, TICK_RATE);
     await players[1]!.room.leave(true);
     await waitFor(() => room.state.ships.get(players[0]!.sessionId)?.away === false, "Ada to be back", 8000);
     await waitFor(() => saved.length > 0, "the round's replay", (ROUND_SECONDS + 5) * 1000);

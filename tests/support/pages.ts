@@ -1,6 +1,6 @@
 // Reading and steering game pages in browser tests, through the read-only probe.
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
-import type { ProbeShip, ProbeSnapshot } from "../../game/arena/probe.ts";
+import type { KillcamProbe, ProbeShip, ProbeSnapshot } from "../../game/arena/probe.ts";
 import { startGameServer, type RunningGameServer } from "../../scripts/lib/gameServerProcess.ts";
 
 /** Starts `npm start`'s server for the spec file that calls it (stopped after its tests). */
@@ -109,6 +109,13 @@ export const OPEN_LANE_Y = 295;
  * and fires at the target as its own screen shows it until the KO.
  */
 export async function knockOut(shooter: Page, shooterId: string, target: Page, targetId: string): Promise<void> {
+  // A ship knocked out a moment ago comes back elsewhere: both must be in play before they line up.
+  for (const [page, id] of [
+    [shooter, shooterId],
+    [target, targetId],
+  ] as const) {
+    await expect.poll(async () => (await ship(page, id)).alive, { message: "the ship in play" }).toBe(true);
+  }
   await Promise.all([steer(shooter, shooterId, "y", OPEN_LANE_Y), steer(target, targetId, "y", OPEN_LANE_Y)]);
   await steer(shooter, shooterId, "x", 520, 40);
   const deathsBefore = (await ship(target, targetId)).deaths;
@@ -154,4 +161,38 @@ export async function openTabWithSession(context: BrowserContext, url: string, e
 /** "Duplicate tab": a new tab of the same browser with the tab's address and a copy of its sessionStorage. */
 export async function duplicateTab(page: Page): Promise<Page> {
   return openTabWithSession(page.context(), page.url(), await sessionEntries(page));
+}
+
+/** Waits until the page has drawn `count` more animation frames: time for a picture to settle, counted in frames. */
+export async function framesPass(page: Page, count: number): Promise<void> {
+  await page.evaluate(
+    (frames) =>
+      new Promise<void>((resolve) => {
+        let left = frames;
+        const next = () => (--left <= 0 ? resolve() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+    count,
+  );
+}
+
+/**
+ * Knocks the target out until `act` (done the moment its killcam opens) gets to
+ * act on a killcam that is still showing: on a busy machine the target's ship may
+ * come back, closing the killcam, before `act` is done. Returns how it closed.
+ */
+export async function actOnKillcam(
+  players: { shooter: Page; shooterId: string; target: Page; targetId: string },
+  act: () => Promise<void>,
+): Promise<KillcamProbe> {
+  const { shooter, shooterId, target, targetId } = players;
+  for (let attempt = 1; ; attempt++) {
+    const shown = (await probe(target)).killcam.shown;
+    await knockOut(shooter, shooterId, target, targetId);
+    await expect.poll(async () => (await probe(target)).killcam.shown, { message: "the killcam opens", intervals: [50] }).toBe(shown + 1);
+    await act();
+    await expect.poll(async () => (await probe(target)).killcam.closedBy, { message: "the killcam closes" }).not.toBeNull();
+    const killcam = (await probe(target)).killcam;
+    if (killcam.closedBy !== "respawn" || attempt === 3) return killcam;
+  }
 }
