@@ -453,12 +453,12 @@ export function redisStatus(presence: RedisPresence): string {
 /**
  * 8. Colyseus' logger (defineServer's `logger`): the framework's lines go into the
  * server's log. An error it reports while it handles a client's input (a payload
- * that does not unpack, a frame the WebSocket refuses) is that client's doing:
- * the client is closed, and that is one cut-off line (with this reason, where
- * the close gives none), where the framework printed a stack trace for each. Any other error is the
- * server's own and keeps its stack. Its info lines are hints for developers
- * ("Did you miss .allowReconnection()?") that any client can set off by asking
- * to reconnect with an old token: they go to debug.
+ * that does not unpack, a frame the WebSocket refuses) is that client's doing
+ * (see clientInput): the client is closed, and that is one cut-off line, where
+ * the framework printed a stack trace for each. Any other error is the server's
+ * own and keeps its stack. Its info lines are hints for developers ("Did you miss
+ * .allowReconnection()?") that any client can set off by asking to reconnect
+ * with an old token: they go to debug.
  */
 export const frameworkLogger = {
   trace: (...args: unknown[]) => log.trace(logText(args)),

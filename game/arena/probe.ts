@@ -10,8 +10,11 @@ export interface ProbeShip {
   own: boolean;
   bot: boolean;
   away: boolean;
+  /** Where the ship is drawn this frame (ours predicted, others interpolated). */
   x: number;
   y: number;
+  /** Where the latest state patch put it. */
+  syncedX: number;
   alive: boolean;
   health: number;
   kos: number;
@@ -134,6 +137,7 @@ function snapshot({
       own,
       x,
       y,
+      syncedX: ship.x,
       name: ship.name,
       bot: ship.bot,
       away: ship.away,

@@ -4,7 +4,7 @@
 // of each device's view are saved.
 import { expect, test, type Page } from "@playwright/test";
 import { SHIP_HEALTH } from "../../shared/constants.ts";
-import { enterFromLobby, joined, OPEN_LANE_Y, probe, saveScreenshot, ship, steer, useGameServer } from "../support/pages.ts";
+import { enterFromLobby, joined, OPEN_LANE_Y, probe, restingShip, saveScreenshot, ship, steer, useGameServer } from "../support/pages.ts";
 import { Thumbs } from "../support/touch.ts";
 
 const server = useGameServer({ BOTS: "0" });
@@ -20,15 +20,14 @@ async function tapIn(page: Page, name: string, button = "Quick Play", beforeTap?
 
 /** Pushes the move stick in short strokes until our ship rests within `tolerance` px of `target` on one axis. */
 async function thumbSteer(thumbs: Thumbs, page: Page, id: string, axis: "x" | "y", target: number, tolerance = 14): Promise<void> {
-  for (let attempt = 0; attempt < 25; attempt++) {
-    const offset = target - (await ship(page, id))[axis];
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const offset = target - (await restingShip(page, id))[axis];
     if (Math.abs(offset) <= tolerance) return;
     const push = Math.sign(offset) * 70;
     await thumbs.down(0, 300, 500);
     await thumbs.move(0, 300 + (axis === "x" ? push : 0), 500 + (axis === "y" ? push : 0));
     await page.waitForTimeout(Math.min(600, Math.max(40, Math.abs(offset) * 1.2)));
     await thumbs.up(0);
-    await page.waitForTimeout(450);
   }
   throw new Error(`could not steer to ${axis}=${target}`);
 }

@@ -3,18 +3,19 @@ import { probe, saveScreenshot, ship, useGameServer, withTwoPlayers } from "../s
 
 const server = useGameServer({ BOTS: "0" });
 
-/** Where `page` draws ship `id` on each of its next `frames` frames, and how many patches it had received by each. */
-function trackShip(page: Page, id: string, frames: number): Promise<Array<{ x: number; patches: number }>> {
+/** Where `page` draws ship `id` on each of its next `frames` frames, and where the latest patch had put it by then. */
+function trackShip(page: Page, id: string, frames: number): Promise<Array<{ x: number; synced: number }>> {
   return page.evaluate(
     ([shipId, count]) =>
-      new Promise<Array<{ x: number; patches: number }>>((resolve) => {
-        const seen: Array<{ x: number; patches: number }> = [];
+      new Promise<Array<{ x: number; synced: number }>>((resolve) => {
+        const seen: Array<{ x: number; synced: number }> = [];
         let lastFrame = -1;
         const sample = () => {
           const snapshot = window.__probe!;
           if (snapshot.frames !== lastFrame) {
             lastFrame = snapshot.frames;
-            seen.push({ x: snapshot.ships.find((s) => s.id === shipId)!.x, patches: snapshot.net.patchesReceived });
+            const ship = snapshot.ships.find((s) => s.id === shipId)!;
+            seen.push({ x: ship.x, synced: ship.syncedX });
           }
           if (seen.length >= count) resolve(seen);
           else requestAnimationFrame(sample);
@@ -23,21 +24,6 @@ function trackShip(page: Page, id: string, frames: number): Promise<Array<{ x: n
       }),
     [id, frames] as const,
   );
-}
-
-/**
- * The frames grouped by the patch they followed: for each stretch between two
- * patches, on how many of its frames the ship was drawn further on.
- */
-function movesPerPatch(frames: Array<{ x: number; patches: number }>): Array<{ frames: number; moved: number }> {
-  const stretches = new Map<number, { frames: number; moved: number }>();
-  for (let i = 1; i < frames.length; i++) {
-    const stretch = stretches.get(frames[i]!.patches) ?? { frames: 0, moved: 0 };
-    stretch.frames++;
-    if (frames[i]!.x !== frames[i - 1]!.x) stretch.moved++;
-    stretches.set(frames[i]!.patches, stretch);
-  }
-  return [...stretches.values()];
 }
 
 test("a second player sees the first player's ship move smoothly", async ({ browser }, testInfo) => {
@@ -60,8 +46,6 @@ test("a second player sees the first player's ship move smoothly", async ({ brow
       expect(xs.at(-1)! - startOnBravo, `Bravo saw Alpha move: ${xs.join(", ")}`).toBeGreaterThan(40);
       await expect.poll(async () => (await ship(alpha, alphaId)).x, { message: "Alpha's own ship moved" }).toBeGreaterThan(startOnAlpha + 40);
 
-      // Interpolated, a remote ship moves on the frames between patches, not once per patch: in the stretches
-      // between two patches that span several frames while it travels, it moves on more than one of them.
       const steps = xs.slice(1).map((x, i) => x - xs[i]!);
       const first = steps.findIndex((step) => step !== 0);
       const last = steps.findLastIndex((step) => step !== 0);
@@ -71,12 +55,15 @@ test("a second player sees the first player's ship move smoothly", async ({ brow
         travel.every((step) => step >= 0),
         `x never goes back: ${xs.join(", ")}`,
       ).toBe(true);
-      const stretches = movesPerPatch(frames.slice(first, last + 2)).filter((stretch) => stretch.frames >= 2);
-      const smooth = stretches.filter((stretch) => stretch.moved >= 2);
-      expect(stretches.length, "stretches of several frames between patches").toBeGreaterThan(5);
-      expect(smooth.length, `moves per stretch between patches: ${stretches.map((s) => `${s.moved}/${s.frames}`).join(" ")}`).toBeGreaterThanOrEqual(
-        stretches.length * 0.8,
-      );
+      // Snapped to each patch, a ship would only ever be drawn where a patch put it, and move once per patch.
+      // Interpolated, it is drawn on its way between two such places: healthy, on nearly every frame; on a busy
+      // machine, whose patches come late and in bursts, it waits at the last place for some frames, but still
+      // crosses the stretch from each patched position to the next on frames of its own.
+      const patched = [...new Set(frames.map((frame) => frame.synced))];
+      const inMotion = frames.slice(first + 1, last + 2);
+      const between = inMotion.filter((frame) => patched.every((x) => Math.abs(frame.x - x) > 1e-6));
+      expect(patched.length, "positions patched while it travelled").toBeGreaterThan(5);
+      expect(between.length, `frames drawn between patched positions (${patched.join(", ")}): ${xs.join(", ")}`).toBeGreaterThanOrEqual(patched.length);
     } finally {
       await alpha.keyboard.up("KeyD");
     }

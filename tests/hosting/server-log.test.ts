@@ -79,6 +79,25 @@ describe("the server's log", () => {
     }
   }, 60_000);
 
+  it("keeps the stack trace of a real server error: a replay that cannot be written", async () => {
+    // REPLAY_DIR under a plain file: no folder can be made there.
+    const folder = await mkdtemp(join(tmpdir(), "skirmish-log-"));
+    await writeFile(join(folder, "not-a-folder"), "");
+    const server = await startGameServer({ BOTS: "0", REPLAY_DIR: join(folder, "not-a-folder", "replays") });
+    try {
+      // The last player leaving closes the room, which keeps its round, cut short.
+      const player = await ArenaConnection.join(server.url, "Keeper");
+      await player.room.leave();
+      await waitFor(() => /replay was not kept/.test(server.output()), "the error", 10_000);
+      const lines = linesOf(server.output());
+      const error = lines.findIndex((line) => /ERROR: Room \w+: round 1's replay was not kept\./.test(line));
+      expect(lines[error + 1]).toMatch(/^Error: ENOTDIR/);
+      expect(lines[error + 2]).toMatch(STACK_FRAME);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("is JSON, one object per line with its level, time and fields, with LOG_FORMAT=json", async () => {
     const server = await startGameServer({ BOTS: "0", LOG_FORMAT: "json" });
     try {

@@ -75,23 +75,40 @@ export async function joined(page: Page, ships: number): Promise<string> {
   return (await probe(page)).sessionId!;
 }
 
-/** Taps the movement keys until our ship rests within `tolerance` px of `target` on one axis. */
+/**
+ * Taps the movement keys until our ship rests within `tolerance` px of `target` on
+ * one axis. Each tap is held as a person would, longer the farther there is to go;
+ * between taps the ship is left to coast to a stop, however long the page takes.
+ */
 export async function steer(page: Page, id: string, axis: "x" | "y", target: number, tolerance = 10): Promise<void> {
   const [less, more] = axis === "x" ? ["KeyA", "KeyD"] : ["KeyW", "KeyS"];
-  for (let attempt = 0; attempt < 25; attempt++) {
-    const offset = target - (await ship(page, id))[axis];
-    if (Math.abs(offset) <= tolerance) {
-      await page.waitForTimeout(300);
-      if (Math.abs(target - (await ship(page, id))[axis]) <= tolerance) return;
-      continue;
-    }
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const offset = target - (await restingShip(page, id))[axis];
+    if (Math.abs(offset) <= tolerance) return;
     const key = offset > 0 ? more : less;
     await page.keyboard.down(key);
     await page.waitForTimeout(Math.min(600, Math.max(30, Math.abs(offset) * 1.2)));
     await page.keyboard.up(key);
-    await page.waitForTimeout(450);
   }
   throw new Error(`could not steer ship ${id} to ${axis}=${target}; it is at ${axis}=${(await ship(page, id))[axis]}`);
+}
+
+/** Ship `id` once it has come to rest: drawn at the same place over several frames. */
+export async function restingShip(page: Page, id: string): Promise<ProbeShip> {
+  let last = await ship(page, id);
+  await expect
+    .poll(
+      async () => {
+        await framesPass(page, 4);
+        const now = await ship(page, id);
+        const still = now.x === last.x && now.y === last.y;
+        last = now;
+        return still;
+      },
+      { message: `ship ${id} comes to rest`, intervals: [0] },
+    )
+    .toBe(true);
+  return last;
 }
 
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
