@@ -7,13 +7,13 @@ import { actOnKillcam, enterFromLobby, joined, knockOut, probe, saveScreenshot, 
 const server = useGameServer({ BOTS: "0" });
 
 test("on a phone, the killcam fits its card and Skip is a tap", async ({ browser }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const desk = await browser.newContext();
   const phone = await browser.newContext({ viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
   try {
     const alpha = await desk.newPage();
     const bravo = await phone.newPage();
-    await enterFromLobby(alpha, server.url, "Alpha");
+    await enterFromLobby(alpha, `${server.url}?renderer=canvas`, "Alpha");
     const alphaId = await joined(alpha, 1);
     await enterFromLobby(bravo, `${server.url}?renderer=canvas`, "Bravo");
     const bravoId = await joined(bravo, 2);

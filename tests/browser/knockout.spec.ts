@@ -4,7 +4,7 @@ import { actOnKillcam, knockOut, probe, saveScreenshot, ship, useGameServer, wit
 const server = useGameServer({ BOTS: "0" });
 
 test("Alpha shoots Bravo until Bravo is knocked out; both see it in the feed and the scores", async ({ browser }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   await withTwoPlayers(browser, server.url, async ({ alpha, bravo, alphaId, bravoId }) => {
     await knockOut(alpha, alphaId, bravo, bravoId);
 

@@ -82,12 +82,17 @@ export async function joined(page: Page, ships: number): Promise<string> {
  */
 export async function steer(page: Page, id: string, axis: "x" | "y", target: number, tolerance = 10): Promise<void> {
   const [less, more] = axis === "x" ? ["KeyA", "KeyD"] : ["KeyW", "KeyS"];
+  // On a busy machine a tap lasts longer than it was held for: each overshoot halves the taps that follow.
+  let gain = 1.2;
+  let lastOffset = 0;
   for (let attempt = 0; attempt < 40; attempt++) {
     const offset = target - (await restingShip(page, id))[axis];
     if (Math.abs(offset) <= tolerance) return;
+    if (Math.sign(offset) === -Math.sign(lastOffset)) gain /= 2;
+    lastOffset = offset;
     const key = offset > 0 ? more : less;
     await page.keyboard.down(key);
-    await page.waitForTimeout(Math.min(600, Math.max(30, Math.abs(offset) * 1.2)));
+    await page.waitForTimeout(Math.min(600, Math.max(15, Math.abs(offset) * gain)));
     await page.keyboard.up(key);
   }
   throw new Error(`could not steer ship ${id} to ${axis}=${target}; it is at ${axis}=${(await ship(page, id))[axis]}`);
