@@ -37,7 +37,8 @@ module.exports = {
       },
       kill_timeout: 10_000,
       max_restarts: 10,
-      time: true,
+      // Every log line carries its own time (server/log.ts).
+      time: false,
     };
   }),
 };

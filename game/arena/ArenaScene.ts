@@ -91,10 +91,8 @@ export class ArenaScene extends Phaser.Scene {
   /** The scoreboard toggled open by its button (touch), besides Tab held. */
   private scoreboardOpen = false;
   private killcamCard!: KillcamCard;
-  /** The killcam playing, if any: who is followed, and how far it has played. */
-  private killcam: { killer: string; player: ReplayPlayer; until: number } | null = null;
-  /** The last killcam shown, and why it closed (for the probe). */
-  private lastKillcam: { killer: string; player: ReplayPlayer; closedBy: KillcamEnd | null } | null = null;
+  /** The latest killcam: who is followed, how far it has played, and why it closed (null while it shows). */
+  private killcam: { killer: string; player: ReplayPlayer; until: number; closedBy: KillcamEnd | null } | null = null;
   private killcamsShown = 0;
 
   constructor() {
@@ -152,14 +150,13 @@ export class ArenaScene extends Phaser.Scene {
     // Fetched once the arena is up, so the first killcam is ready in time on a slow device.
     this.time.delayedCall(KILLCAM_CODE_AFTER_MS, () => void killcamCode().catch(() => {}));
     this.killcam = null;
-    this.lastKillcam = null;
     this.events.once("shutdown", () => {
       this.chat.destroy();
       this.closeKillcam("left");
     });
     // Esc skips a killcam that is showing, and then only that: the settings (also on Esc) stay shut.
     const skipOnEsc = (event: KeyboardEvent) => {
-      if (event.key !== "Escape" || !this.killcam) return;
+      if (event.key !== "Escape" || !this.killcamShowing) return;
       event.stopImmediatePropagation();
       this.closeKillcam("skip");
     };
@@ -200,11 +197,11 @@ export class ArenaScene extends Phaser.Scene {
       networkPanel: this.networkPanel,
       watchButton: this.hud.watchButtonCentre,
       killcam: {
-        showing: this.killcam !== null,
-        killer: this.lastKillcam?.killer ?? null,
-        played: this.lastKillcam?.player.position ?? 0,
-        length: this.lastKillcam?.player.length ?? 0,
-        closedBy: this.lastKillcam?.closedBy ?? null,
+        showing: this.killcamShowing,
+        killer: this.killcam?.killer ?? null,
+        played: this.killcam?.player.position ?? 0,
+        length: this.killcam?.player.length ?? 0,
+        closedBy: this.killcam?.closedBy ?? null,
         shown: this.killcamsShown,
         received: this.connection?.killcams.count ?? 0,
         bytes: this.connection?.killcams.bytes ?? 0,
@@ -246,7 +243,7 @@ export class ArenaScene extends Phaser.Scene {
     const predicted = connection.predictedShip;
     // The killcam never holds a player back: it closes as their ship returns, or the round ends.
     if (this.killcam && tick >= this.killcam.until) this.closeKillcam("respawn");
-    if (this.killcam && state.phase !== "playing") this.closeKillcam("round-over");
+    if (state.phase !== "playing") this.closeKillcam("round-over");
     if (own) this.feedbackForOwnShip(own, predicted?.dashTicks ?? 0);
     this.hud.update(
       {
@@ -363,8 +360,7 @@ export class ArenaScene extends Phaser.Scene {
     const respawnIn = secondsUntilTick(message.respawnTick, tick, connection.state.tickRate);
     const clipSeconds = player.length / player.tickRate;
     const speed = Math.max(1, clipSeconds / Math.max(0.5, respawnIn - 0.4));
-    this.killcam = { killer: message.killer, player, until: message.respawnTick };
-    this.lastKillcam = { killer: message.killer, player, closedBy: null };
+    this.killcam = { killer: message.killer, player, until: message.respawnTick, closedBy: null };
     this.killcamsShown++;
     const killer = player.simulation.state.ships.get(message.killer)?.name ?? "Your killer";
     this.killcamCard.show(killer, speed);
@@ -379,10 +375,13 @@ export class ArenaScene extends Phaser.Scene {
     this.scene.launch("killcam", data);
   }
 
+  private get killcamShowing(): boolean {
+    return this.killcam !== null && this.killcam.closedBy === null;
+  }
+
   private closeKillcam(why: KillcamEnd): void {
-    if (!this.killcam) return;
-    this.killcam = null;
-    if (this.lastKillcam) this.lastKillcam.closedBy = why;
+    if (!this.killcam || this.killcam.closedBy !== null) return;
+    this.killcam.closedBy = why;
     this.killcamCard.hide();
     this.scene.stop("killcam");
   }
