@@ -15,6 +15,7 @@ export interface ProbeShip {
   y: number;
   /** Where the latest state patch put it. */
   syncedX: number;
+  syncedY: number;
   alive: boolean;
   health: number;
   kos: number;
@@ -138,6 +139,7 @@ function snapshot({
       x,
       y,
       syncedX: ship.x,
+      syncedY: ship.y,
       name: ship.name,
       bot: ship.bot,
       away: ship.away,

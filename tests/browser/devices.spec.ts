@@ -4,7 +4,7 @@
 // of each device's view are saved.
 import { expect, test, type Page } from "@playwright/test";
 import { SHIP_HEALTH } from "../../shared/constants.ts";
-import { enterFromLobby, joined, OPEN_LANE_Y, probe, restingShip, saveScreenshot, ship, steer, useGameServer } from "../support/pages.ts";
+import { enterFromLobby, joined, OPEN_LANE_Y, probe, restingAt, restingShip, saveScreenshot, ship, steer, useGameServer } from "../support/pages.ts";
 import { Thumbs } from "../support/touch.ts";
 
 const server = useGameServer({ BOTS: "0" });
@@ -21,7 +21,7 @@ async function tapIn(page: Page, name: string, button = "Quick Play", beforeTap?
 /** Pushes the move stick in short strokes until our ship rests within `tolerance` px of `target` on one axis. */
 async function thumbSteer(thumbs: Thumbs, page: Page, id: string, axis: "x" | "y", target: number, tolerance = 14): Promise<void> {
   for (let attempt = 0; attempt < 40; attempt++) {
-    const offset = target - (await restingShip(page, id))[axis];
+    const offset = target - restingAt(await restingShip(page, id), axis);
     if (Math.abs(offset) <= tolerance) return;
     const push = Math.sign(offset) * 70;
     await thumbs.down(0, 300, 500);

@@ -4,13 +4,13 @@ import { enterFromLobby, joined, knockOut, probe, saveScreenshot, ship, useGameS
 const server = useGameServer({ BOTS: "0" });
 
 test("a private room shared by link, a reload that resumes the same ship, and a scoreboard pushed live", async ({ browser }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   try {
     const [alpha, bravo, screen] = await Promise.all(contexts.map((context) => context.newPage()));
 
     // Alpha creates a private room; its code is in the address and the HUD.
-    await enterFromLobby(alpha!, server.url, "Alpha", "Create private room");
+    await enterFromLobby(alpha!, `${server.url}?renderer=canvas`, "Alpha", "Create private room");
     const alphaId = await joined(alpha!, 1);
     const code = (await probe(alpha!)).roomCode!;
     expect(code).toMatch(/^[A-Z2-9]{5}$/);

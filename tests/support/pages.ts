@@ -86,7 +86,7 @@ export async function steer(page: Page, id: string, axis: "x" | "y", target: num
   let gain = 1.2;
   let lastOffset = 0;
   for (let attempt = 0; attempt < 40; attempt++) {
-    const offset = target - (await restingShip(page, id))[axis];
+    const offset = target - restingAt(await restingShip(page, id), axis);
     if (Math.abs(offset) <= tolerance) return;
     if (Math.sign(offset) === -Math.sign(lastOffset)) gain /= 2;
     lastOffset = offset;
@@ -98,22 +98,32 @@ export async function steer(page: Page, id: string, axis: "x" | "y", target: num
   throw new Error(`could not steer ship ${id} to ${axis}=${target}; it is at ${axis}=${(await ship(page, id))[axis]}`);
 }
 
-/** Ship `id` once it has come to rest: drawn at the same place over several frames. */
+/**
+ * Ship `id` once it has come to rest: where the server put it, the same in two
+ * patches running (every patch carries the room's tick, so they keep coming).
+ */
 export async function restingShip(page: Page, id: string): Promise<ProbeShip> {
-  let last = await ship(page, id);
+  let last: ProbeShip | null = null;
+  let patchesThen = -1;
   await expect
     .poll(
       async () => {
-        await framesPass(page, 4);
-        const now = await ship(page, id);
-        const still = now.x === last.x && now.y === last.y;
-        last = now;
+        const { ships, net } = await probe(page);
+        if (net.patchesReceived < patchesThen + 2) return false;
+        const now = ships.find((seen) => seen.id === id)!;
+        const still = last !== null && now.syncedX === last.syncedX && now.syncedY === last.syncedY;
+        [last, patchesThen] = [now, net.patchesReceived];
         return still;
       },
-      { message: `ship ${id} comes to rest`, intervals: [0] },
+      { message: `ship ${id} comes to rest`, intervals: [50] },
     )
     .toBe(true);
-  return last;
+  return last!;
+}
+
+/** Where a resting ship is on one axis, as the server has it. */
+export function restingAt(resting: ProbeShip, axis: "x" | "y"): number {
+  return axis === "x" ? resting.syncedX : resting.syncedY;
 }
 
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
