@@ -139,11 +139,15 @@ async function consecutiveFreePorts(count: number): Promise<number> {
 
 async function portTaken(port: number): Promise<boolean> {
   const probe = createServer();
-  probe.listen(port, "127.0.0.1");
-  const [event] = await Promise.race([once(probe, "listening").then(() => ["listening"]), once(probe, "error").then(() => ["error"])]);
-  if (event === "listening") {
+  // Not events.once: its "listening" promise rejects on the very error that answers the question.
+  const taken = await new Promise<boolean>((resolve) => {
+    probe.once("error", () => resolve(true));
+    probe.once("listening", () => resolve(false));
+    probe.listen(port, "127.0.0.1");
+  });
+  if (!taken) {
     probe.close();
     await once(probe, "close");
   }
-  return event === "error";
+  return taken;
 }
