@@ -11,7 +11,7 @@ import { CUT_OFF_LINES_PER_WINDOW, CUT_OFF_WINDOW_MS } from "../../server/cutOff
 import { startGameServer } from "../../scripts/lib/gameServerProcess.ts";
 import { ATTACKS, fuzzSession, generator, type Session } from "../support/hostileFrames.ts";
 import { openSeat, requestSeat, roomMessage, within } from "../support/rawClient.ts";
-import { waitFor } from "../support/testServer.ts";
+import { ticksPass, waitFor } from "../support/testServer.ts";
 
 /** Lines of a stack trace, as Node prints them. */
 const STACK_FRAME = /^\s+at \S/;
@@ -87,6 +87,8 @@ describe("the server's log", () => {
     try {
       // The last player leaving closes the room, which keeps its round, cut short.
       const player = await ArenaConnection.join(server.url, "Keeper");
+      // A round with no tick recorded has nothing to keep.
+      await ticksPass(player.state, 3);
       await player.room.leave();
       await waitFor(() => /replay was not kept/.test(server.output()), "the error", 10_000);
       const lines = linesOf(server.output());
