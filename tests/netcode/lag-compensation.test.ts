@@ -68,18 +68,29 @@ function seenAt(sightings: Sighting[], time: number): Sighting & { vx: number; v
   return { ...shown, vx: slope((sighting) => sighting.x), vy: slope((sighting) => sighting.y) };
 }
 
-/** Aims where its screen shows the target, led by the speed it is seen moving at, and fires now and then. */
+/**
+ * Aims where its screen shows the target, led by the speed it is seen moving at,
+ * and fires now and then. The view it reads was drawn for the previous frame (the
+ * frame loop decides, then brings the view up to date): a sighting is dated then,
+ * and carried forward to this frame, however long the machine took between them.
+ */
 function aimingAtWhatItSees(shooter: ArenaConnection, targetId: string, aimDelayMs = 0) {
   let lastShot = -Infinity;
+  let viewDrawnAt: number | null = null;
   const seen: Sighting[] = [];
   return (now: number): ShipControls => {
     const view = shooter.ships().find((ship) => ship.id === targetId);
     const own = shooter.predictedShip;
-    if (!view || !own) return NO_CONTROLS;
-    seen.push({ at: now, x: view.x, y: view.y });
-    while (seen.length > 2 && seen[1]!.at <= now - aimDelayMs - SPEED_WINDOW_MS) seen.shift();
+    const drawnAt = viewDrawnAt;
+    viewDrawnAt = now;
+    if (!view || !own || drawnAt === null) return NO_CONTROLS;
+    seen.push({ at: drawnAt, x: view.x, y: view.y });
+    const aimedAt = now - aimDelayMs;
+    while (seen.length > 2 && seen[1]!.at <= aimedAt - SPEED_WINDOW_MS) seen.shift();
     // A stale shooter aims at where the target was `aimDelayMs` ago on its screen.
-    const target = seenAt(seen, now - aimDelayMs);
+    const sighting = seenAt(seen, aimedAt);
+    const since = (aimedAt - sighting.at) / 1000;
+    const target = { ...sighting, x: sighting.x + sighting.vx * since, y: sighting.y + sighting.vy * since };
     // Lead the target: where it will be when a bullet fired now gets there.
     let aimX = target.x - own.x;
     let aimY = target.y - own.y;
