@@ -75,14 +75,27 @@ export async function joined(page: Page, ships: number): Promise<string> {
   return (await probe(page)).sessionId!;
 }
 
+/** Pushes the ship's controls towards `direction` (+1 or -1) on `axis` for `ms`, and lets go. */
+export type Push = (axis: "x" | "y", direction: number, ms: number) => Promise<void>;
+
+/** A push on the movement keys. */
+export function keysPush(page: Page): Push {
+  return async (axis, direction, ms) => {
+    const key = axis === "x" ? (direction > 0 ? "KeyD" : "KeyA") : direction > 0 ? "KeyS" : "KeyW";
+    await page.keyboard.down(key);
+    await page.waitForTimeout(ms);
+    await page.keyboard.up(key);
+  };
+}
+
 /**
- * Taps the movement keys until our ship rests within `tolerance` px of `target` on
- * one axis. Each tap is held as a person would, longer the farther there is to go;
- * between taps the ship is left to coast to a stop, however long the page takes.
+ * Pushes the controls (the movement keys, unless told otherwise) until our ship
+ * rests within `tolerance` px of `target` on one axis. Each push is held as a
+ * person would, longer the farther there is to go; between pushes the ship is
+ * left to coast to a stop, however long the page takes.
  */
-export async function steer(page: Page, id: string, axis: "x" | "y", target: number, tolerance = 10): Promise<void> {
-  const [less, more] = axis === "x" ? ["KeyA", "KeyD"] : ["KeyW", "KeyS"];
-  // On a busy machine a tap lasts longer than it was held for: each overshoot halves the taps that follow.
+export async function steer(page: Page, id: string, axis: "x" | "y", target: number, tolerance = 10, push = keysPush(page)): Promise<void> {
+  // On a busy machine a push lasts longer than it was held for: each overshoot halves the pushes that follow.
   let gain = 1.2;
   let lastOffset = 0;
   for (let attempt = 0; attempt < 40; attempt++) {
@@ -90,10 +103,7 @@ export async function steer(page: Page, id: string, axis: "x" | "y", target: num
     if (Math.abs(offset) <= tolerance) return;
     if (Math.sign(offset) === -Math.sign(lastOffset)) gain /= 2;
     lastOffset = offset;
-    const key = offset > 0 ? more : less;
-    await page.keyboard.down(key);
-    await page.waitForTimeout(Math.min(600, Math.max(15, Math.abs(offset) * gain)));
-    await page.keyboard.up(key);
+    await push(axis, Math.sign(offset), Math.min(600, Math.max(15, Math.abs(offset) * gain)));
   }
   throw new Error(`could not steer ship ${id} to ${axis}=${target}; it is at ${axis}=${(await ship(page, id))[axis]}`);
 }
@@ -102,7 +112,7 @@ export async function steer(page: Page, id: string, axis: "x" | "y", target: num
  * Ship `id` once it has come to rest: where the server put it, the same in two
  * patches running (every patch carries the room's tick, so they keep coming).
  */
-export async function restingShip(page: Page, id: string): Promise<ProbeShip> {
+async function restingShip(page: Page, id: string): Promise<ProbeShip> {
   let last: ProbeShip | null = null;
   let patchesThen = -1;
   await expect
@@ -122,7 +132,7 @@ export async function restingShip(page: Page, id: string): Promise<ProbeShip> {
 }
 
 /** Where a resting ship is on one axis, as the server has it. */
-export function restingAt(resting: ProbeShip, axis: "x" | "y"): number {
+function restingAt(resting: ProbeShip, axis: "x" | "y"): number {
   return axis === "x" ? resting.syncedX : resting.syncedY;
 }
 
