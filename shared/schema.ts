@@ -1,6 +1,7 @@
 // The synchronised state and the input message. Imports only @colyseus/schema (and
 // types) so the client bundle never pulls in the server framework. Field meanings are
-// documented on the interfaces in world.ts and step.ts, which these satisfy.
+// documented in the entities' tables (entities.ts), which these match field for field
+// (tests/unit/entities.test.ts); the order here is the wire's.
 import { schema, t, type SchemaType } from "@colyseus/schema";
 import type { PickupKind } from "./arena.ts";
 import { POSITION_GRID, TICK_RATE } from "./constants.ts";

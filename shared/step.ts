@@ -21,6 +21,7 @@ import {
   SHIP_RADIUS,
   SPEED_BOOST_FACTOR,
 } from "./constants.ts";
+import type { NamesWith, SHIP_FIELDS, Values } from "./entities.ts";
 import { clamp } from "./geometry.ts";
 
 /** Where something is (px) and how fast it goes (px/s). */
@@ -31,20 +32,11 @@ export interface Motion {
   vy: number;
 }
 
-/** What the step reads and writes on a ship. Schema instances satisfy it structurally. */
-export interface ShipBody extends Motion {
-  alive: boolean;
-  /** Steps left in the current dash burst. */
-  dashTicks: number;
-  /** Steps until the next dash is allowed. */
-  dashCooldown: number;
-  /** Steps until the gun can fire again. */
-  fireCooldown: number;
-  /** Steps left of the speed pickup. */
-  speedTicks: number;
-  /** Steps left of the rapid-fire pickup. */
-  rapidTicks: number;
-}
+/**
+ * What the step reads and writes on a ship: the fields its table marks predicted
+ * (entities.ts), which the client predicts. Schema instances satisfy it structurally.
+ */
+export type ShipBody = Pick<Values<typeof SHIP_FIELDS>, NamesWith<typeof SHIP_FIELDS, "predicted">>;
 
 /** One step of a player's controls, as carried by the input message. */
 export interface ShipControls {

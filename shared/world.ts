@@ -24,43 +24,14 @@ import {
 } from "./constants.ts";
 import { distanceSquared, segmentEntersRect, segmentNearPoint } from "./geometry.ts";
 import { seededRandom } from "./random.ts";
-import { onGrid, stepShip, ticks, type ShipBody, type ShipControls, type Shot } from "./step.ts";
+import type { BULLET_FIELDS, PICKUP_FIELDS, ROUND_FIELDS, SHIP_FIELDS, Values } from "./entities.ts";
+import { onGrid, stepShip, ticks, type ShipControls } from "./step.ts";
 
-export interface ShipState extends ShipBody {
-  name: string;
-  hue: number;
-  bot: boolean;
-  health: number;
-  kos: number;
-  deaths: number;
-  /** The ship takes no damage while the world tick is below this. */
-  shieldUntil: number;
-  /** Tick at which a knocked-out ship comes back. */
-  respawnTick: number;
-  /** Name of whoever knocked this ship out last. */
-  koBy: string;
-  /** Aim direction in radians, for drawing the ship's gun. */
-  aim: number;
-  /** Its player's connection dropped: out of play (no hits, no pickups) until they are back. */
-  away: boolean;
-}
-
-/** A bullet never changes after it is fired: where it is follows from its start, velocity and age. */
-export interface BulletState extends Shot {
-  owner: string;
-  spawnTick: number;
-}
-
-export interface PickupState {
-  kind: PickupKind;
-  x: number;
-  y: number;
-  /** The pickup can be taken once the world tick reaches this. */
-  readyTick: number;
-}
-
-/** A round is played, then its results show until the next one starts. */
-export type Phase = "playing" | "results";
+/** A ship as the rules see it: the fields of its table (entities.ts). The step reads a part of it (ShipBody). */
+export type ShipState = Values<typeof SHIP_FIELDS>;
+export type BulletState = Values<typeof BULLET_FIELDS>;
+export type PickupState = Values<typeof PICKUP_FIELDS>;
+export type Phase = Values<typeof ROUND_FIELDS>["phase"];
 
 /** The keyed collections of the state: a MapSchema on the server, a Map in tests. */
 export interface EntityMap<V> {
@@ -85,15 +56,8 @@ export interface MatchRules {
 
 export const DEFAULT_RULES: MatchRules = { roundSeconds: ROUND_DURATION, koTarget: KO_TARGET };
 
-export interface WorldState extends MatchRules {
-  tick: number;
-  round: number;
-  phase: Phase;
-  /** Tick at which the current phase ends. */
-  phaseEndTick: number;
-  layout: string;
-  /** Counter behind bullet ids. */
-  serial: number;
+/** The round's fields (entities.ts), and its entities. */
+export interface WorldState extends Values<typeof ROUND_FIELDS> {
   ships: EntityMap<ShipState>;
   bullets: EntityMap<BulletState>;
   pickups: EntityMap<PickupState>;

@@ -3,6 +3,7 @@
 import { Callbacks, Predict, type InputHandle, type PredictedSpawns, type Reconciler } from "@colyseus/sdk";
 import { layoutByName, type ArenaLayout } from "../../shared/arena.ts";
 import { INTERPOLATION_DELAY_MS, TICK_RATE } from "../../shared/constants.ts";
+import { namesWith, SHIP_FIELDS } from "../../shared/entities.ts";
 import type { ChatMessage } from "../../shared/chat.ts";
 import type { Handshake, KillcamMessage, KoMessage } from "../../shared/messages.ts";
 import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/schema.ts";
@@ -12,7 +13,7 @@ import { LinkStats } from "./LinkStats.ts";
 import { NetworkMeter } from "./NetworkMeter.ts";
 
 /** Everything the step reads or writes: the reconciler predicts these and adopts them from the server. */
-const PREDICTED_FIELDS = ["x", "y", "vx", "vy", "alive", "dashTicks", "dashCooldown", "fireCooldown", "speedTicks", "rapidTicks"] as const;
+const PREDICTED_FIELDS = namesWith(SHIP_FIELDS, "predicted");
 /**
  * Rolling correction size (px or px/s) past which the SDK warns in the console that
  * prediction diverges. Knock-backs from hits correct by up to about HIT_KNOCKBACK

@@ -142,7 +142,7 @@ export class ReplaySimulation {
 
   /** Compares the state with the tick's check byte, and with the whole checksum where the replay keeps one. */
   private check(checkByte: number): void {
-    const actual = worldChecksum(this.state);
+    const actual = worldChecksum(this.state, this.replay.version);
     const expected = this.checksums.get(this.state.tick);
     if (expected !== undefined) this.checked++;
     if (this.firstMismatch) return;

@@ -8,13 +8,26 @@
 // decide from the state. Every tick carries the low byte of the state's checksum,
 // and every CHECKSUM_INTERVAL ticks the whole checksum is kept: a re-simulation
 // that parts from the match is caught at the tick where it does.
-import { LAYOUTS, PICKUP_KINDS, type PickupKind } from "../arena.ts";
+import { LAYOUTS } from "../arena.ts";
 import { AIM_AXIS_MAX, BULLET_LIFETIME, MAX_CATCH_UP_STEPS, MOVE_AXIS_MAX, POSITION_GRID } from "../constants.ts";
+import {
+  BULLET_FIELDS,
+  fieldsWith,
+  NAME_BYTES,
+  packFlags,
+  unpackFlags,
+  PICKUP_FIELDS,
+  ROUND_FIELDS,
+  SHIP_FIELDS,
+  type FieldTable,
+  type Values,
+} from "../entities.ts";
 import { type ShipControls, ticks } from "../step.ts";
-import type { Phase } from "../world.ts";
 import { ByteReader, ByteWriter, ReplayError } from "./bytes.ts";
 
-export const REPLAY_VERSION = 1;
+const TABLES = [ROUND_FIELDS, SHIP_FIELDS, BULLET_FIELDS, PICKUP_FIELDS];
+/** The format's version: the newest that stores a field of the entities' tables (entities.ts). */
+export const REPLAY_VERSION = Math.max(1, ...TABLES.flatMap((table) => Object.values(table).map((field) => field.since ?? 1)));
 const MAGIC = [0x53, 0x4b, 0x52, 0x50]; // "SKRP"
 
 /** A state checksum is kept every this many ticks. */
@@ -30,68 +43,30 @@ export const REPLAY_LIMITS = {
   bullets: 4096,
   pickups: 64,
   changesPerTick: 256,
-  nameBytes: 64,
+  nameBytes: NAME_BYTES,
 } as const;
 
-export interface ShipIdentity {
-  name: string;
-  hue: number;
-  bot: boolean;
+/** What a ship is from its join on: recorded with the join. */
+const IDENTITY_FIELDS = fieldsWith(SHIP_FIELDS, "identity");
+export type ShipIdentity = Values<typeof IDENTITY_FIELDS>;
+
+/** Every field of a ship (entities.ts). */
+export interface ShipSnapshot extends Values<typeof SHIP_FIELDS> {
+  id: string;
 }
 
-/** Every field of a ship the rules read or write (not its ping). */
-export interface ShipSnapshot extends ShipIdentity {
+export interface BulletSnapshot extends Values<typeof BULLET_FIELDS> {
   id: string;
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-  aim: number;
-  alive: boolean;
-  away: boolean;
-  health: number;
-  kos: number;
-  deaths: number;
-  shieldUntil: number;
-  respawnTick: number;
-  dashTicks: number;
-  dashCooldown: number;
-  fireCooldown: number;
-  speedTicks: number;
-  rapidTicks: number;
-  koBy: string;
-}
-
-export interface BulletSnapshot {
-  id: string;
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-  owner: string;
-  spawnTick: number;
   /** Judged by lag compensation: its hits are read from the replay, not worked out again. */
   compensated: boolean;
 }
 
-export interface PickupSnapshot {
+export interface PickupSnapshot extends Values<typeof PICKUP_FIELDS> {
   id: string;
-  kind: PickupKind;
-  x: number;
-  y: number;
-  readyTick: number;
 }
 
 /** The whole world at one tick. */
-export interface Keyframe {
-  tick: number;
-  round: number;
-  phase: Phase;
-  phaseEndTick: number;
-  roundSeconds: number;
-  koTarget: number;
-  layout: string;
-  serial: number;
+export interface Keyframe extends Values<typeof ROUND_FIELDS> {
   ships: ShipSnapshot[];
   bullets: BulletSnapshot[];
   pickups: PickupSnapshot[];
@@ -118,6 +93,8 @@ export interface TickRecord {
 }
 
 export interface Replay {
+  /** The format version it was written in: it says which fields it stores (entities.ts's `since`), and its checksums cover. */
+  version: number;
   room: string;
   round: number;
   tickRate: number;
@@ -174,10 +151,12 @@ export class ReplayWriter {
   private readonly slots = new SlotTable();
   private tickCount = 0;
   readonly start: Keyframe;
+  readonly version: number;
 
-  constructor(start: Keyframe) {
+  constructor(start: Keyframe, version = REPLAY_VERSION) {
     this.start = start;
-    writeKeyframe(this.keyframe, start, this.slots);
+    this.version = version;
+    writeKeyframe(this.keyframe, start, this.slots, version);
   }
 
   /** Bytes written so far (the header adds a few dozen). */
@@ -190,14 +169,14 @@ export class ReplayWriter {
   }
 
   tick(record: TickRecord): void {
-    writeTick(this.body, record, this.slots);
+    writeTick(this.body, record, this.slots, this.version);
     this.tickCount++;
   }
 
-  finish(header: Omit<Replay, "start" | "ticks" | "checksums">, checksums: Replay["checksums"]): Uint8Array {
+  finish(header: Omit<Replay, "version" | "start" | "ticks" | "checksums">, checksums: Replay["checksums"]): Uint8Array {
     const out = new ByteWriter();
     out.bytes(Uint8Array.from(MAGIC));
-    out.u8(REPLAY_VERSION);
+    out.u8(this.version);
     out.text(header.room);
     out.varuint(header.round);
     out.varuint(header.tickRate);
@@ -218,7 +197,7 @@ export class ReplayWriter {
 }
 
 export function encodeReplay(replay: Replay): Uint8Array {
-  const writer = new ReplayWriter(replay.start);
+  const writer = new ReplayWriter(replay.start, replay.version);
   for (const record of replay.ticks) writer.tick(record);
   return writer.finish(replay, replay.checksums);
 }
@@ -231,7 +210,10 @@ export function decodeReplay(bytes: Uint8Array): Replay {
     if (reader.remaining === 0 || reader.u8() !== expected) throw new ReplayError("This is not a Skirmish replay.");
   }
   const version = reader.u8();
-  if (version !== REPLAY_VERSION) throw new ReplayError(`This replay is format version ${version}; this game reads version ${REPLAY_VERSION}.`);
+  if (version < 1 || version > REPLAY_VERSION)
+    throw new ReplayError(
+      `This replay is format version ${version}; this game reads ${REPLAY_VERSION === 1 ? "version 1" : `versions 1 to ${REPLAY_VERSION}`}.`,
+    );
   const room = reader.text(16);
   const round = reader.varuint(1_000_000);
   const tickRate = reader.varuint(240);
@@ -239,10 +221,10 @@ export function decodeReplay(bytes: Uint8Array): Replay {
   const recordedAt = reader.varuint() * 1000;
   const complete = reader.u8() === 1;
   const slots = new SlotTable();
-  const start = readKeyframe(reader, slots, tickRate);
+  const start = readKeyframe(reader, slots, tickRate, version);
   const tickCount = reader.count(REPLAY_LIMITS.ticks, 2);
   const ticks: TickRecord[] = [];
-  for (let i = 0; i < tickCount; i++) ticks.push(readTick(reader, slots));
+  for (let i = 0; i < tickCount; i++) ticks.push(readTick(reader, slots, version));
   const checksumCount = reader.count(tickCount + 1, 5);
   const checksums: Replay["checksums"] = [];
   let tick = start.tick;
@@ -252,135 +234,134 @@ export function decodeReplay(bytes: Uint8Array): Replay {
     checksums.push({ tick, value: reader.u32() });
   }
   if (reader.remaining !== 0) throw new ReplayError("The replay is corrupt: there are bytes after its end.");
-  return { room, round, tickRate, recordedAt, complete, start, ticks, checksums };
+  return { version, room, round, tickRate, recordedAt, complete, start, ticks, checksums };
 }
 
-function writeKeyframe(out: ByteWriter, frame: Keyframe, slots: SlotTable): void {
-  out.varuint(frame.tick);
-  out.varuint(frame.round);
-  out.u8(frame.phase === "playing" ? 0 : 1);
-  out.varuint(frame.phaseEndTick);
-  out.varuint(frame.roundSeconds);
-  out.varuint(frame.koTarget);
-  out.text(frame.layout);
-  out.varuint(frame.serial);
+function writeKeyframe(out: ByteWriter, frame: Keyframe, slots: SlotTable, version: number): void {
+  writeFields(out, ROUND_FIELDS, frame, slots, version);
   out.varuint(frame.ships.length);
   for (const ship of frame.ships) {
     slots.add(ship.id);
     out.text(ship.id);
-    out.text(ship.name);
-    out.varuint(ship.hue);
-    out.u8((ship.bot ? 1 : 0) | (ship.alive ? 2 : 0) | (ship.away ? 4 : 0));
-    for (const value of [ship.x, ship.y, ship.vx, ship.vy]) out.varint(onWire(value));
-    out.f64(ship.aim);
-    for (const value of [
-      ship.health,
-      ship.kos,
-      ship.deaths,
-      ship.shieldUntil,
-      ship.respawnTick,
-      ship.dashTicks,
-      ship.dashCooldown,
-      ship.fireCooldown,
-      ship.speedTicks,
-      ship.rapidTicks,
-    ]) {
-      out.varuint(value);
-    }
-    out.text(ship.koBy);
+    writeFields(out, SHIP_FIELDS, ship, slots, version);
   }
   out.varuint(frame.bullets.length);
   for (const bullet of frame.bullets) {
     out.varuint(serialOf(bullet.id));
-    for (const value of [bullet.x, bullet.y, bullet.vx, bullet.vy]) out.varint(onWire(value));
-    out.varuint(slots.slotOf(bullet.owner));
-    out.varuint(bullet.spawnTick);
+    writeFields(out, BULLET_FIELDS, bullet, slots, version);
     out.u8(bullet.compensated ? 1 : 0);
   }
   out.varuint(frame.pickups.length);
   for (const pickup of frame.pickups) {
     out.text(pickup.id);
-    out.u8(PICKUP_KINDS.indexOf(pickup.kind));
-    out.varint(onWire(pickup.x));
-    out.varint(onWire(pickup.y));
-    out.varuint(pickup.readyTick);
+    writeFields(out, PICKUP_FIELDS, pickup, slots, version);
   }
 }
 
-function readKeyframe(reader: ByteReader, slots: SlotTable, tickRate: number): Keyframe {
+function readKeyframe(reader: ByteReader, slots: SlotTable, tickRate: number, version: number): Keyframe {
   const limit = REPLAY_LIMITS.ticks * 4;
-  const tick = reader.varuint(2 ** 32 - 1);
-  const round = reader.varuint(1_000_000);
-  const phase: Phase = reader.u8() === 0 ? "playing" : "results";
-  const phaseEndTick = reader.varuint(2 ** 32 - 1);
-  const roundSeconds = reader.varuint(3600);
-  const koTarget = reader.varuint(65_535);
-  const layout = reader.text(32);
-  if (!LAYOUTS.some((known) => known.name === layout)) throw new ReplayError(`The replay is of an arena this game does not have ("${layout}").`);
-  const serial = reader.varuint(2 ** 32 - 1);
+  const round = readFields(reader, ROUND_FIELDS, slots, version);
+  if (!LAYOUTS.some((known) => known.name === round.layout)) throw new ReplayError(`The replay is of an arena this game does not have ("${round.layout}").`);
   const ships: ShipSnapshot[] = [];
   const shipCount = reader.count(REPLAY_LIMITS.ships, 20);
   for (let i = 0; i < shipCount; i++) {
     const id = reader.text(REPLAY_LIMITS.nameBytes);
-    const name = reader.text(REPLAY_LIMITS.nameBytes);
-    const hue = reader.varuint(255);
-    const flags = reader.u8();
-    const [x, y, vx, vy] = [0, 0, 0, 0].map(() => reader.varint(2 ** 30) / POSITION_GRID) as [number, number, number, number];
-    const aim = reader.f64();
-    const [health, kos, deaths, shieldUntil, respawnTick, dashTicks, dashCooldown, fireCooldown, speedTicks, rapidTicks] = Array.from({ length: 10 }, () =>
-      reader.varuint(2 ** 32 - 1),
-    ) as [number, number, number, number, number, number, number, number, number, number];
-    const koBy = reader.text(REPLAY_LIMITS.nameBytes);
     if (slots.ids.includes(id)) throw new ReplayError(`The replay is corrupt: ship ${id} is in it twice.`);
     slots.add(id);
-    ships.push({
-      id,
-      name,
-      hue,
-      bot: (flags & 1) !== 0,
-      alive: (flags & 2) !== 0,
-      away: (flags & 4) !== 0,
-      x,
-      y,
-      vx,
-      vy,
-      aim,
-      health,
-      kos,
-      deaths,
-      shieldUntil,
-      respawnTick,
-      dashTicks,
-      dashCooldown,
-      fireCooldown,
-      speedTicks,
-      rapidTicks,
-      koBy,
-    });
+    ships.push({ id, ...readFields(reader, SHIP_FIELDS, slots, version) });
   }
   const bullets: BulletSnapshot[] = [];
   const bulletCount = reader.count(REPLAY_LIMITS.bullets, 8);
   for (let i = 0; i < bulletCount; i++) {
     const id = reader.varuint(2 ** 32 - 1).toString(36);
-    const [x, y, vx, vy] = [0, 0, 0, 0].map(() => reader.varint(2 ** 30) / POSITION_GRID) as [number, number, number, number];
-    const owner = slots.idAt(reader.varuint(REPLAY_LIMITS.ships));
-    const spawnTick = reader.varuint(2 ** 32 - 1);
-    bullets.push({ id, x, y, vx, vy, owner, spawnTick, compensated: reader.u8() === 1 });
+    bullets.push({ id, ...readFields(reader, BULLET_FIELDS, slots, version), compensated: reader.u8() === 1 });
   }
   const pickups: PickupSnapshot[] = [];
   const pickupCount = reader.count(REPLAY_LIMITS.pickups, 5);
   for (let i = 0; i < pickupCount; i++) {
     const id = reader.text(8);
-    const kind = PICKUP_KINDS[reader.u8()];
-    if (!kind) throw new ReplayError("The replay is corrupt: a pickup of no known kind.");
-    pickups.push({ id, kind, x: reader.varint(2 ** 30) / POSITION_GRID, y: reader.varint(2 ** 30) / POSITION_GRID, readyTick: reader.varuint(2 ** 32 - 1) });
+    pickups.push({ id, ...readFields(reader, PICKUP_FIELDS, slots, version) });
   }
-  if (phaseEndTick > tick + limit) throw new ReplayError("The replay is corrupt: its round ends implausibly late.");
+  if (round.phaseEndTick > round.tick + limit) throw new ReplayError("The replay is corrupt: its round ends implausibly late.");
   // A bullet lives under a second: one fired after the keyframe's tick, or long before it, is not a real one.
   const lifetime = ticks(BULLET_LIFETIME, 1 / tickRate);
-  if (bullets.some((bullet) => bullet.spawnTick > tick || bullet.spawnTick + lifetime < tick))
+  if (bullets.some((bullet) => bullet.spawnTick > round.tick || bullet.spawnTick + lifetime < round.tick))
     throw new ReplayError("The replay is corrupt: a bullet out of its time.");
-  return { tick, round, phase, phaseEndTick, roundSeconds, koTarget, layout, serial, ships, bullets, pickups };
+  return { ...round, ships, bullets, pickups };
+}
+
+/** The fields of `table` a replay of `version` stores, in the table's order, and which of them are flags. */
+function stored(table: FieldTable, version: number): { fields: Array<[string, FieldTable[string]]>; flags: string[] } {
+  const fields = Object.entries(table).filter(([, field]) => (field.since ?? 1) <= version);
+  return { fields, flags: fields.filter(([, { codec }]) => codec.kind === "flag").map(([name]) => name) };
+}
+
+/** Writes an entity's fields, in its table's order; its flags go together in one byte where the first of them is. */
+function writeFields(out: ByteWriter, table: FieldTable, entity: object, slots: SlotTable, version: number): void {
+  const values = entity as Record<string, unknown>;
+  const { fields, flags } = stored(table, version);
+  for (const [name, { codec }] of fields) {
+    const value = values[name];
+    switch (codec.kind) {
+      case "text":
+        out.text(value as string);
+        break;
+      case "count":
+        out.varuint(value as number);
+        break;
+      case "grid":
+        out.varint(onWire(value as number));
+        break;
+      case "angle":
+        out.f64(value as number);
+        break;
+      case "choice":
+        out.u8(codec.choices.indexOf(value as string));
+        break;
+      case "ship":
+        out.varuint(slots.slotOf(value as string));
+        break;
+      case "flag":
+        if (name === flags[0]) out.u8(packFlags(flags, values));
+        break;
+    }
+  }
+}
+
+/** Reads what writeFields wrote; a field the replay's version does not store keeps its initial value. */
+function readFields<Table extends FieldTable>(reader: ByteReader, table: Table, slots: SlotTable, version: number): Values<Table> {
+  const values: Record<string, unknown> = {};
+  for (const [name, { codec }] of Object.entries(table)) values[name] = codec.initial;
+  const { fields, flags } = stored(table, version);
+  for (const [name, { codec }] of fields) {
+    switch (codec.kind) {
+      case "text":
+        values[name] = reader.text(codec.maxBytes);
+        break;
+      case "count":
+        values[name] = reader.varuint(codec.max);
+        break;
+      case "grid":
+        values[name] = reader.varint(2 ** 30) / POSITION_GRID;
+        break;
+      case "angle":
+        values[name] = reader.f64();
+        break;
+      case "choice": {
+        const choice = codec.choices[reader.u8()];
+        if (choice === undefined) throw new ReplayError(`The replay is corrupt: a ${name} of no known kind.`);
+        values[name] = choice;
+        break;
+      }
+      case "ship":
+        values[name] = slots.idAt(reader.varuint(slots.ids.length));
+        break;
+      case "flag":
+        if (name === flags[0]) unpackFlags(flags, reader.u8(), values);
+        break;
+    }
+  }
+  return values as Values<Table>;
 }
 
 const CHANGE_KINDS = ["join", "leave", "away", "back"] as const;
@@ -389,7 +370,7 @@ const DASH = 2;
 const NEW_MOVE = 4;
 const NEW_AIM = 8;
 
-function writeTick(out: ByteWriter, record: TickRecord, slots: SlotTable): void {
+function writeTick(out: ByteWriter, record: TickRecord, slots: SlotTable, version: number): void {
   const flags = (record.changes.length ? 1 : 0) | (record.inputs.length ? 2 : 0) | (record.struck.length ? 4 : 0) | (record.uncompensated.length ? 8 : 0);
   out.u8(flags);
   if (record.changes.length) {
@@ -399,9 +380,7 @@ function writeTick(out: ByteWriter, record: TickRecord, slots: SlotTable): void 
       if (change.type === "join") {
         slots.add(change.id);
         out.text(change.id);
-        out.text(change.name);
-        out.varuint(change.hue);
-        out.u8(change.bot ? 1 : 0);
+        writeFields(out, IDENTITY_FIELDS, change, slots, version);
       } else out.varuint(slots.slotOf(change.id));
     }
   }
@@ -442,7 +421,7 @@ function writeTick(out: ByteWriter, record: TickRecord, slots: SlotTable): void 
   out.u8(record.check);
 }
 
-function readTick(reader: ByteReader, slots: SlotTable): TickRecord {
+function readTick(reader: ByteReader, slots: SlotTable, version: number): TickRecord {
   const record = emptyTick();
   const flags = reader.u8();
   if (flags > 15) throw new ReplayError("The replay is corrupt: a tick starts with unknown flags.");
@@ -454,11 +433,9 @@ function readTick(reader: ByteReader, slots: SlotTable): TickRecord {
       if (type === "join") {
         if (slots.ids.length >= REPLAY_LIMITS.ships * 64) throw new ReplayError("The replay is corrupt: too many ships join.");
         const id = reader.text(REPLAY_LIMITS.nameBytes);
-        const name = reader.text(REPLAY_LIMITS.nameBytes);
-        const hue = reader.varuint(255);
-        const bot = reader.u8() === 1;
+        const identity = readFields(reader, IDENTITY_FIELDS, slots, version);
         slots.add(id);
-        record.changes.push({ type, id, name, hue, bot });
+        record.changes.push({ type, id, ...identity });
       } else record.changes.push({ type, id: slots.idAt(reader.varuint(slots.ids.length)) });
     }
   }

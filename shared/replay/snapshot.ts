@@ -1,71 +1,22 @@
 // Keyframes (the whole world at one tick) and checksums of the world, the two
 // ways a replay pins down the state.
+import { BULLET_FIELDS, copyValues, packFlags, PICKUP_FIELDS, ROUND_FIELDS, SHIP_FIELDS, type FieldTable } from "../entities.ts";
 import type { EntityFactory, WorldState } from "../world.ts";
-import type { Keyframe, ShipSnapshot } from "./format.ts";
+import { type Keyframe, REPLAY_VERSION } from "./format.ts";
 
 /** The world as it stands; `compensated` says which bullets lag compensation judges. */
 export function takeKeyframe(world: WorldState, compensated: (bulletId: string) => boolean): Keyframe {
   return {
-    tick: world.tick,
-    round: world.round,
-    phase: world.phase,
-    phaseEndTick: world.phaseEndTick,
-    roundSeconds: world.roundSeconds,
-    koTarget: world.koTarget,
-    layout: world.layout,
-    serial: world.serial,
-    ships: [...world.ships.entries()].map(
-      ([id, s]): ShipSnapshot => ({
-        id,
-        name: s.name,
-        hue: s.hue,
-        bot: s.bot,
-        x: s.x,
-        y: s.y,
-        vx: s.vx,
-        vy: s.vy,
-        aim: s.aim,
-        alive: s.alive,
-        away: s.away,
-        health: s.health,
-        kos: s.kos,
-        deaths: s.deaths,
-        shieldUntil: s.shieldUntil,
-        respawnTick: s.respawnTick,
-        dashTicks: s.dashTicks,
-        dashCooldown: s.dashCooldown,
-        fireCooldown: s.fireCooldown,
-        speedTicks: s.speedTicks,
-        rapidTicks: s.rapidTicks,
-        koBy: s.koBy,
-      }),
-    ),
-    bullets: [...world.bullets.entries()].map(([id, b]) => ({
-      id,
-      x: b.x,
-      y: b.y,
-      vx: b.vx,
-      vy: b.vy,
-      owner: b.owner,
-      spawnTick: b.spawnTick,
-      compensated: compensated(id),
-    })),
-    pickups: [...world.pickups.entries()].map(([id, p]) => ({ id, kind: p.kind, x: p.x, y: p.y, readyTick: p.readyTick })),
+    ...copyValues(ROUND_FIELDS, world),
+    ships: [...world.ships.entries()].map(([id, ship]) => ({ id, ...copyValues(SHIP_FIELDS, ship) })),
+    bullets: [...world.bullets.entries()].map(([id, bullet]) => ({ id, ...copyValues(BULLET_FIELDS, bullet), compensated: compensated(id) })),
+    pickups: [...world.pickups.entries()].map(([id, pickup]) => ({ id, ...copyValues(PICKUP_FIELDS, pickup) })),
   };
 }
 
 /** Puts the world back as the keyframe has it. */
 export function restoreKeyframe(world: WorldState, frame: Keyframe, factory: EntityFactory): void {
-  Object.assign(world, {
-    tick: frame.tick,
-    round: frame.round,
-    phase: frame.phase,
-    phaseEndTick: frame.phaseEndTick,
-    roundSeconds: frame.roundSeconds,
-    koTarget: frame.koTarget,
-    layout: frame.layout,
-    serial: frame.serial,
-  });
+  Object.assign(world, copyValues(ROUND_FIELDS, frame));
   world.ships.clear();
   for (const { id, ...fields } of frame.ships) world.ships.set(id, Object.assign(factory.ship(), fields));
   world.bullets.clear();
@@ -75,51 +26,72 @@ export function restoreKeyframe(world: WorldState, frame: Keyframe, factory: Ent
 }
 
 /**
- * A 32-bit hash of every value the rules read or write, in the state's order.
- * Numbers are hashed by their exact bits (little-endian, whatever the machine),
- * so the smallest difference shows, in every bit of the result (its low byte
- * goes into every tick of a replay).
+ * A 32-bit hash of every value the rules read or write: the fields the entities'
+ * tables (entities.ts) mark `checksum`, in the places they give, as a replay of
+ * `version` has them. Numbers are hashed by their exact bits (little-endian,
+ * whatever the machine), so the smallest difference shows, in every bit of the
+ * result (its low byte goes into every tick of a replay).
  */
-export function worldChecksum(world: WorldState): number {
+export function worldChecksum(world: WorldState, version = REPLAY_VERSION): number {
   const hash = new WordHash();
-  for (const value of [world.tick, world.round, world.phaseEndTick, world.roundSeconds, world.koTarget, world.serial]) hash.number(value);
-  hash.text(world.phase);
-  hash.text(world.layout);
-  // Names and bullets' owners are left out: they are set once (a ship's name at its
-  // join, which the replay records), so the hash is cheap enough for every tick.
+  const { round, ship, bullet, pickup } = checksumOrders(version);
+  hashFields(hash, round, world);
   for (const [id, s] of world.ships.entries()) {
     hash.text(id);
-    hash.text(s.koBy);
-    hash.number(s.x);
-    hash.number(s.y);
-    hash.number(s.vx);
-    hash.number(s.vy);
-    hash.number(s.health);
-    hash.number(s.kos);
-    hash.number(s.deaths);
-    hash.number(s.shieldUntil);
-    hash.number(s.respawnTick);
-    hash.number(s.dashTicks);
-    hash.number(s.dashCooldown);
-    hash.number(s.fireCooldown);
-    hash.number(s.speedTicks);
-    hash.number(s.rapidTicks);
-    hash.number(s.hue);
-    hash.word((s.alive ? 1 : 0) | (s.away ? 2 : 0) | (s.bot ? 4 : 0));
+    hashFields(hash, ship, s);
   }
   for (const [id, b] of world.bullets.entries()) {
     hash.text(id);
-    hash.number(b.x);
-    hash.number(b.y);
-    hash.number(b.vx);
-    hash.number(b.vy);
-    hash.number(b.spawnTick);
+    hashFields(hash, bullet, b);
   }
   for (const [id, p] of world.pickups.entries()) {
     hash.text(id);
-    hash.number(p.readyTick);
+    hashFields(hash, pickup, p);
   }
   return hash.value;
+}
+
+/** What the checksum reads of one table: a field, or the flags hashed together as one word (one bit each, in checksum order). */
+type Hashed = { name: string; as: "number" | "text" } | { flags: string[] };
+
+type ChecksumOrders = Record<"round" | "ship" | "bullet" | "pickup", Hashed[]>;
+const orders = new Map<number, ChecksumOrders>();
+
+/** The checksum's order over each table for a replay of `version` (worked out once: the checksum runs every tick). */
+function checksumOrders(version: number): ChecksumOrders {
+  let found = orders.get(version);
+  if (!found) {
+    found = {
+      round: checksumOrder(ROUND_FIELDS, version),
+      ship: checksumOrder(SHIP_FIELDS, version),
+      bullet: checksumOrder(BULLET_FIELDS, version),
+      pickup: checksumOrder(PICKUP_FIELDS, version),
+    };
+    orders.set(version, found);
+  }
+  return found;
+}
+
+function checksumOrder(table: FieldTable, version: number): Hashed[] {
+  const covered = Object.entries(table)
+    .filter(([, field]) => field.checksum !== undefined && (field.since ?? 1) <= version)
+    .sort(([, a], [, b]) => a.checksum! - b.checksum!);
+  const flags = covered.filter(([, { codec }]) => codec.kind === "flag").map(([name]) => name);
+  const order: Hashed[] = [];
+  for (const [name, { codec }] of covered) {
+    if (codec.kind !== "flag") order.push({ name, as: codec.kind === "text" || codec.kind === "choice" ? "text" : "number" });
+    else if (name === flags[0]) order.push({ flags });
+  }
+  return order;
+}
+
+function hashFields(hash: WordHash, order: Hashed[], entity: object): void {
+  const values = entity as Record<string, unknown>;
+  for (const hashed of order) {
+    if ("flags" in hashed) hash.word(packFlags(hashed.flags, values));
+    else if (hashed.as === "text") hash.text(values[hashed.name] as string);
+    else hash.number(values[hashed.name] as number);
+  }
 }
 
 /** FNV-1a's step over 32-bit words, each folding its high bits down, and murmur3's finaliser. */

@@ -2,6 +2,7 @@
 // and a factory of plain entities, plus helpers to play ticks.
 import { CROSSROADS } from "../../shared/arena.ts";
 import { TICK_RATE } from "../../shared/constants.ts";
+import { BULLET_FIELDS, initialValues, PICKUP_FIELDS, ROUND_FIELDS, SHIP_FIELDS } from "../../shared/entities.ts";
 import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
 import {
   addShip,
@@ -9,9 +10,7 @@ import {
   applyControls,
   startWorld,
   DEFAULT_RULES,
-  type BulletState,
   type EntityFactory,
-  type PickupState,
   type ShipState,
   type WorldEvent,
   type WorldState,
@@ -20,43 +19,14 @@ import {
 export const dt = 1 / TICK_RATE;
 
 export const plainFactory: EntityFactory = {
-  ship: (): ShipState => ({
-    x: 0,
-    y: 0,
-    vx: 0,
-    vy: 0,
-    alive: false,
-    dashTicks: 0,
-    dashCooldown: 0,
-    fireCooldown: 0,
-    speedTicks: 0,
-    rapidTicks: 0,
-    name: "",
-    hue: 0,
-    bot: false,
-    health: 0,
-    kos: 0,
-    deaths: 0,
-    shieldUntil: 0,
-    respawnTick: 0,
-    koBy: "",
-    aim: 0,
-    away: false,
-  }),
-  bullet: (): BulletState => ({ x: 0, y: 0, vx: 0, vy: 0, owner: "", spawnTick: 0 }),
-  pickup: (): PickupState => ({ kind: "heal", x: 0, y: 0, readyTick: 0 }),
+  ship: () => initialValues(SHIP_FIELDS),
+  bullet: () => initialValues(BULLET_FIELDS),
+  pickup: () => initialValues(PICKUP_FIELDS),
 };
 
 export function newWorld(layout = CROSSROADS): WorldState {
   const world: WorldState = {
-    tick: 0,
-    round: 0,
-    phase: "playing",
-    phaseEndTick: 0,
-    layout: "",
-    serial: 0,
-    roundSeconds: 0,
-    koTarget: 0,
+    ...initialValues(ROUND_FIELDS),
     ships: new Map(),
     bullets: new Map(),
     pickups: new Map(),
