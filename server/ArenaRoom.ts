@@ -10,7 +10,7 @@ import { botName, botsWanted } from "../shared/bots.ts";
 import { QUICK_CHAT } from "../shared/chat.ts";
 import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_CATCH_UP_STEPS, MAX_REWIND_MS, MOVE_AXIS_MAX, SPECTATOR_SLOTS } from "../shared/constants.ts";
 import { freeHue, uniqueName } from "../shared/identity.ts";
-import type { KillcamMessage, KoMessage, Scoreboard } from "../shared/messages.ts";
+import type { KillcamMessage, KoMessage, Scoreboard, ServerMessages } from "../shared/messages.ts";
 import { cleanName } from "../shared/names.ts";
 import { ArenaState, OWNER_VIEW, ShipInput } from "../shared/schema.ts";
 import { scoreboardFromState } from "../shared/scores.ts";
@@ -56,7 +56,10 @@ const FEED_SIZE = 10;
 /** Close codes of a connection lost rather than refused: going away, no status, abnormal, may try reconnect. */
 const DROPS = new Set<number>([CloseCode.GOING_AWAY, CloseCode.NO_STATUS_RECEIVED, CloseCode.ABNORMAL_CLOSURE, CloseCode.MAY_TRY_RECONNECT]);
 
-export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> implements SeatPolicy {
+/** A client of the arena room: what it may be sent is typed from the server's messages (shared/messages.ts). */
+export type ArenaClient = Client<{ messages: ServerMessages }>;
+
+export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; client: ArenaClient }> implements SeatPolicy {
   override state = new ArenaState();
 
   override inputs = this.defineInput(ShipInput, {
@@ -87,7 +90,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
             .max(QUICK_CHAT.length - 1),
         }),
       ]),
-      (client, said) => {
+      (client: ArenaClient, said) => {
         const ship = this.state.ships.get(client.sessionId);
         if (!ship) return;
         const { message, notice } = this.chat.say(client.sessionId, ship.name, said);
@@ -96,7 +99,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
       },
     ),
     /** A page that shows the lesson asks how the server saw its WebSocket's opening handshake; it is told once. */
-    handshake: validate(z.undefined(), (client) => {
+    handshake: validate(z.undefined(), (client: ArenaClient) => {
       const handshake = takeHandshake(client.sessionId);
       if (handshake) client.send("handshake", handshake);
     }),
@@ -184,7 +187,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     this.clock.setTimeout(() => void this.publishListing(), (this.seatReservationTimeout + 1) * 1000);
   }
 
-  override onJoin(client: Client, options?: JoinOptions): void {
+  override onJoin(client: ArenaClient, options?: JoinOptions): void {
     const id = client.sessionId;
     if (isSpectator(options)) {
       this.seats.spectators.add(id);
@@ -224,7 +227,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
    * the transport cut off for what it did (a ping flood, heartbeats ignored while
    * it kept sending), nor one that never completed its join.
    */
-  override onDrop(client: Client, code?: number): void {
+  override onDrop(client: ArenaClient, code?: number): void {
     const id = client.sessionId;
     const ship = this.state.ships.get(id);
     const takenOver = this.takenOver.delete(id);
@@ -252,7 +255,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     return super.checkReconnectionToken(reconnectionToken);
   }
 
-  override onReconnect(client: Client): void {
+  override onReconnect(client: ArenaClient): void {
     const ship = this.state.ships.get(client.sessionId);
     if (ship) {
       ship.away = false;
@@ -263,7 +266,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput }> imp
     this.stepAllowance.set(client.sessionId, 0);
   }
 
-  override onLeave(client: Client): void {
+  override onLeave(client: ArenaClient): void {
     const id = client.sessionId;
     this.refused.delete(id);
     this.takenOver.delete(id);

@@ -1,4 +1,5 @@
 // Messages between server and client besides state patches and inputs.
+import type { ChatMessage } from "./chat.ts";
 import type { Phase } from "./world.ts";
 
 /** Server to all clients when a ship is knocked out, for the kill feed. */
@@ -23,10 +24,7 @@ export interface KillcamMessage {
   replay: Uint8Array;
 }
 
-/** The room's messages sent to everyone in it (the rest go to one client: notices, the handshake). */
-export const BROADCAST_MESSAGES: ReadonlySet<string> = new Set(["ko", "chat"]);
-
-/** Server to one client, once after it joins: the opening handshake of its WebSocket as the server saw it. */
+/** The opening handshake of a client's WebSocket as the server saw it (sent to a client that asks). */
 export interface Handshake {
   /** Whether it came over TLS (https and wss). */
   secure: boolean;
@@ -35,6 +33,45 @@ export interface Handshake {
   /** The status line and headers of the server's answer. */
   response: string[];
 }
+
+/** A message the server sends: who to (everyone in the room, or one client), and its payload's type. */
+interface ServerMessage<Payload> {
+  to: "room" | "one";
+  /** Only a type: what the message carries. */
+  readonly payload?: Payload;
+}
+
+function message<Payload>(to: ServerMessage<Payload>["to"]): ServerMessage<Payload> {
+  return { to };
+}
+
+/**
+ * Every message the arena room sends, once. The room's client type is made from
+ * it (server/ArenaRoom.ts), so its `send` and `broadcast`, and the SDK's
+ * `onMessage` in the client, take these types and payloads and no others.
+ */
+export const SERVER_MESSAGES = {
+  /** A ship was knocked out, for the kill feed. */
+  ko: message<KoMessage>("room"),
+  /** A line of chat, as the server cleaned it. */
+  chat: message<ChatMessage>("room"),
+  /** To the sender of a chat line that was not sent, and why ("wait a moment"). */
+  "chat-notice": message<{ text: string }>("one"),
+  /** To a knocked-out player: how they were knocked out. */
+  killcam: message<KillcamMessage>("one"),
+  /** To a client that asked: how the server saw its WebSocket's opening handshake. */
+  handshake: message<Handshake>("one"),
+} as const;
+
+/** Each server message's payload, by type. */
+export type ServerMessages = { [Type in keyof typeof SERVER_MESSAGES]: NonNullable<(typeof SERVER_MESSAGES)[Type]["payload"]> };
+
+/** The room's messages sent to everyone in it (the rest go to one client). */
+export const BROADCAST_MESSAGES: ReadonlySet<string> = new Set(
+  Object.entries(SERVER_MESSAGES)
+    .filter(([, { to }]) => to === "room")
+    .map(([type]) => type),
+);
 
 /** What the lobby's live room list shows of a public room (its matchmaking metadata). */
 export interface RoomListing {

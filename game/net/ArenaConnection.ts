@@ -8,6 +8,7 @@ import type { ChatMessage } from "../../shared/chat.ts";
 import type { Handshake, KillcamMessage, KoMessage } from "../../shared/messages.ts";
 import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/schema.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
+import type { ShipState } from "../../shared/world.ts";
 import { gameClient, type ArenaJoinOptions, type ArenaRoom, type GameClient, type ServerRoom } from "./gameClient.ts";
 import { LinkStats } from "./LinkStats.ts";
 import { NetworkMeter } from "./NetworkMeter.ts";
@@ -81,14 +82,14 @@ async function openRoom(client: GameClient, name: string, request: JoinRequest):
   }
 }
 
-/** A ship as it should be drawn this frame: ours predicted, others interpolated. */
-export interface ShipView {
+/** A ship as it should be drawn this frame: ours predicted, others interpolated (a replay's: blended between ticks). */
+export interface ShipView<DrawnShip extends Readonly<ShipState> = Readonly<ShipState>> {
   id: string;
   own: boolean;
   x: number;
   y: number;
-  /** The synchronised ship, for everything that is not interpolated. */
-  ship: Ship;
+  /** The ship as the rules have it (the synchronised one, or a replay's), for everything that is not interpolated. */
+  ship: DrawnShip;
 }
 
 export class ArenaConnection {
@@ -128,16 +129,16 @@ export class ArenaConnection {
 
     this.stats = new LinkStats(room);
 
-    room.onMessage("ko", (message: KoMessage) => {
+    room.onMessage("ko", (message) => {
       for (const listener of this.koListeners) listener(message);
     });
-    room.onMessage("chat", (message: ChatMessage) => {
+    room.onMessage("chat", (message) => {
       for (const listener of this.chatListeners) listener(message);
     });
-    room.onMessage("chat-notice", ({ text }: { text: string }) => {
+    room.onMessage("chat-notice", ({ text }) => {
       for (const listener of this.noticeListeners) listener(text);
     });
-    room.onMessage("killcam", (message: KillcamMessage) => {
+    room.onMessage("killcam", (message) => {
       this.killcams.count++;
       this.killcams.bytes += message.replay.length;
       for (const listener of this.killcamListeners) listener(message);
@@ -161,7 +162,7 @@ export class ArenaConnection {
     const room = await openRoom(client, name, request);
     const handshake: HandshakeInfo = { url: room.connection.url ?? endpoint, at: new Date(), durationMs: performance.now() - startedAt, seen: null };
     // The network panel shows how the server saw our WebSocket's opening handshake: we ask once.
-    room.onMessage("handshake", (seen: Handshake) => (handshake.seen = seen));
+    room.onMessage("handshake", (seen) => (handshake.seen = seen));
     room.send("handshake");
     const meter = new NetworkMeter();
     meter.attach(room.connection);
@@ -326,8 +327,8 @@ export class ArenaConnection {
   }
 
   /** Every ship as it should be drawn this frame. */
-  ships(): ShipView[] {
-    const views: ShipView[] = [];
+  ships(): Array<ShipView<Ship>> {
+    const views: Array<ShipView<Ship>> = [];
     this.room.state.ships.forEach((ship, id) => {
       views.push({
         id,

@@ -4,7 +4,6 @@
 // blended between the last two ticks so ships glide at any frame rate.
 import type { Replay } from "../../shared/replay/format.ts";
 import { type ChecksumMismatch, ReplaySimulation, type SimulationPoint } from "../../shared/replay/ReplaySimulation.ts";
-import type { Ship } from "../../shared/schema.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
 import type { BulletView, ShipView } from "../net/ArenaConnection.ts";
 
@@ -114,7 +113,7 @@ export class ReplayPlayer {
         own: id === marked,
         x: slide ? before.x + (ship.x - before.x) * blend : ship.x,
         y: slide ? before.y + (ship.y - before.y) * blend : ship.y,
-        ship: ship as Ship,
+        ship,
       });
     }
     return views;

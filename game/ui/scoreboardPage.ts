@@ -1,8 +1,7 @@
 // The scoreboard page (/scoreboard?room=CODE) for a second screen or a stream: one
 // panel kept live over a WebSocket, one fetched over HTTP on demand, each saying
 // how old its data is, so the difference between push and request is plain to see.
-import type { ChatMessage } from "../../shared/chat.ts";
-import type { Handshake, KoMessage, Scoreboard } from "../../shared/messages.ts";
+import type { Scoreboard } from "../../shared/messages.ts";
 import { normalizeRoomCode } from "../../shared/roomCodes.ts";
 import { clockText, scoreboardFromState } from "../../shared/scores.ts";
 import { ArenaState } from "../../shared/schema.ts";
@@ -103,7 +102,7 @@ async function live(roomCode: string): Promise<void> {
     const meter = new NetworkMeter();
     meter.attach(room.connection);
     // How the server saw this page's WebSocket handshake: the one HTTP request the live panel cost.
-    room.onMessage("handshake", (seen: Handshake) => {
+    room.onMessage("handshake", (seen) => {
       byId("live-handshake-lines").textContent = [...seen.request.map((line) => `→ ${line}`), ...seen.response.map((line) => `← ${line}`)].join("\n");
     });
     room.send("handshake");
@@ -122,7 +121,7 @@ async function live(roomCode: string): Promise<void> {
     };
     const chatLog = byId("chat-log");
     let chatLines = 0;
-    room.onMessage("chat", (message: ChatMessage) => {
+    room.onMessage("chat", (message) => {
       if (chatLines++ === 0) chatLog.replaceChildren();
       const line = document.createElement("li");
       // Set as text, never as HTML: the server cleans chat, and the page still never renders it as markup.
@@ -130,7 +129,7 @@ async function live(roomCode: string): Promise<void> {
       chatLog.append(line);
       while (chatLog.children.length > 30) chatLog.firstElementChild?.remove();
     });
-    room.onMessage("ko", (message: KoMessage) => {
+    room.onMessage("ko", (message) => {
       const ko = { killer: message.killerName, victim: message.victimName, at: message.at };
       feed.unshift(ko);
       draw();
