@@ -39,7 +39,7 @@ const game = new Phaser.Game({
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
   disableContextMenu: true,
   banner: false,
-  // Sound effects are synthesised by game/sound.ts; Phaser's audio system would open a second AudioContext.
+  // Sound effects are synthesised by game/arena/SoundEffects.ts; Phaser's audio system would open a second AudioContext.
   audio: { noAudio: true },
 });
 game.scene.add("arena", ArenaScene, false);

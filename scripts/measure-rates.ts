@@ -21,7 +21,7 @@ const SETTINGS = [
   { tickRate: 60, patchRate: 30 },
 ];
 /** Jumps larger than this are respawns, not motion. */
-const TELEPORT_PX = 100;
+const RESPAWN_ERROR_PX = 100;
 
 interface Sample {
   at: number;
@@ -71,7 +71,7 @@ async function measure(tickRate: number, patchRate: number) {
       const actual = positionAt(truth.get(view.id) ?? [], shownAt);
       if (actual) {
         const error = Math.hypot(view.x - actual.x, view.y - actual.y);
-        if (error < TELEPORT_PX) errors.push(error);
+        if (error < RESPAWN_ERROR_PX) errors.push(error);
       }
     }
   }, 1000 / 60);

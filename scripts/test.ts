@@ -1,6 +1,7 @@
-// `npm test`: the static checks (the type check, the netcode's DOM-free type check,
-// Biome's lint and format check), the Node suites (Vitest), then the browser suite
-// (Playwright), then one closing line with the totals of both.
+// `npm test`: the static checks (the type check, the DOM-free type checks of the
+// netcode and the rules, Biome's lint, import boundaries and format check), the
+// Node suites (Vitest), then the browser suite (Playwright), then one closing line
+// with the totals of both.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -53,11 +54,12 @@ console.log(`${passed} passed, ${failed} failed`);
 if (crashed && failed === 0) console.error("A static check or a test runner failed outside any test; see the output above.");
 process.exitCode = crashed || failed > 0 ? 1 : 0;
 
-/** The type check (all of it, then game/net without the DOM) and Biome; says which failed. */
+/** The type check (all of it, then game/net and shared/ without the DOM) and Biome, with its import boundaries; says which failed. */
 function staticChecks(): boolean {
   const steps: Array<[string, string[]]> = [
     ["Type check", [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT]],
     ["Type check of game/net without the DOM", [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "game", "net")]],
+    ["Type check of shared/ without the DOM", [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "shared")]],
     ["Lint and format check (Biome)", [join(ROOT, "node_modules", "@biomejs", "biome", "bin", "biome"), "check", ROOT]],
   ];
   let passed = true;

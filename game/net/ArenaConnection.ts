@@ -27,7 +27,7 @@ const DIVERGENCE_WARNING_PX = 100;
  * the arena. It must stay above the speed a knock-back adds (px/s), which is a real
  * disagreement to smooth out, not a teleport.
  */
-const TELEPORT_PX = 400;
+const SNAP_CORRECTION_PX = 400;
 
 /** One of our shots as predicted on the client: where and when it left the gun. */
 export interface PredictedShot extends Shot {
@@ -121,7 +121,7 @@ export class ArenaConnection {
     this.handshake = handshake;
     this.input = room.input({ type: ShipInput, mode: "reliable" });
     this.predict = Predict.get(room, { mode: "lerp", delay: INTERPOLATION_DELAY_MS });
-    this.predict.attachAll("ships", { mode: "lerp", fields: ["x", "y"], snap: TELEPORT_PX });
+    this.predict.attachAll("ships", { mode: "lerp", fields: ["x", "y"], snap: SNAP_CORRECTION_PX });
     this.shots = this.predict.spawns("bullets", {
       owned: (bullet) => bullet.owner === room.sessionId,
       onReject: () => this.rejectedShots++,
@@ -192,7 +192,7 @@ export class ArenaConnection {
         }
       },
       warnOnDivergence: DIVERGENCE_WARNING_PX,
-      snap: TELEPORT_PX,
+      snap: SNAP_CORRECTION_PX,
       onReconcile: () => {
         if (reconciler.lastCorrectionMag > 0) this.stats.noteCorrection(performance.now());
       },

@@ -3,6 +3,7 @@
 // checked by the compiler. Only the server's *type* is imported; it is erased at
 // build, so no server code reaches the bundle.
 import { Client, type Room } from "@colyseus/sdk";
+// biome-ignore lint/style/noRestrictedImports: the one door to the server: a type, erased at build.
 import type { GameServer } from "../../server/app.ts";
 
 export type GameClient = Client<GameServer>;

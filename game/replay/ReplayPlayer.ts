@@ -10,7 +10,7 @@ import type { BulletView, ShipView } from "../net/ArenaConnection.ts";
 /** Seconds between keyframes: a jump replays at most this much. */
 const KEYFRAME_SECONDS = 5;
 /** A ship that moved farther than this in one tick respawned: it is drawn where it is, not slid there. */
-const TELEPORT_PX = 120;
+const RESPAWN_STEP_PX = 120;
 
 export interface KoLine {
   tick: number;
@@ -107,7 +107,7 @@ export class ReplayPlayer {
     const views: ShipView[] = [];
     for (const [id, ship] of this.simulation.state.ships) {
       const before = this.previous.get(id);
-      const slide = before && Math.abs(before.x - ship.x) + Math.abs(before.y - ship.y) < TELEPORT_PX;
+      const slide = before && Math.abs(before.x - ship.x) + Math.abs(before.y - ship.y) < RESPAWN_STEP_PX;
       views.push({
         id,
         own: id === marked,

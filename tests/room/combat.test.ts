@@ -63,6 +63,7 @@ describe("combat", () => {
     await shotsLanded(room, events, a.sessionId);
     expect(target.health).toBe(SHIP_HEALTH);
     expect(events.filter((event) => event.type === "hit")).toEqual([]);
+    expect(events).toContainEqual(expect.objectContaining({ type: "deflect", shooter: a.sessionId, target: b.sessionId }));
   });
 
   it("a dash bursts the ship forward and its cooldown blocks a second one", async () => {
@@ -143,6 +144,8 @@ describe("pickups", () => {
     await shotsLanded(room, events, b.sessionId);
     expect(ship.health).toBe(SHIP_HEALTH);
     expect(events.filter((event) => event.type === "hit")).toEqual([]);
+    // The bullet reached the ship and the shield turned it away (a wall or a miss would pass the lines above).
+    expect(events).toContainEqual(expect.objectContaining({ type: "deflect", shooter: b.sessionId, target: a.sessionId }));
   });
 });
 

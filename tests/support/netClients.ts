@@ -1,5 +1,5 @@
 // Headless players for netcode tests: real @colyseus/sdk clients wired exactly as
-// the game wires them (game/connection.ts), driven by a frame loop in Node.
+// the game wires them (game/net/ArenaConnection.ts), driven by a frame loop in Node.
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";

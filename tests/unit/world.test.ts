@@ -94,10 +94,11 @@ describe("knock-outs and respawns", () => {
     expect({ x: b.x, y: b.y, health: b.health, alive: b.alive }).toEqual({ x: expected.x, y: expected.y, health: SHIP_HEALTH, alive: true });
     expect(b.shieldUntil).toBe(world.tick + ticks(SPAWN_SHIELD, dt));
 
-    // Shielded: a hit right after the respawn does nothing.
+    // Shielded: a hit right after the respawn does nothing; the shield turns the bullet away.
     Object.assign(a, { x: b.x - 150, y: b.y });
-    shootRight(world, "a", 8);
+    const shielded = shootRight(world, "a", 8);
     expect(b.health).toBe(SHIP_HEALTH);
+    expect(shielded).toContainEqual(expect.objectContaining({ type: "deflect", shooter: "a", target: "b" }));
   });
 });
 
@@ -147,12 +148,15 @@ describe("pickups", () => {
     play(world, 1);
     expect(ship.shieldUntil).toBe(world.tick + ticks(SHIELD_PICKUP_DURATION, dt));
     place(world, "b", ship.x - 200, ship.y);
-    shootRight(world, "b", 10);
+    // The bullet reaches the ship, and the shield turns it away: not a wall, not a miss.
+    const shielded = shootRight(world, "b", 10);
     expect(ship.health).toBe(SHIP_HEALTH);
+    expect(shielded).toContainEqual(expect.objectContaining({ type: "deflect", shooter: "b", target: "a" }));
     play(world, ticks(SHIELD_PICKUP_DURATION, dt));
     Object.assign(ship, { x: world.ships.get("b")!.x + 200, vx: 0, vy: 0 });
-    shootRight(world, "b", 10);
+    const unshielded = shootRight(world, "b", 10);
     expect(ship.health).toBe(SHIP_HEALTH - BULLET_DAMAGE);
+    expect(unshielded.filter((event) => event.type === "deflect")).toEqual([]);
   });
 });
 
