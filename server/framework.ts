@@ -5,7 +5,7 @@
 // one of them stops the server with a clear message instead of silently leaving
 // the hole open again.
 //
-// Written against colyseus 0.18.8 (@colyseus/core 0.18.17, @colyseus/ws-transport 0.18.4).
+// Written against the versions in frameworkVersions.ts, which start-up requires.
 import type { IncomingMessage } from "node:http";
 import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { CloseCode, ErrorCode, Protocol, PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
@@ -13,6 +13,7 @@ import { ClientState, matchMaker, Room, ServerError, type AuthContext, type Clie
 import type { RedisPresence } from "@colyseus/redis-presence";
 import { logCutOff, notePeer } from "./cutOffs.ts";
 import { log } from "./log.ts";
+import { FrameworkChanged, requireFrameworkVersions } from "./frameworkVersions.ts";
 import { bytesOut, kicks, messagesIn, refusals } from "./metrics.ts";
 import { SteadyTimer } from "./SteadyTimer.ts";
 
@@ -44,7 +45,7 @@ type Method = (...args: unknown[]) => unknown;
 function requireMethod(owner: object, name: string, what: string): Method {
   const method = (owner as Internals)[name];
   if (typeof method !== "function") {
-    throw new Error(`Colyseus internals changed: ${what} (${name}) is gone; see server/framework.ts before upgrading.`);
+    throw new FrameworkChanged(`Colyseus internals changed: ${what} (${name}) is gone; see server/framework.ts before upgrading.`);
   }
   return method as Method;
 }
@@ -58,7 +59,7 @@ export function hasCompletedJoin(client: Client): boolean {
 function requireJoinQueue(): void {
   const fresh = new WebSocketClient("check", {} as never) as unknown as Internals;
   if (!Array.isArray(fresh._enqueuedMessages)) {
-    throw new Error("Colyseus internals changed: a joining client's send queue (_enqueuedMessages) is gone; see server/framework.ts.");
+    throw new FrameworkChanged("Colyseus internals changed: a joining client's send queue (_enqueuedMessages) is gone; see server/framework.ts.");
   }
 }
 
@@ -130,7 +131,8 @@ function pendingReconnections(room: Room): Set<string> {
 /** The framework's reserved seats: [join options, auth, consumed, for a reconnection] by session id. */
 function reservedSeats(room: Room): Record<string, [unknown, unknown, boolean, boolean]> {
   const seats = (room as unknown as { _reservedSeats?: Record<string, [unknown, unknown, boolean, boolean]> })._reservedSeats;
-  if (typeof seats !== "object" || seats === null) throw new Error("Colyseus internals changed: Room._reservedSeats is gone; see server/framework.ts.");
+  if (typeof seats !== "object" || seats === null)
+    throw new FrameworkChanged("Colyseus internals changed: Room._reservedSeats is gone; see server/framework.ts.");
   return seats;
 }
 
@@ -143,6 +145,7 @@ let installed = false;
 export function installFrameworkGuards(options: { mayJoinLocked: (joinOptions: unknown) => boolean }): void {
   if (installed) return;
   installed = true;
+  requireFrameworkVersions();
   requireJoinQueue();
   requireMethod(Room.prototype, "broadcastPatch", "Room's patch broadcast (see sendPatchesOnSteadyClock)");
   clipCloseReasons();
@@ -446,7 +449,8 @@ export function sendPatchesOnSteadyClock(room: Room, onSent: (ms: number) => voi
  */
 export function redisStatus(presence: RedisPresence): string {
   const client = (presence as unknown as { pub?: { status?: unknown } }).pub;
-  if (typeof client?.status !== "string") throw new Error("Colyseus internals changed: RedisPresence's client (pub) is gone; see server/framework.ts.");
+  if (typeof client?.status !== "string")
+    throw new FrameworkChanged("Colyseus internals changed: RedisPresence's client (pub) is gone; see server/framework.ts.");
   return client.status;
 }
 

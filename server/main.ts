@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { createGameServer, listenGameServer } from "./app.ts";
 import { CLIENT_DIR, ensureClientBuilt } from "./clientBuild.ts";
 import { ConfigError, configFromEnv } from "./config.ts";
+import { FrameworkChanged } from "./frameworkVersions.ts";
 import { log } from "./log.ts";
 
 const ENV_FILE = resolve(".env");
@@ -53,6 +54,7 @@ function urls(scheme: string, host: string, port: number): Array<{ label: string
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) log.fatal({ event: "configuration-error" }, `Configuration error: ${error.message}`);
+  else if (error instanceof FrameworkChanged) log.fatal({ event: "framework-changed" }, error.message);
   else log.fatal({ err: error, event: "start-failed" }, "Skirmish could not start.");
   process.exit(1);
 });
