@@ -10,7 +10,6 @@ import { defineRoom, defineServer, LobbyRoom, matchMaker } from "@colyseus/core"
 import { monitor } from "@colyseus/monitor";
 import { playground } from "@colyseus/playground";
 import { RedisDriver } from "@colyseus/redis-driver";
-import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { ArenaRoom } from "./ArenaRoom.ts";
 import { basicAuth } from "./basicAuth.ts";
@@ -18,6 +17,7 @@ import { frameworkLogger, installFrameworkGuards } from "./framework.ts";
 import { recordHandshakes } from "./handshakes.ts";
 import { gateRequests } from "./httpGate.ts";
 import { metrics, registry, resetMetrics } from "./metrics.ts";
+import { StatusRedisPresence } from "./StatusRedisPresence.ts";
 import { gameRoutes } from "./routes.ts";
 import type { ServerConfig } from "./config.ts";
 
@@ -45,7 +45,7 @@ export interface GameServerOptions {
  */
 export function createGameServer(config: Omit<ServerConfig, "port" | "host">, options: GameServerOptions = {}) {
   installFrameworkGuards({ mayJoinLocked: ArenaRoom.watches });
-  const presence = config.redisUrl ? new RedisPresence(config.redisUrl) : undefined;
+  const presence = config.redisUrl ? new StatusRedisPresence(config.redisUrl) : undefined;
   const tls = config.tls;
   return defineServer({
     // One port for everything: with TLS, HTTPS pages and WSS rooms; else HTTP and WS.

@@ -10,7 +10,6 @@ import type { IncomingMessage } from "node:http";
 import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { CloseCode, ErrorCode, Protocol, PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
 import { ClientState, matchMaker, Room, ServerError, type AuthContext, type Client, type ClientPrivate } from "@colyseus/core";
-import type { RedisPresence } from "@colyseus/redis-presence";
 import { logCutOff, notePeer } from "./cutOffs.ts";
 import { log } from "./log.ts";
 import { FrameworkChanged, requireFrameworkVersions } from "./frameworkVersions.ts";
@@ -443,19 +442,7 @@ export function sendPatchesOnSteadyClock(room: Room, onSent: (ms: number) => voi
 }
 
 /**
- * 7. The Redis connection's state as ioredis reports it ("ready", "connecting",
- * "reconnecting", "end", ...), for /health. RedisPresence has no public accessor
- * for it; its publishing client is the one every room uses.
- */
-export function redisStatus(presence: RedisPresence): string {
-  const client = (presence as unknown as { pub?: { status?: unknown } }).pub;
-  if (typeof client?.status !== "string")
-    throw new FrameworkChanged("Colyseus internals changed: RedisPresence's client (pub) is gone; see server/framework.ts.");
-  return client.status;
-}
-
-/**
- * 8. Colyseus' logger (defineServer's `logger`): the framework's lines go into the
+ * 7. Colyseus' logger (defineServer's `logger`): the framework's lines go into the
  * server's log. An error it reports while it handles a client's input (a payload
  * that does not unpack, a frame the WebSocket refuses) is that client's doing
  * (see clientInput): the client is closed, and that is one cut-off line, where

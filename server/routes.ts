@@ -1,24 +1,23 @@
 // The game's HTTP API, declared the way Colyseus 0.18 does (createRouter and
 // createEndpoint), so the client's SDK types `client.http` from it.
 import { createEndpoint, createRouter, matchMaker } from "@colyseus/core";
-import type { RedisPresence } from "@colyseus/redis-presence";
 import type { Scoreboard } from "../shared/messages.ts";
 import { normalizeRoomCode } from "../shared/roomCodes.ts";
 import type { ArenaRoom } from "./ArenaRoom.ts";
-import { redisStatus } from "./framework.ts";
+import type { StatusRedisPresence } from "./StatusRedisPresence.ts";
 import { ReplayStore, type ReplaySummary } from "./ReplayStore.ts";
 
 /** The newest public replays listed when no room is asked for. */
 const RECENT_REPLAYS = 20;
 
-export function gameRoutes(presence: RedisPresence | undefined, replayOptions: { maxBytes: number; dir?: string }) {
+export function gameRoutes(presence: StatusRedisPresence | undefined, replayOptions: { maxBytes: number; dir?: string }) {
   // The presence is the framework's (its memory, or Redis) once the server listens.
   const replays = () => new ReplayStore(matchMaker.presence, replayOptions);
   const startedAt = Date.now();
   return createRouter({
     /** Liveness for a host or a load balancer: 503 while the shared Redis is not ready. */
     health: createEndpoint("/health", { method: "GET" }, async (ctx) => {
-      const redis = presence ? redisStatus(presence) : "not used";
+      const redis = presence ? presence.status : "not used";
       const healthy = redis === "not used" || redis === "ready";
       if (!healthy) ctx.setStatus(503);
       return {
