@@ -37,7 +37,7 @@ const endpoint = `http://127.0.0.1:${port}`;
 const players: ArenaConnection[] = [await ArenaConnection.join(endpoint, "Player 1", { kind: "create", private: false })];
 for (let i = 2; i <= PLAYERS; i++) players.push(await ArenaConnection.join(endpoint, `Player ${i}`, { kind: "code", code: players[0]!.code }));
 const room = matchMaker.getLocalRoomById(players[0]!.code) as ArenaRoom;
-const saved = new Promise<ReplaySummary>((resolve) => (room.onReplaySaved = resolve));
+const saved = new Promise<ReplaySummary>((resolve) => (room.recording.onSaved = resolve));
 
 /** Each killcam's payload, and the WebSocket frame that carried it. */
 const killcams: Array<{ payload: number; frame: number }> = [];

@@ -5,13 +5,19 @@ import { DEFAULT_BOTS, KO_TARGET, MAX_PLAYERS, PATCH_RATE, RECONNECT_SECONDS, RO
 export interface ServerConfig {
   port: number;
   host: string;
+  /** Fixed steps a second, and patches a second. */
   tickRate: number;
   patchRate: number;
+  /** Player seats per room (spectators have seats of their own). */
   maxPlayers: number;
+  /** Bots fill a room up to this many ships while players are fewer. */
   bots: number;
+  /** Length of a round, seconds, and the KOs that win it before its time is up. */
   roundSeconds: number;
   koTarget: number;
+  /** Judge hits where the shooter saw the target (on), or where it is now (off, for comparison). */
   lagCompensation: boolean;
+  /** How long a dropped player's seat is held, seconds. */
   reconnectSeconds: number;
   /** PEM certificate and key files: serve HTTPS and WSS instead of HTTP and WS. */
   tls?: { certFile: string; keyFile: string };

@@ -25,7 +25,7 @@ describe("replays", () => {
       player.room.reconnection.minUptime = 0;
     }
     const saved: ReplaySummary[] = [];
-    room.onReplaySaved = (summary) => saved.push(summary);
+    room.recording.onSaved = (summary) => saved.push(summary);
     let finalScores: ReturnType<typeof scoreboardFromState> | null = null;
     const events: WorldEvent[] = [];
     room.onWorldEvents = (tickEvents) => {

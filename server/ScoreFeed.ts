@@ -1,0 +1,45 @@
+// What an arena room tells of its scores: the knock-out everyone hears of, the
+// recent ones the scoreboard page lists, and the scoreboard's version, which a
+// long poll waits on (GET /api/rooms/:code/scoreboard?wait=<version>).
+import type { KoMessage, Scoreboard } from "../shared/messages.ts";
+import type { ArenaState } from "../shared/schema.ts";
+import { scoreboardFromState } from "../shared/scores.ts";
+
+/** Knock-outs the scoreboard lists, newest first. */
+const FEED_SIZE = 10;
+
+export class ScoreFeed {
+  private readonly state: ArenaState;
+  private readonly feed: Array<{ killer: string; victim: string; at: number }> = [];
+  private signature = "";
+  private version = 0;
+
+  constructor(state: ArenaState) {
+    this.state = state;
+  }
+
+  /** A ship was knocked out: the message everyone hears, and a line of the feed. */
+  ko(killer: string, victim: string, at = Date.now()): KoMessage {
+    const ships = this.state.ships;
+    const message: KoMessage = { killer, victim, killerName: ships.get(killer)?.name ?? "", victimName: ships.get(victim)?.name ?? "", at };
+    this.feed.unshift({ killer: message.killerName, victim: message.victimName, at });
+    this.feed.length = Math.min(this.feed.length, FEED_SIZE);
+    return message;
+  }
+
+  /** Scores, round and recent knock-outs, as the scoreboard API answers. */
+  scoreboard(code: string): Scoreboard {
+    return { code, ...scoreboardFromState(this.state), feed: this.feed.map((line) => ({ ...line })), at: Date.now(), version: this.currentVersion() };
+  }
+
+  /** The scoreboard's version: it moves whenever what the scoreboard shows (but its clock) changes. */
+  currentVersion(): number {
+    const { round, phase } = this.state;
+    const signature = JSON.stringify([round, phase, this.feed[0]?.at, [...this.state.ships.values()].map((ship) => [ship.name, ship.kos, ship.deaths])]);
+    if (signature !== this.signature) {
+      this.signature = signature;
+      this.version++;
+    }
+    return this.version;
+  }
+}
