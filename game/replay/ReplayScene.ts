@@ -1,11 +1,11 @@
 import Phaser from "phaser";
 import { layoutByName } from "../../shared/arena.ts";
 import { ARENA_HEIGHT, ARENA_WIDTH } from "../../shared/constants.ts";
-import { drawFloor, drawWalls } from "../arena/ArenaBackdrop.ts";
-import { BulletLayer } from "../arena/BulletLayer.ts";
-import { makeGlowTexture } from "../arena/glow.ts";
-import { PickupLayer } from "../arena/PickupLayer.ts";
-import { ShipSprites } from "../arena/ShipSprites.ts";
+import { drawFloor, drawWalls } from "../draw/ArenaBackdrop.ts";
+import { BulletLayer } from "../draw/BulletLayer.ts";
+import { makeGlowTexture } from "../draw/glow.ts";
+import { PickupLayer } from "../draw/PickupLayer.ts";
+import { ShipSprites } from "../draw/ShipSprites.ts";
 import { shipColor } from "../palette.ts";
 import type { ReplayPlayer } from "./ReplayPlayer.ts";
 

@@ -1,0 +1,59 @@
+// The kill feed, top right: the latest knock-outs, newest first, ours
+// highlighted; each line goes after a few seconds.
+import type Phaser from "phaser";
+import { ARENA_WIDTH } from "../../../shared/constants.ts";
+import { COLORS, css, FONTS } from "../../palette.ts";
+import { FADED_ALPHA } from "./hudText.ts";
+
+const FEED_SIZE = 5;
+const FEED_MS = 7000;
+
+export class KillFeed {
+  private readonly scene: Phaser.Scene;
+  private readonly lines: Array<{ text: Phaser.GameObjects.Text; at: number }> = [];
+  private faded = false;
+
+  constructor(scene: Phaser.Scene) {
+    this.scene = scene;
+  }
+
+  add(killerName: string, victimName: string, involvesMe: boolean, now: number): void {
+    const line = this.scene.add
+      .text(ARENA_WIDTH - 12, 0, `${killerName}  ✕  ${victimName}`, {
+        fontFamily: FONTS.ui,
+        fontSize: "15px",
+        color: css(involvesMe ? COLORS.highlight : COLORS.text),
+        backgroundColor: css(COLORS.black, 0.6),
+        padding: { x: 8, y: 3 },
+      })
+      .setOrigin(1, 0)
+      .setDepth(20)
+      .setAlpha(this.faded ? FADED_ALPHA : 1);
+    this.lines.unshift({ text: line, at: now });
+    while (this.lines.length > FEED_SIZE) this.lines.pop()!.text.destroy();
+  }
+
+  /** The feed as shown, newest first (read by the test probe). */
+  get texts(): string[] {
+    return this.lines.map((line) => line.text.text);
+  }
+
+  /** Fades the feed (a ship is under it), lines added later included. */
+  fade(faded: boolean): void {
+    this.faded = faded;
+    for (const line of this.lines) line.text.setAlpha(faded ? FADED_ALPHA : 1);
+  }
+
+  update(now: number): void {
+    for (let i = this.lines.length - 1; i >= 0; i--) {
+      const line = this.lines[i]!;
+      if (now - line.at > FEED_MS) {
+        line.text.destroy();
+        this.lines.splice(i, 1);
+      }
+    }
+    this.lines.forEach((line, i) => {
+      line.text.setY(12 + i * 26);
+    });
+  }
+}
