@@ -9,7 +9,7 @@
 import type { IncomingMessage } from "node:http";
 import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { CloseCode, ErrorCode, Protocol, PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
-import { ClientState, matchMaker, Room, ServerError, type AuthContext, type Client, type ClientPrivate } from "@colyseus/core";
+import { ClientState, matchMaker, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import { logCutOff, notePeer } from "./cutOffs.ts";
 import { log } from "./log.ts";
 import { FrameworkChanged, requireFrameworkVersions } from "./frameworkVersions.ts";
@@ -49,17 +49,12 @@ function requireMethod(owner: object, name: string, what: string): Method {
   return method as Method;
 }
 
-/** Whether a client finished joining (sent JOIN_ROOM). The framework keeps a send queue until then, and drops it at the join. */
-export function hasCompletedJoin(client: Client): boolean {
-  return (client as unknown as Internals)._enqueuedMessages === undefined;
-}
+/** Clients whose JOIN_ROOM the message gate (2) has passed: they completed their join. */
+const joined = new WeakSet<Client>();
 
-/** Start-up check for hasCompletedJoin: a client that has not joined yet has the queue. */
-function requireJoinQueue(): void {
-  const fresh = new WebSocketClient("check", {} as never) as unknown as Internals;
-  if (!Array.isArray(fresh._enqueuedMessages)) {
-    throw new FrameworkChanged("Colyseus internals changed: a joining client's send queue (_enqueuedMessages) is gone; see server/framework.ts.");
-  }
+/** Whether a client finished joining (sent JOIN_ROOM), as the message gate saw it. */
+export function hasCompletedJoin(client: Client): boolean {
+  return joined.has(client);
 }
 
 /** The WebSocket transport's heartbeat (its defaults, which the server keeps): a ping every 3 s, cut off after 2 unanswered. */
@@ -145,7 +140,6 @@ export function installFrameworkGuards(options: { mayJoinLocked: (joinOptions: u
   if (installed) return;
   installed = true;
   requireFrameworkVersions();
-  requireJoinQueue();
   requireMethod(Room.prototype, "broadcastPatch", "Room's patch broadcast (see sendPatchesOnSteadyClock)");
   clipCloseReasons();
   logSocketErrorsAsCutOffs();
@@ -264,6 +258,8 @@ function guardRoomMessages(): void {
     const verdict = judgeFrame(client, code);
     if (verdict === "drop") return;
     if (verdict !== "decode") return kick(client, verdict.kick);
+    if (code === Protocol.JOIN_ROOM && client.state === ClientState.JOINING) joined.add(client);
+    const tooMany = countMessage(client, this.clock.currentTime, this.maxMessagesPerSecond);
     if (code === Protocol.ROOM_INPUT_RELIABLE) quietInputDecoder(client);
     const heard = complaints;
     const { warn, error } = console;
@@ -279,10 +275,7 @@ function guardRoomMessages(): void {
     }
     if (complaints > heard && !offences.has(client)) offences.set(client, "Malformed message.");
     // The framework closes a client past maxMessagesPerSecond without a word.
-    const counted = (client as Client & ClientPrivate)._numMessagesLastSecond ?? 0;
-    if (counted > this.maxMessagesPerSecond && !offences.has(client)) {
-      offences.set(client, `Too many messages: more than ${this.maxMessagesPerSecond} a second.`);
-    }
+    if (tooMany && !offences.has(client)) offences.set(client, `Too many messages: more than ${this.maxMessagesPerSecond} a second.`);
   };
 }
 
@@ -298,6 +291,19 @@ function guardRoomMessages(): void {
  */
 let clientInput = false;
 let complaints = 0;
+
+/** Each client's messages in its current second, counted as the framework counts them (Room._onMessage). */
+const messageRates = new WeakMap<Client, { count: number; resetsAt: number }>();
+
+/** Counts one message of `client` at room time `now`; whether it is past `max` in its second, as the framework will find. */
+function countMessage(client: Client, now: number, max: number): boolean {
+  const rate = messageRates.get(client);
+  if (!rate || now >= rate.resetsAt) {
+    messageRates.set(client, { count: 0, resetsAt: now + 1000 });
+    return false;
+  }
+  return ++rate.count > max;
+}
 
 /** What becomes of a frame: decoded, dropped unread, or its sender kicked with a reason. */
 type Verdict = "decode" | "drop" | { kick: string };
