@@ -5,7 +5,8 @@
 // it did (a ping flood, heartbeats ignored while it kept sending), nor one that
 // never completed its join.
 import { CloseCode, type Client } from "@colyseus/core";
-import { cutOffForMisbehaviour, forgive, hasCompletedJoin } from "./framework.ts";
+import { forgive, hasCompletedJoin } from "./framework.ts";
+import { cutOffForMisbehaviour } from "./misbehaviour.ts";
 
 /** Close codes of a connection lost rather than refused: going away, no status, abnormal, may try reconnect. */
 const DROPS = new Set<number>([CloseCode.GOING_AWAY, CloseCode.NO_STATUS_RECEIVED, CloseCode.ABNORMAL_CLOSURE, CloseCode.MAY_TRY_RECONNECT]);

@@ -57,13 +57,9 @@ export function hasCompletedJoin(client: Client): boolean {
   return joined.has(client);
 }
 
-/** The WebSocket transport's heartbeat (its defaults, which the server keeps): a ping every 3 s, cut off after 2 unanswered. */
-const HEARTBEAT_INTERVAL_MS = 3000;
-const HEARTBEAT_RETRIES = 2;
 /** When each client was last heard from (any room frame, or a WebSocket ping). */
 const lastHeard = new WeakMap<Client, number>();
-/** WebSocket pings a client sent in the current second. Browsers send none; `ws` cuts off a flood. */
-const PING_FLOOD_PER_SECOND = 20;
+/** WebSocket pings each client sent in the current second. */
 const pings = new WeakMap<Client, { second: number; count: number }>();
 
 function heardPing(client: Client): void {
@@ -75,25 +71,19 @@ function heardPing(client: Client): void {
   else pings.set(client, { second, count: 1 });
 }
 
-/**
- * Why the transport cut this client off, if it was for something it did rather
- * than because its network went away (null then). Both end as 1006 with no
- * error, so the socket's state tells them apart:
- * - a ping flood: `ws` closes a socket that leaves too many pongs pending, and
- *   this client sent more pings in its last second than anyone needs;
- * - a heartbeat ignored while talking: the transport closes a client that
- *   missed its heartbeats, but this one was still sending after the first
- *   ping it left unanswered, so its network was working.
- * A client whose network really dropped went quiet before the first missed ping.
- * A client cut off for what it did is logged as such.
- */
-export function cutOffForMisbehaviour(client: Client, code: number): boolean {
-  const pingFlood = (pings.get(client)?.count ?? 0) > PING_FLOOD_PER_SECOND;
-  const heartbeatMissed = ((client.ref as unknown as { pingCount?: number }).pingCount ?? 0) >= HEARTBEAT_RETRIES;
-  const heardSince = performance.now() - (lastHeard.get(client) ?? -Infinity) < HEARTBEAT_INTERVAL_MS * (HEARTBEAT_RETRIES - 1);
-  const why = pingFlood ? "A flood of WebSocket pings." : heartbeatMissed && heardSince ? "Ignored the heartbeat while it kept sending." : null;
-  if (why) logCutOff(client.ref, code, why);
-  return why !== null;
+/** When `client` was last heard from (performance.now() time; -Infinity if never). */
+export function lastHeardAt(client: Client): number {
+  return lastHeard.get(client) ?? -Infinity;
+}
+
+/** WebSocket pings `client` sent in its last second of pinging. */
+export function pingsInLastSecond(client: Client): number {
+  return pings.get(client)?.count ?? 0;
+}
+
+/** Heartbeats `client` left unanswered in a row, as the WebSocket transport counts them on its socket. */
+export function missedHeartbeats(client: Client): number {
+  return (client.ref as unknown as { pingCount?: number }).pingCount ?? 0;
 }
 
 /** A room may refuse a seat by kind (player or spectator) before the framework reserves it. */
