@@ -115,11 +115,6 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     return true;
   }
 
-  /** Spectators may watch a room by code while its player seats are all taken (and it is locked for quick play). */
-  static watches(options: unknown): boolean {
-    return isSpectator(options);
-  }
-
   override async onCreate(options: ArenaRoomOptions): Promise<void> {
     // Every ship the room can hold gets a one-byte id before bullets use ids up.
     this.factory.reserveShips(options.maxPlayers + options.bots, this.state.ships);

@@ -44,7 +44,7 @@ export interface GameServerOptions {
  * can pick their own port.
  */
 export function createGameServer(config: Omit<ServerConfig, "port" | "host">, options: GameServerOptions = {}) {
-  installFrameworkGuards({ mayJoinLocked: ArenaRoom.watches });
+  installFrameworkGuards();
   const presence = config.redisUrl ? new StatusRedisPresence(config.redisUrl) : undefined;
   const tls = config.tls;
   return defineServer({

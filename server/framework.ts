@@ -8,8 +8,8 @@
 // Written against the versions in frameworkVersions.ts, which start-up requires.
 import type { IncomingMessage } from "node:http";
 import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
-import { CloseCode, ErrorCode, Protocol, PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
-import { ClientState, matchMaker, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
+import { CloseCode, Protocol, PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
+import { ClientState, Room, ServerError, type Client } from "@colyseus/core";
 import { logCutOff, notePeer } from "./cutOffs.ts";
 import { log } from "./log.ts";
 import { FrameworkChanged, requireFrameworkVersions } from "./frameworkVersions.ts";
@@ -122,11 +122,8 @@ function reservedSeats(room: Room): Record<string, [unknown, unknown, boolean, b
 
 let installed = false;
 
-/**
- * Applies every guard below; idempotent. `mayJoinLocked` says which join options
- * may enter a locked room by id (see joinLockedRooms).
- */
-export function installFrameworkGuards(options: { mayJoinLocked: (joinOptions: unknown) => boolean }): void {
+/** Applies every guard below; idempotent. */
+export function installFrameworkGuards(): void {
   if (installed) return;
   installed = true;
   requireFrameworkVersions();
@@ -137,7 +134,6 @@ export function installFrameworkGuards(options: { mayJoinLocked: (joinOptions: u
   guardRoomMessages();
   timeOutUnfinishedJoins();
   reserveSeatsByPolicy();
-  joinLockedRooms(options.mayJoinLocked);
 }
 
 /**
@@ -395,32 +391,7 @@ function reserveSeatsByPolicy(): void {
 }
 
 /**
- * 5. Some joins by id may enter a locked room. A room is locked while its player
- * seats are taken, so that quick play passes it by; the framework's joinById then
- * refuses everyone, spectators included, though the room keeps seats for them.
- * Such a join gets the same checks (onAuth, then the room's own seat policy)
- * without the lock.
- */
-function joinLockedRooms(mayJoinLocked: (options: unknown) => boolean): void {
-  const controller = matchMaker.controller as unknown as Internals;
-  const invoke = requireMethod(controller, "invokeMethod", "the matchmaker's request entry");
-  requireMethod(matchMaker, "reserveSeatFor", "the matchmaker's seat reservation");
-  controller.invokeMethod = async function (method: string, roomId: string, options: unknown, auth: AuthContext | undefined) {
-    if (method !== "joinById" || !mayJoinLocked(options)) return invoke.call(this, method, roomId, options, auth);
-    const listing = await matchMaker.driver.findOne({ roomId });
-    if (!listing) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, `room "${roomId}" not found`);
-    const roomClass = matchMaker.getRoomClass(listing.name) as unknown as typeof Room | undefined;
-    const authData = auth && roomClass?.onAuth ? await roomClass.onAuth(auth.token ?? "", options, auth) : undefined;
-    try {
-      return await matchMaker.reserveSeatFor(listing, options, authData === true ? undefined : authData);
-    } catch (error) {
-      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, error instanceof Error ? error.message : String(error));
-    }
-  };
-}
-
-/**
- * 6. A room's patches go out on a steady clock. The framework sends them from a
+ * 5. A room's patches go out on a steady clock. The framework sends them from a
  * setInterval, which slips on a busy loop (each late call pushes all later ones
  * back: 19.6 instead of 20 patches a second at 50 rooms on 2 cores). The
  * framework's timer keeps calling broadcastPatch, which now does nothing; the
@@ -438,7 +409,7 @@ export function sendPatchesOnSteadyClock(room: Room, onSent: (ms: number) => voi
 }
 
 /**
- * 7. Colyseus' logger (defineServer's `logger`): the framework's lines go into the
+ * 6. Colyseus' logger (defineServer's `logger`): the framework's lines go into the
  * server's log. An error it reports while it handles a client's input (a payload
  * that does not unpack, a frame the WebSocket refuses) is that client's doing
  * (see clientInput): the client is closed, and that is one cut-off line, where

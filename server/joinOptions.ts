@@ -13,7 +13,7 @@ const joinOptions = z.object({
   name: z.string().max(NAME_INPUT_MAX_LENGTH).optional(),
   /** Create a room reached only by its code. */
   private: z.boolean().optional(),
-  /** Watch the room (the scoreboard page) without a ship. */
+  /** Watch the room without a ship: given only by the watch route (routes.ts), never accepted from matchmaking. */
   spectate: z.boolean().optional(),
 });
 export type JoinOptions = z.infer<typeof joinOptions>;
@@ -24,9 +24,9 @@ export function isSpectator(options: unknown): boolean {
 
 /**
  * Refuses with 400 and the reason: options of the wrong shape, and flags on a
- * request they do not go with. Only `create` makes a private room, and spectators
- * watch a room they name by code (`joinById`), so neither can open rooms through
- * quick play.
+ * request they do not go with. Only `create` makes a private room, so quick play
+ * cannot open one; spectators take their seat through the watch route (POST
+ * /api/rooms/CODE/watch), which reaches a room whose player seats are all taken.
  */
 export function checkJoinOptions(options: unknown, context: AuthContext): void {
   const parsed = joinOptions.safeParse(options ?? {});
@@ -37,7 +37,7 @@ export function checkJoinOptions(options: unknown, context: AuthContext): void {
   }
   const method = matchmakeMethod(context);
   if (parsed.data.private !== undefined && method !== "create") refuse('Bad join options: "private" goes only with create.');
-  if (parsed.data.spectate !== undefined && method !== "joinById") refuse('Bad join options: "spectate" goes only with joinById (watch a room by its code).');
+  if (parsed.data.spectate !== undefined) refuse(`Bad join options: "spectate" is not a ${method} option; watch a room with POST /api/rooms/CODE/watch.`);
 }
 
 function refuse(reason: string): never {

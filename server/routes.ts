@@ -1,9 +1,11 @@
 // The game's HTTP API, declared the way Colyseus 0.18 does (createRouter and
 // createEndpoint), so the client's SDK types `client.http` from it.
-import { createEndpoint, createRouter, matchMaker } from "@colyseus/core";
+import { createEndpoint, createRouter, matchMaker, type IRoomCache } from "@colyseus/core";
+import type { ISeatReservation } from "@colyseus/shared-types";
 import type { Scoreboard } from "../shared/messages.ts";
 import { normalizeRoomCode } from "../shared/roomCodes.ts";
 import type { ArenaRoom } from "./ArenaRoom.ts";
+import type { JoinOptions } from "./joinOptions.ts";
 import type { StatusRedisPresence } from "./StatusRedisPresence.ts";
 import { ReplayStore, type ReplaySummary } from "./ReplayStore.ts";
 
@@ -41,6 +43,25 @@ export function gameRoutes(presence: StatusRedisPresence | undefined, replayOpti
       if (scoreboard) return scoreboard;
       ctx.setStatus(404);
       return { error: `No room with code ${ctx.params.code}` };
+    }),
+    /**
+     * A spectator's seat in a room, by its code. A room whose player seats are all
+     * taken is locked, so quick play and joins pass it by; it keeps seats for
+     * spectators, reserved here (the room's seat policy still counts them). The
+     * answer is a seat reservation, which the SDK takes (consumeSeatReservation).
+     */
+    watch: createEndpoint("/api/rooms/:code/watch", { method: "POST" }, async (ctx): Promise<ISeatReservation | { error: string }> => {
+      const listing = await findListing(ctx.params.code);
+      if (!listing) {
+        ctx.setStatus(404);
+        return { error: `No room with code ${ctx.params.code}` };
+      }
+      try {
+        return await matchMaker.reserveSeatFor(listing, { spectate: true } satisfies JoinOptions);
+      } catch {
+        ctx.setStatus(409);
+        return { error: `Room ${listing.roomId} has no seat left for a spectator.` };
+      }
     }),
     /**
      * Recorded rounds: `?room=CODE` lists a room's (a private room's only by its
@@ -82,11 +103,15 @@ const LONG_POLL_CHECK_MS = 100;
  * room is found however the code is typed; a private one only by its exact code.
  */
 async function findRoom(typed: string): Promise<string | null> {
+  return (await findListing(typed))?.roomId ?? null;
+}
+
+/** The arena room with the code `typed`, as the matchmaker lists it; a private room's only by its exact code. */
+async function findListing(typed: string): Promise<IRoomCache | null> {
   const code = normalizeRoomCode(typed);
   if (!code) return null;
   const [room] = await matchMaker.query({ name: "arena", roomId: code });
-  if (!room || (room.private && typed !== code)) return null;
-  return room.roomId;
+  return room && !(room.private && typed !== code) ? room : null;
 }
 
 /** Resolves once the room's scoreboard version is not `version`, or the long poll's time is up (or the room is gone). */

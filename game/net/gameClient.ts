@@ -3,6 +3,7 @@
 // checked by the compiler. Only the server's *type* is imported; it is erased at
 // build, so no server code reaches the bundle.
 import { Client, type Room } from "@colyseus/sdk";
+import { ArenaState } from "../../shared/schema.ts";
 // biome-ignore lint/style/noRestrictedImports: the one door to the server: a type, erased at build.
 import type { GameServer } from "../../server/app.ts";
 
@@ -26,4 +27,15 @@ export type LobbyRoom = Room<ServerRoom<"lobby">>;
 
 export function gameClient(endpoint: string): GameClient {
   return new Client<GameServer>(endpoint);
+}
+
+/**
+ * Watches the arena room `code` without a ship: the watch route reserves a
+ * spectator's seat (even in a room whose player seats are all taken), and the
+ * SDK takes it. Throws with the server's reason when there is no seat.
+ */
+export async function watchRoom(client: GameClient, code: string): Promise<ArenaRoom> {
+  const { data } = await client.http.post("/api/rooms/:code/watch", { params: { code } });
+  if ("error" in data) throw new Error(data.error);
+  return client.consumeSeatReservation(data, ArenaState);
 }

@@ -4,8 +4,7 @@
 import type { Scoreboard } from "../../shared/messages.ts";
 import { normalizeRoomCode } from "../../shared/roomCodes.ts";
 import { clockText, scoreboardFromState } from "../../shared/scores.ts";
-import { ArenaState } from "../../shared/schema.ts";
-import { gameClient, type ArenaJoinOptions, type ServerRoom } from "../net/gameClient.ts";
+import { gameClient, watchRoom } from "../net/gameClient.ts";
 import { NetworkMeter } from "../net/NetworkMeter.ts";
 import { cssVariables } from "../palette.ts";
 
@@ -98,7 +97,7 @@ async function live(roomCode: string): Promise<void> {
   const stamp = ageLabel("live-age", "updated");
   const body = byId("live-body");
   try {
-    const room = await client.joinById<ServerRoom<"arena">>(roomCode, { spectate: true } satisfies ArenaJoinOptions, ArenaState);
+    const room = await watchRoom(client, roomCode);
     const meter = new NetworkMeter();
     meter.attach(room.connection);
     // How the server saw this page's WebSocket handshake: the one HTTP request the live panel cost.

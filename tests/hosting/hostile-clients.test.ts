@@ -6,6 +6,7 @@
 import { CloseCode, Protocol } from "@colyseus/shared-types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
+import { gameClient, watchRoom } from "../../game/net/gameClient.ts";
 import { CLOSE_REASON_MAX_BYTES, JOIN_COMPLETION_SECONDS } from "../../server/framework.ts";
 import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import type { Scoreboard } from "../../shared/messages.ts";
@@ -174,16 +175,22 @@ describe("a client the transport cuts off", () => {
 });
 
 describe("spectating", () => {
-  it("is only by code: quick play, create and join refuse it and open no room", async () => {
+  it("is only through the watch route, by code: matchmaking refuses the flag and opens no room", async () => {
     const roomsBefore = (await (await fetch(`${server.url}health`)).json()).rooms;
-    for (const method of ["joinOrCreate", "create", "join"]) {
-      await expect(requestSeat(server.url, method, "arena", { spectate: true }), method).rejects.toThrow(/400: .*"spectate" goes only with joinById/);
+    for (const method of ["joinOrCreate", "create", "join", "joinById"]) {
+      const target = method === "joinById" ? code : "arena";
+      await expect(requestSeat(server.url, method, target, { spectate: true }), method).rejects.toThrow(
+        /400: .*"spectate" is not a \w+ option; watch a room with POST/,
+      );
     }
     expect((await (await fetch(`${server.url}health`)).json()).rooms).toBe(roomsBefore);
-    // Positive control: the same options watch the room by its code.
-    const watcher = await joinedAttacker("joinById", code, { spectate: true });
-    await expect(within(watcher.closed, 500)).resolves.toBe("timed out");
-    watcher.socket.close();
+    // Positive control: the room is watched by its code through the route.
+    const watcher = await watchRoom(gameClient(server.url), code);
+    expect(watcher.roomId).toBe(code);
+    await watcher.leave();
+    // And a code no room has gets a clear 404.
+    const unknown = await fetch(`${server.url}api/rooms/ZZZZZ/watch`, { method: "POST" });
+    expect(unknown.status).toBe(404);
   });
 
   it("a private room is made only by create: quick play refuses the flag", async () => {

@@ -2,9 +2,8 @@
 // shutdown on SIGTERM that tells players instead of freezing their game.
 import { CloseCode } from "@colyseus/shared-types";
 import { describe, expect, it } from "vitest";
-import { Client } from "@colyseus/sdk";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
-import { ArenaState } from "../../shared/schema.ts";
+import { gameClient, watchRoom } from "../../game/net/gameClient.ts";
 import { runFrames } from "../support/netClients.ts";
 import { openSeat, requestSeat, roomMessage } from "../support/rawClient.ts";
 import { startGameServer } from "../../scripts/lib/gameServerProcess.ts";
@@ -60,7 +59,7 @@ describe("GET /metrics", () => {
     const headers = { Authorization: `Basic ${Buffer.from("admin:hunter2").toString("base64")}` };
     try {
       const player = await ArenaConnection.join(server.url, "Counted");
-      const watcher = await new Client(server.url).joinById(player.code, { spectate: true }, ArenaState);
+      const watcher = await watchRoom(gameClient(server.url), player.code);
       // One refusal and one kick to count.
       expect(
         (await fetch(`${server.url}matchmake/joinOrCreate/arena`, { method: "POST", headers: { "content-type": "application/json" }, body: "[1]" })).status,

@@ -1,12 +1,11 @@
 // Crowds, all at once rather than one after another: a rush on Quick Play seats
 // everyone (another room opens as each fills), a rush on one code fills that room
 // and tells the rest it is full, and spectators have seats of their own.
-import { Client } from "@colyseus/sdk";
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
+import { gameClient, watchRoom } from "../../game/net/gameClient.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MAX_PLAYERS, SPECTATOR_SLOTS } from "../../shared/constants.ts";
-import { ArenaState } from "../../shared/schema.ts";
 import { useTestServer } from "../support/testServer.ts";
 
 const server = useTestServer();
@@ -66,7 +65,7 @@ describe("a rush on one room code", () => {
 });
 
 describe("spectators", () => {
-  const watch = (code: string) => new Client(server.endpoint).joinById(code, { spectate: true }, ArenaState);
+  const watch = (code: string) => watchRoom(gameClient(server.endpoint), code);
 
   it("have seats of their own: a crowd of them neither locks a room nor takes a player's seat", async () => {
     const host = await ArenaConnection.join(server.endpoint, "Host");
