@@ -6,6 +6,37 @@
 // the hole open again.
 //
 // Written against the versions in frameworkVersions.ts, which start-up requires.
+//
+// The reaches, each with its start-up check and the test that fails if it stops
+// working:
+// 1.  WebSocketClient#leave: close reasons fit a close frame; an error close is a
+//     cut-off line. Checked: requireMethod. Test: hostile-clients "a message type
+//     the room does not know closes its sender with an error close (4002)…".
+// 1b. WebSocketClient#raw: bytes out counted. requireMethod. Test: operations
+//     "GET /metrics serves Prometheus metrics…" (traffic).
+// 1c. WebSocketTransport#onConnection: a socket error is a cut-off line, not a
+//     stack trace. requireMethod. Test: server-log "gives every hostile client…".
+// 2.  Room#_onMessage: the frame gate (joins, floods, requests, unreliable
+//     inputs, malformed frames). requireMethod. Tests: hostile-clients "a client
+//     that has not completed its join…", arena-room "kicks a client that floods
+//     the room…" (its reason), the fuzz test.
+// 2b. A client's input decoder (client._inputDecoder): a frame that does not
+//     decode kicks its sender quietly. Checked at its first input (an error line
+//     once if it is gone). Test: hostile-clients "an input that does not decode…".
+// 3.  Room#_onJoin: an unfinished join times out. requireMethod. Test:
+//     hostile-clients "is closed after 5 s if it never completes the join…".
+// 4.  Room#_reserveSeat (and its reconnection argument), Room#_reservedSeats:
+//     seats by kind, counting those on their way in. requireMethod; the seats
+//     are checked where they are read. Tests: crowd "seats 60 players…",
+//     "spectators have seats of their own…".
+// 5.  Room#broadcastPatch: patches on a steady clock. requireMethod. Test: the
+//     fuzz test's patch rates for the players who play on.
+// 6.  The transport socket's pingCount (missedHeartbeats): checked where read
+//     (an error line once if it is gone). Test: hostile-clients "for ignoring
+//     heartbeats while it keeps sending gets no seat held…".
+// Not reaches: the framework's logger (defineServer's `logger`, 7), the Redis
+// status (StatusRedisPresence, a subclass), spectators' seats (the watch route,
+// routes.ts), a completed join and the message rate (seen by the gate itself).
 import type { IncomingMessage } from "node:http";
 import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { CloseCode, Protocol, PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
@@ -83,7 +114,19 @@ export function pingsInLastSecond(client: Client): number {
 
 /** Heartbeats `client` left unanswered in a row, as the WebSocket transport counts them on its socket. */
 export function missedHeartbeats(client: Client): number {
-  return (client.ref as unknown as { pingCount?: number }).pingCount ?? 0;
+  const count = (client.ref as unknown as { pingCount?: unknown }).pingCount;
+  if (typeof count === "number") return count;
+  changed("the WebSocket transport's count of unanswered heartbeats (pingCount)");
+  return 0;
+}
+
+const reported = new Set<string>();
+
+/** A reach that can only be checked where it is used, gone: one error line, so the host hears of it. */
+function changed(what: string): void {
+  if (reported.has(what)) return;
+  reported.add(what);
+  log.error({ event: "framework-changed" }, `Colyseus internals changed: ${what} is gone; see server/framework.ts.`);
 }
 
 /** A room may refuse a seat by kind (player or spectator) before the framework reserves it. */
@@ -327,7 +370,8 @@ export function kick(client: Client, reason: string): void {
 function quietInputDecoder(client: Client): void {
   const internals = client as unknown as { _inputDecoder?: { decode(bytes: Uint8Array): unknown; quiet?: true } };
   const decoder = internals._inputDecoder;
-  if (!decoder || decoder.quiet) return;
+  if (!decoder) return changed("a client's input decoder (_inputDecoder)");
+  if (decoder.quiet) return;
   const decode = decoder.decode.bind(decoder);
   decoder.quiet = true;
   decoder.decode = (bytes) => {
@@ -409,7 +453,7 @@ export function sendPatchesOnSteadyClock(room: Room, onSent: (ms: number) => voi
 }
 
 /**
- * 6. Colyseus' logger (defineServer's `logger`): the framework's lines go into the
+ * 7. Colyseus' logger (defineServer's `logger`): the framework's lines go into the
  * server's log. An error it reports while it handles a client's input (a payload
  * that does not unpack, a frame the WebSocket refuses) is that client's doing
  * (see clientInput): the client is closed, and that is one cut-off line, where
