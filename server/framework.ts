@@ -20,32 +20,37 @@
 //     inputs, malformed frames). requireMethod. Tests: hostile-clients "a client
 //     that has not completed its join…", arena-room "kicks a client that floods
 //     the room…" (its reason), the fuzz test.
-// 2b. A client's input decoder (client._inputDecoder): a frame that does not
-//     decode kicks its sender quietly. Checked at its first input (an error line
-//     once if it is gone). Test: hostile-clients "an input that does not decode…".
+//     A message type that is not UTF-8 is refused before its decoder writes to
+//     the console (wellFormed.ts). Test: hostile-clients "a message type that is
+//     not UTF-8…".
+// 2b. InputDecoder#decode (@colyseus/schema/input, a public class): an input
+//     frame the decoder would complain of is refused and its sender kicked,
+//     quietly (wellFormed.ts). requireMethod. Test: hostile-clients "an input
+//     that does not decode…".
 // 3.  Room#_onJoin: an unfinished join times out. requireMethod. Test:
 //     hostile-clients "is closed after 5 s if it never completes the join…".
 // 4.  Room#_reserveSeat (and its reconnection argument), Room#_reservedSeats:
-//     seats by kind, counting those on their way in. requireMethod; the seats
-//     are checked where they are read. Tests: crowd "seats 60 players…",
-//     "spectators have seats of their own…".
+//     seats by kind, counting those on their way in. requireMethod, and
+//     requireSource for the argument's place and the seats' layout. Tests:
+//     crowd "seats 60 players…", "spectators have seats of their own…".
 // 5.  Room#broadcastPatch: patches on a steady clock. requireMethod. Test: the
 //     fuzz test's patch rates for the players who play on.
-// 6.  The transport socket's pingCount (missedHeartbeats): checked where read
-//     (an error line once if it is gone). Test: hostile-clients "for ignoring
-//     heartbeats while it keeps sending gets no seat held…".
 // Not reaches: the framework's logger (defineServer's `logger`, 7), the Redis
 // status (StatusRedisPresence, a subclass), spectators' seats (the watch route,
-// routes.ts), a completed join and the message rate (seen by the gate itself).
+// routes.ts), a completed join and the message rate (seen by the gate itself),
+// a socket's heartbeat answers (`ws`'s pong event, heard in 1c) and a socket
+// error's close code (`ws`'s public error codes). None swaps a global.
 import type { IncomingMessage } from "node:http";
 import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { CloseCode, Protocol, PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
 import { ClientState, Room, ServerError, type Client } from "@colyseus/core";
+import { InputDecoder } from "@colyseus/schema/input";
 import { logCutOff, notePeer } from "./cutOffs.ts";
 import { log } from "./log.ts";
 import { FrameworkChanged, requireFrameworkVersions } from "./frameworkVersions.ts";
 import { bytesOut, kicks, messagesIn, refusals } from "./metrics.ts";
 import { SteadyTimer } from "./SteadyTimer.ts";
+import { inputReadable, messageTypeReadable } from "./wellFormed.ts";
 
 /** The WebSocket protocol's limit on a close frame's reason (RFC 6455, 5.5.1: 125 bytes less the code). */
 export const CLOSE_REASON_MAX_BYTES = 123;
@@ -80,6 +85,17 @@ function requireMethod(owner: object, name: string, what: string): Method {
   return method as Method;
 }
 
+/**
+ * Fails start-up loudly if the framework's `method` no longer reads or writes
+ * what this module relies on (an argument's place, a record's layout), as its
+ * source says: there is no other way to see a parameter's meaning before a call.
+ */
+function requireSource(method: Method, shape: RegExp, what: string): void {
+  if (!shape.test(Function.prototype.toString.call(method))) {
+    throw new FrameworkChanged(`Colyseus internals changed: ${what} is not as written for; see server/framework.ts before upgrading.`);
+  }
+}
+
 /** Clients whose JOIN_ROOM the message gate (2) has passed: they completed their join. */
 const joined = new WeakSet<Client>();
 
@@ -112,21 +128,13 @@ export function pingsInLastSecond(client: Client): number {
   return pings.get(client)?.count ?? 0;
 }
 
-/** Heartbeats `client` left unanswered in a row, as the WebSocket transport counts them on its socket. */
-export function missedHeartbeats(client: Client): number {
-  const count = (client.ref as unknown as { pingCount?: unknown }).pingCount;
-  if (typeof count === "number") return count;
-  changed("the WebSocket transport's count of unanswered heartbeats (pingCount)");
-  return 0;
-}
+/** When each socket last answered the transport's heartbeat (a WebSocket pong), or opened. */
+const answered = new WeakMap<object, number>();
 
-const reported = new Set<string>();
-
-/** A reach that can only be checked where it is used, gone: one error line, so the host hears of it. */
-function changed(what: string): void {
-  if (reported.has(what)) return;
-  reported.add(what);
-  log.error({ event: "framework-changed" }, `Colyseus internals changed: ${what} is gone; see server/framework.ts.`);
+/** How long `client`'s socket has left the transport's heartbeat unanswered (ms; 0 if it never opened). */
+export function heartbeatUnansweredMs(client: Client): number {
+  const at = answered.get(client.ref);
+  return at === undefined ? 0 : performance.now() - at;
 }
 
 /** A room may refuse a seat by kind (player or spectator) before the framework reserves it. */
@@ -175,6 +183,7 @@ export function installFrameworkGuards(): void {
   logSocketErrorsAsCutOffs();
   countBytesOut();
   guardRoomMessages();
+  checkInputsBeforeDecoding();
   timeOutUnfinishedJoins();
   reserveSeatsByPolicy();
 }
@@ -227,6 +236,8 @@ function logSocketErrorsAsCutOffs(): void {
   const onConnection = requireMethod(prototype, "onConnection", "the WebSocket transport's connection handler");
   prototype.onConnection = function (this: WebSocketTransport, socket: RawSocket, req: IncomingMessage, ...rest: unknown[]) {
     notePeer(socket, req);
+    answered.set(socket, performance.now());
+    socket.on("pong", () => answered.set(socket, performance.now()));
     socket.on("error", (error: Error) => {
       logCutOff(socket, socketCloseCode(error), error.message);
       clientInput = true;
@@ -239,12 +250,25 @@ function logSocketErrorsAsCutOffs(): void {
 
 type RawSocket = InstanceType<typeof WebSocketClient>["ref"];
 
-/** The close code `ws` sends for a protocol error: kept on the error under a private symbol. */
+/**
+ * The close code `ws` sends for each of its frame errors, by the error's public
+ * `code` (ws 8: WS_ERR_*), as RFC 6455 (7.4.1) assigns them: a text frame that
+ * is not UTF-8 is 1007, a frame past the size limit 1009, too many parts 1008,
+ * any other broken frame a protocol error (1002). Not a frame error: 1006.
+ */
 function socketCloseCode(error: Error): number {
-  const symbol = Object.getOwnPropertySymbols(error).find((key) => key.description === "status-code");
-  const code = symbol === undefined ? undefined : (error as unknown as Record<symbol, unknown>)[symbol];
-  return typeof code === "number" ? code : CloseCode.ABNORMAL_CLOSURE;
+  const code = (error as Error & { code?: unknown }).code;
+  if (typeof code !== "string" || !code.startsWith("WS_ERR_")) return CloseCode.ABNORMAL_CLOSURE;
+  return FRAME_ERROR_CLOSE_CODES[code] ?? PROTOCOL_ERROR;
 }
+
+const PROTOCOL_ERROR = 1002;
+const FRAME_ERROR_CLOSE_CODES: Record<string, number> = {
+  WS_ERR_INVALID_UTF8: 1007,
+  WS_ERR_TOO_MANY_BUFFERED_PARTS: 1008,
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
+  WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH: 1009,
+};
 
 /**
  * 1b. Bytes sent to clients are counted for the metrics where every frame goes
@@ -270,7 +294,9 @@ function countBytesOut(): void {
  * - no unreliable inputs: our clients send inputs reliably, and a garbled ring made
  *   the framework's decoder allocate without end (found by the room fuzzer);
  * - no room requests: no room here answers any, and an answer echoes the type;
- * - an input that does not decode kicks its sender, quietly (see quietInputDecoder);
+ * - a message type that is not UTF-8 kicks its sender (its decoder would write to
+ *   the console and read on: wellFormed.ts), as does an input the input decoder
+ *   refused (2b), quietly;
  * - anything that throws while decoding kicks its sender instead of escaping.
  * Kicks close with 4002 (CloseCode.WITH_ERROR) and a short reason.
  * Patched on Room.prototype, looked up when a client joins: simulated latency
@@ -284,24 +310,22 @@ function guardRoomMessages(): void {
     messagesIn.inc();
     lastHeard.set(client, performance.now());
     const code = buffer[0]! & PROTOCOL_CODE_MASK;
-    const verdict = judgeFrame(client, code);
+    const verdict = judgeFrame(client, code, buffer);
     if (verdict === "drop") return;
     if (verdict !== "decode") return kick(client, verdict.kick);
     if (code === Protocol.JOIN_ROOM && client.state === ClientState.JOINING) joined.add(client);
     const tooMany = countMessage(client, this.clock.currentTime, this.maxMessagesPerSecond);
-    if (code === Protocol.ROOM_INPUT_RELIABLE) quietInputDecoder(client);
     const heard = complaints;
-    const { warn, error } = console;
-    console.warn = console.error = () => void complaints++;
+    inputRefused = false;
     clientInput = true;
     try {
       decode.call(this, client, buffer);
     } catch {
       kick(client, "Malformed message.");
     } finally {
-      Object.assign(console, { warn, error });
       clientInput = false;
     }
+    if (inputRefused) kick(client, "Malformed input.");
     if (complaints > heard && !offences.has(client)) offences.set(client, "Malformed message.");
     // The framework closes a client past maxMessagesPerSecond without a word.
     if (tooMany && !offences.has(client)) offences.set(client, `Too many messages: more than ${this.maxMessagesPerSecond} a second.`);
@@ -311,12 +335,12 @@ function guardRoomMessages(): void {
 /**
  * Whether the framework is handling a client's input right now: reading one of
  * its frames, or reporting an error of its socket. What the framework complains
- * of meanwhile is that client's doing, not the server's: its decoders write
- * warnings to the console (a string that is not UTF-8, an input naming a field
- * that does not exist), and it reports errors to its logger (a payload that does
- * not unpack; see frameworkLogger). They are counted in `complaints`, never
- * printed; a client closed after one is told, and logged, that it sent a
- * malformed message.
+ * of meanwhile is that client's doing, not the server's: the errors it reports
+ * to its logger (a payload that does not unpack, a frame the WebSocket refuses;
+ * see frameworkLogger) are counted in `complaints`, never printed; a client
+ * closed after one is told, and logged, that it sent a malformed message. (What
+ * its decoders would write to the console instead is refused before they read
+ * it: see wellFormed.ts.)
  */
 let clientInput = false;
 let complaints = 0;
@@ -337,7 +361,7 @@ function countMessage(client: Client, now: number, max: number): boolean {
 /** What becomes of a frame: decoded, dropped unread, or its sender kicked with a reason. */
 type Verdict = "decode" | "drop" | { kick: string };
 
-function judgeFrame(client: Client, code: number): Verdict {
+function judgeFrame(client: Client, code: number, frame: Uint8Array): Verdict {
   if (client.state === ClientState.JOINING && code !== Protocol.JOIN_ROOM && code !== Protocol.LEAVE_ROOM) {
     // The SDK (0.18.4) re-joining a held seat sends as soon as its new socket opens,
     // before it answers the join: those frames are dropped, unread and unqueued.
@@ -345,6 +369,8 @@ function judgeFrame(client: Client, code: number): Verdict {
   }
   if (code === Protocol.ROOM_INPUT_UNRELIABLE) return { kick: "Inputs go on the reliable channel." };
   if (code === Protocol.ROOM_REQUEST) return { kick: "This room answers no requests." };
+  // The type's decoder writes to the console (and reads on) where a type is not UTF-8; see wellFormed.ts.
+  if ((code === Protocol.ROOM_DATA || code === Protocol.ROOM_DATA_BYTES) && !messageTypeReadable(frame)) return { kick: "Malformed message." };
   return "decode";
 }
 
@@ -358,36 +384,31 @@ export function kick(client: Client, reason: string): void {
   client.leave(CloseCode.WITH_ERROR, reason);
 }
 
+/** Whether the input decoder (2b) refused the frame being decoded now. */
+let inputRefused = false;
+
 /**
- * Wraps the client's input decoder once, so that a frame that does not decode
- * kicks the client. The schema decoder does not throw on an unknown field or
- * reference: it writes a warning with the whole schema to the console and skips
- * on (472 bytes of log for a 3-byte frame; see clientInput). Its complaints
- * during this one synchronous call are taken as the verdict instead; the
- * ServerError then thrown is one the framework's catch does not log, and the
- * input is not captured.
+ * 2b. Every input frame is checked before it is decoded (InputDecoder#decode,
+ * the public class of @colyseus/schema/input that the framework gives each
+ * client). The schema decoder does not throw on an unknown field or structure:
+ * it writes a warning with the whole schema to the console and skips on (472
+ * bytes of log for a 3-byte frame). A frame it would complain of (wellFormed.ts),
+ * or one that throws, is refused: the gate kicks its sender, the ServerError
+ * thrown here is one the framework's catch does not log, and no input is taken.
  */
-function quietInputDecoder(client: Client): void {
-  const internals = client as unknown as { _inputDecoder?: { decode(bytes: Uint8Array): unknown; quiet?: true } };
-  const decoder = internals._inputDecoder;
-  if (!decoder) return changed("a client's input decoder (_inputDecoder)");
-  if (decoder.quiet) return;
-  const decode = decoder.decode.bind(decoder);
-  decoder.quiet = true;
-  decoder.decode = (bytes) => {
-    const heard = complaints;
-    let threw = false;
-    let decoded: unknown;
-    try {
-      decoded = decode(bytes);
-    } catch {
-      threw = true;
+function checkInputsBeforeDecoding(): void {
+  const prototype = InputDecoder.prototype as unknown as Internals;
+  const decode = requireMethod(prototype, "decode", "the input decoder (InputDecoder#decode)");
+  prototype.decode = function (this: InputDecoder, body: Uint8Array) {
+    if (inputReadable(body, this.instance)) {
+      try {
+        return decode.call(this, body);
+      } catch {
+        // Refused below, like a frame that does not read.
+      }
     }
-    if (threw || complaints > heard) {
-      kick(client, "Malformed input.");
-      throw new ServerError(CloseCode.WITH_ERROR, "malformed input");
-    }
-    return decoded;
+    inputRefused = true;
+    throw new ServerError(CloseCode.WITH_ERROR, "malformed input");
   };
 }
 
@@ -422,6 +443,9 @@ function timeOutUnfinishedJoins(): void {
 function reserveSeatsByPolicy(): void {
   const prototype = Room.prototype as unknown as Internals;
   const reserve = requireMethod(prototype, "_reserveSeat", "Room's seat reservation");
+  // The reconnection flag is the fifth argument (rest[2] below), and a seat is [options, auth, consumed, reconnection].
+  requireSource(reserve, /^async _reserveSeat\(sessionId, joinOptions[^,]*, authData[^,]*, seconds[^,]*, allowReconnection\b/, "Room#_reserveSeat's arguments");
+  requireSource(reserve, /this\._reservedSeats\[sessionId\] = \[joinOptions, authData, false, allowReconnection\]/, "Room#_reservedSeats' entries");
   prototype._reserveSeat = async function (this: Room & Partial<SeatPolicy>, sessionId: string, joinOptions: unknown, ...rest: unknown[]) {
     const reconnection = rest[2] === true;
     if (!reconnection && this.admits && !this.admits(joinOptions)) {

@@ -13,7 +13,7 @@ import type { Scoreboard } from "../../shared/messages.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import { startMeteredGameServer } from "../../scripts/lib/gameServerProcess.ts";
 import { runFrames } from "../support/netClients.ts";
-import { openSeat, requestSeat, roomMessage, within, type RawClient } from "../support/rawClient.ts";
+import { openSeat, requestSeat, roomMessage, wireString, within, type RawClient } from "../support/rawClient.ts";
 import { waitFor } from "../support/testServer.ts";
 
 let server: Awaited<ReturnType<typeof startMeteredGameServer>>;
@@ -198,16 +198,55 @@ describe("spectating", () => {
   });
 });
 
+/** Resolves when the server answers a PING sent after the frames before it: it read them all without closing the sender. */
+function readUpToHere(client: RawClient): Promise<void> {
+  return new Promise((resolve) => {
+    const answer = (data: Buffer) => {
+      if (data[0] !== Protocol.PING) return;
+      client.socket.off("message", answer);
+      resolve();
+    };
+    client.socket.on("message", answer);
+    client.send(Uint8Array.from([Protocol.PING]));
+  });
+}
+
 describe("an input that does not decode", () => {
-  it("closes its sender without writing a stack trace to the log", async () => {
+  it.each([
+    ["names a structure the input does not have", [0xff, 0x01]],
+    ["names a field the input does not have", [0x80 | 40, 0x01]],
+    ["ends inside a value", [0x80 | 2, 0x05]],
+  ])("closes its sender, without a word in the log, when it %s", async (_, body) => {
     const attacker = await joinedAttacker("joinById", code);
+    // Positive control: a well-formed input (moveX, the first field, set to 1) is read and its sender kept.
+    attacker.send(Uint8Array.from([Protocol.ROOM_INPUT_RELIABLE, 0x80 | 0, 0x01]));
+    await readUpToHere(attacker);
     const logged = server.output().length;
-    // A 3-byte input frame naming a field the input schema does not have.
-    attacker.send(Uint8Array.from([Protocol.ROOM_INPUT_RELIABLE, 0xff, 0x01]));
+    attacker.send(Uint8Array.from([Protocol.ROOM_INPUT_RELIABLE, ...body]));
     const closed = await within(attacker.closed, 3000);
     expect(closed).toMatchObject({ code: CloseCode.WITH_ERROR, reason: "Malformed input." });
-    expect(server.output().length - logged, server.output().slice(logged)).toBeLessThan(200);
     await expectPlayersUnharmed();
+    // At most the cut-off line: nothing the decoder would have written (472 bytes for the first frame).
+    expect(server.output().length - logged, server.output().slice(logged)).toBeLessThan(200);
+  });
+});
+
+describe("a message type that is not UTF-8", () => {
+  it("closes its sender as malformed, without a word in the log from the type's decoder", async () => {
+    for (const channel of [Protocol.ROOM_DATA, Protocol.ROOM_DATA_BYTES]) {
+      const attacker = await joinedAttacker("joinById", code);
+      // Positive control: a readable type of the same length, one the room knows, is read and its sender kept.
+      attacker.send(Uint8Array.from([Protocol.ROOM_DATA, ...wireString("ping"), 0x81, ...wireString("ms"), 0x10]));
+      await readUpToHere(attacker);
+      const logged = server.output().length;
+      // "pi" then a continuation byte with nothing before it, and a byte no UTF-8 text has.
+      attacker.send(Uint8Array.from([channel, 0xa4, 0x70, 0x69, 0x80, 0xff, 0xc0]));
+      const closed = await within(attacker.closed, 3000);
+      expect(closed, `on ${channel}`).toMatchObject({ code: CloseCode.WITH_ERROR, reason: "Malformed message." });
+      await expectPlayersUnharmed();
+      // At most the cut-off line: nothing the type's decoder would have written.
+      expect(server.output().length - logged, server.output().slice(logged)).toBeLessThan(200);
+    }
   });
 });
 

@@ -67,13 +67,17 @@ export async function openSeat(endpoint: string, seat: Seat, options: { autoPong
   };
 }
 
-/** A string as the wire writes it: a length header (fixstr, str8 or str16), then UTF-8. */
+/**
+ * A string as the SDK writes it (@colyseus/schema's encode.string): a msgpack
+ * length header (fixstr, str8 or str16, its length little-endian, unlike
+ * msgpack's), then UTF-8 (lone surrogates made U+FFFD, as TextEncoder does).
+ */
 export function wireString(text: string): number[] {
   const bytes = [...new TextEncoder().encode(text)];
   const n = bytes.length;
   if (n < 32) return [0xa0 | n, ...bytes];
   if (n < 256) return [0xd9, n, ...bytes];
-  return [0xda, n >> 8, n & 0xff, ...bytes];
+  return [0xda, n & 0xff, n >> 8, ...bytes];
 }
 
 /** A room message of `type` with a nil body, on ROOM_DATA or ROOM_DATA_BYTES. */
