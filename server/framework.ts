@@ -15,7 +15,9 @@
 // 1b. WebSocketClient#raw: bytes out counted. requireMethod. Test: operations
 //     "GET /metrics serves Prometheus metrics…" (traffic).
 // 1c. WebSocketTransport#onConnection: a socket error is a cut-off line, not a
-//     stack trace. requireMethod. Test: server-log "gives every hostile client…".
+//     stack trace; every socket is watched (clientActivity.ts). requireMethod.
+//     Tests: server-log "gives every hostile client…", hostile-clients "for
+//     ignoring heartbeats while it keeps sending…".
 // 2.  Room#_onMessage: the frame gate (joins, floods, requests, unreliable
 //     inputs, malformed frames). requireMethod. Tests: hostile-clients "a client
 //     that has not completed its join…", arena-room "kicks a client that floods
@@ -38,13 +40,14 @@
 // Not reaches: the framework's logger (defineServer's `logger`, 7), the Redis
 // status (StatusRedisPresence, a subclass), spectators' seats (the watch route,
 // routes.ts), a completed join and the message rate (seen by the gate itself),
-// a socket's heartbeat answers (`ws`'s pong event, heard in 1c) and a socket
-// error's close code (`ws`'s public error codes). None swaps a global.
+// what a socket did lately (`ws`'s ping and pong events: clientActivity.ts) and
+// a socket error's close code (`ws`'s public error codes). None swaps a global.
 import type { IncomingMessage } from "node:http";
 import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { CloseCode, Protocol, PROTOCOL_CODE_MASK } from "@colyseus/shared-types";
 import { ClientState, Room, ServerError, type Client } from "@colyseus/core";
 import { InputDecoder } from "@colyseus/schema/input";
+import { heardFrom, watchSocket } from "./clientActivity.ts";
 import { logCutOff, notePeer } from "./cutOffs.ts";
 import { log } from "./log.ts";
 import { FrameworkChanged, requireFrameworkVersions } from "./frameworkVersions.ts";
@@ -102,39 +105,6 @@ const joined = new WeakSet<Client>();
 /** Whether a client finished joining (sent JOIN_ROOM), as the message gate saw it. */
 export function hasCompletedJoin(client: Client): boolean {
   return joined.has(client);
-}
-
-/** When each client was last heard from (any room frame, or a WebSocket ping). */
-const lastHeard = new WeakMap<Client, number>();
-/** WebSocket pings each client sent in the current second. */
-const pings = new WeakMap<Client, { second: number; count: number }>();
-
-function heardPing(client: Client): void {
-  const now = performance.now();
-  lastHeard.set(client, now);
-  const second = Math.floor(now / 1000);
-  const seen = pings.get(client);
-  if (seen?.second === second) seen.count++;
-  else pings.set(client, { second, count: 1 });
-}
-
-/** When `client` was last heard from (performance.now() time; -Infinity if never). */
-export function lastHeardAt(client: Client): number {
-  return lastHeard.get(client) ?? -Infinity;
-}
-
-/** WebSocket pings `client` sent in its last second of pinging. */
-export function pingsInLastSecond(client: Client): number {
-  return pings.get(client)?.count ?? 0;
-}
-
-/** When each socket last answered the transport's heartbeat (a WebSocket pong), or opened. */
-const answered = new WeakMap<object, number>();
-
-/** How long `client`'s socket has left the transport's heartbeat unanswered (ms; 0 if it never opened). */
-export function heartbeatUnansweredMs(client: Client): number {
-  const at = answered.get(client.ref);
-  return at === undefined ? 0 : performance.now() - at;
 }
 
 /** A room may refuse a seat by kind (player or spectator) before the framework reserves it. */
@@ -230,14 +200,15 @@ export function forgive(client: Client): void {
  * transport's error listener printed a stack trace for each one. Our listener
  * comes first: it logs a cut-off line, and the transport's report that follows
  * is the client's doing (see frameworkLogger) until this error has been handled.
+ * Here too every socket starts being watched (its pings and pongs), from the
+ * moment it opens, as the transport's heartbeat counts from then.
  */
 function logSocketErrorsAsCutOffs(): void {
   const prototype = WebSocketTransport.prototype as unknown as Internals;
   const onConnection = requireMethod(prototype, "onConnection", "the WebSocket transport's connection handler");
   prototype.onConnection = function (this: WebSocketTransport, socket: RawSocket, req: IncomingMessage, ...rest: unknown[]) {
     notePeer(socket, req);
-    answered.set(socket, performance.now());
-    socket.on("pong", () => answered.set(socket, performance.now()));
+    watchSocket(socket);
     socket.on("error", (error: Error) => {
       logCutOff(socket, socketCloseCode(error), error.message);
       clientInput = true;
@@ -308,7 +279,7 @@ function guardRoomMessages(): void {
   prototype._onMessage = function (this: Room, client: Client, buffer: Uint8Array) {
     if (client.state === ClientState.LEAVING || !buffer || buffer.length === 0) return;
     messagesIn.inc();
-    lastHeard.set(client, performance.now());
+    heardFrom(client.ref);
     const code = buffer[0]! & PROTOCOL_CODE_MASK;
     const verdict = judgeFrame(client, code, buffer);
     if (verdict === "drop") return;
@@ -424,7 +395,6 @@ function timeOutUnfinishedJoins(): void {
   prototype._onJoin = async function (this: Room, client: Client, ...rest: unknown[]) {
     if (pendingReconnections(this).has(client.sessionId)) rejoining.add(client);
     await join.call(this, client, ...rest);
-    client.ref.on("ping", () => heardPing(client));
     if (client.state !== ClientState.JOINING) return;
     const timer = setTimeout(() => {
       if (!hasCompletedJoin(client)) kick(client, "The join was not completed in time.");

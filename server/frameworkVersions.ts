@@ -1,6 +1,6 @@
 // The Colyseus versions server/framework.ts was written against. Its reaches into
 // the framework's internals hold for these versions only, so package.json pins
-// them exactly (tests/unit/framework-versions.test.ts holds the two equal), and
+// them exactly (tests/hosting/framework-versions.test.ts holds the two equal), and
 // the server refuses to start on any other: an upgrade is a review of every reach.
 import { readFileSync } from "node:fs";
 import { findPackageJSON } from "node:module";

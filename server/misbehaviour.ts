@@ -9,7 +9,7 @@
 // A client whose network really dropped went quiet before the first missed ping.
 import type { Client } from "@colyseus/core";
 import { logCutOff } from "./cutOffs.ts";
-import { heartbeatUnansweredMs, lastHeardAt, pingsInLastSecond } from "./framework.ts";
+import { heartbeatUnansweredMs, lastHeardAt, pingsInLastSecond } from "./clientActivity.ts";
 
 /** The WebSocket transport's heartbeat (its defaults, which the server keeps): a ping every 3 s, cut off after 2 unanswered. */
 const HEARTBEAT_INTERVAL_MS = 3000;
@@ -19,11 +19,11 @@ const PING_FLOOD_PER_SECOND = 20;
 
 /** Whether the transport cut `client` off (with `code`) for something it did; one that did is logged as such. */
 export function cutOffForMisbehaviour(client: Client, code: number): boolean {
-  const pingFlood = pingsInLastSecond(client) > PING_FLOOD_PER_SECOND;
-  // The transport cuts a socket off at the heartbeat after HEARTBEAT_RETRIES went unanswered, so
-  // at least that many intervals after its last answer; a socket that answers is never one behind.
-  const heartbeatMissed = heartbeatUnansweredMs(client) >= HEARTBEAT_INTERVAL_MS * (HEARTBEAT_RETRIES - 0.5);
-  const heardSince = performance.now() - lastHeardAt(client) < HEARTBEAT_INTERVAL_MS * (HEARTBEAT_RETRIES - 1);
+  const pingFlood = pingsInLastSecond(client.ref) > PING_FLOOD_PER_SECOND;
+  // The transport cuts a socket off at the heartbeat after HEARTBEAT_RETRIES went unanswered: at least
+  // that many intervals after its last answer. A socket that answers is at most one interval behind.
+  const heartbeatMissed = heartbeatUnansweredMs(client.ref) >= HEARTBEAT_INTERVAL_MS * (HEARTBEAT_RETRIES - 0.5);
+  const heardSince = performance.now() - lastHeardAt(client.ref) < HEARTBEAT_INTERVAL_MS * (HEARTBEAT_RETRIES - 1);
   const why = pingFlood ? "A flood of WebSocket pings." : heartbeatMissed && heardSince ? "Ignored the heartbeat while it kept sending." : null;
   if (why) logCutOff(client.ref, code, why);
   return why !== null;
