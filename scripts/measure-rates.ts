@@ -5,8 +5,9 @@
 import { matchMaker } from "@colyseus/core";
 import { ArenaConnection } from "../game/net/ArenaConnection.ts";
 import { createGameServer, listenGameServer } from "../server/app.ts";
+import { configFromEnv } from "../server/config.ts";
 import type { ArenaRoom } from "../server/ArenaRoom.ts";
-import { INTERPOLATION_DELAY_MS, KO_TARGET, MAX_PLAYERS, ROUND_DURATION } from "../shared/constants.ts";
+import { INTERPOLATION_DELAY_MS } from "../shared/constants.ts";
 import { NO_CONTROLS } from "../shared/step.ts";
 
 const SECONDS = Number(process.env.SECONDS ?? 8);
@@ -30,18 +31,7 @@ interface Sample {
 }
 
 async function measure(tickRate: number, patchRate: number) {
-  const server = createGameServer({
-    tickRate,
-    patchRate,
-    maxPlayers: MAX_PLAYERS,
-    bots: 8,
-    roundSeconds: ROUND_DURATION,
-    koTarget: KO_TARGET,
-    lagCompensation: true,
-    reconnectSeconds: 0,
-    trustProxy: [],
-    replayMemoryMB: 64,
-  });
+  const server = createGameServer({ ...configFromEnv({}), tickRate, patchRate, bots: 8, reconnectSeconds: 0 });
   const { port } = await listenGameServer(server, { trustProxy: [] }, 0, "127.0.0.1");
   const player = await ArenaConnection.join(`http://127.0.0.1:${port}`, "Observer");
   player.meter.simulate(RTT_MS, JITTER_MS);

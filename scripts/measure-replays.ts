@@ -7,10 +7,10 @@ import { writeFile } from "node:fs/promises";
 import { matchMaker } from "@colyseus/core";
 import { ArenaConnection } from "../game/net/ArenaConnection.ts";
 import { createGameServer, listenGameServer } from "../server/app.ts";
+import { configFromEnv } from "../server/config.ts";
 import type { ArenaRoom } from "../server/ArenaRoom.ts";
 import type { ReplaySummary } from "../server/ReplayStore.ts";
 import { readReplayFile } from "../server/replayFile.ts";
-import { MAX_PLAYERS, PATCH_RATE, TICK_RATE } from "../shared/constants.ts";
 import { ReplaySimulation } from "../shared/replay/ReplaySimulation.ts";
 import { hunter, runFrames } from "./lib/headlessPilot.ts";
 
@@ -20,15 +20,11 @@ const SECONDS = Number(process.env.ROUND_SECONDS ?? 120);
 const MEMORY_MB = 64;
 
 const server = createGameServer({
-  tickRate: TICK_RATE,
-  patchRate: PATCH_RATE,
-  maxPlayers: MAX_PLAYERS,
+  ...configFromEnv({}),
   bots: BOTS,
   roundSeconds: SECONDS,
   koTarget: 1000,
-  lagCompensation: true,
   reconnectSeconds: 0,
-  trustProxy: [],
   replayMemoryMB: MEMORY_MB,
 });
 const { port } = await listenGameServer(server, { trustProxy: [] }, 0, "127.0.0.1");

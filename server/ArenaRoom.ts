@@ -11,6 +11,7 @@ import { QUICK_CHAT } from "../shared/chat.ts";
 import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_REWIND_MS, MOVE_AXIS_MAX, SPECTATOR_SLOTS } from "../shared/constants.ts";
 import type { Scoreboard, ServerMessages } from "../shared/messages.ts";
 import { ArenaState, OWNER_VIEW, ShipInput } from "../shared/schema.ts";
+import { type RoomSettings, roomSettings } from "../shared/settings.ts";
 import { stepWorld } from "../shared/stepWorld.ts";
 import { startWorld, type WorldEvent } from "../shared/world.ts";
 import { PooledEntities } from "./EntityPool.ts";
@@ -31,15 +32,17 @@ import { SeatHolds } from "./SeatHolds.ts";
 import { ScoreFeed } from "./ScoreFeed.ts";
 import type { SteadyTimer } from "./SteadyTimer.ts";
 
-/** What an arena room is created with: the server's settings (config.ts), and whether its creator asked for a private room. */
+/** What an arena room is created with: the server's settings (config.ts), and what its creator asked for (checked by joinOptions.ts). */
 export type ArenaRoomOptions = Pick<
   ServerConfig,
-  "tickRate" | "patchRate" | "maxPlayers" | "bots" | "roundSeconds" | "koTarget" | "lagCompensation" | "reconnectSeconds" | "replayDir"
+  "tickRate" | "patchRate" | "maxPlayers" | "bots" | "roundSeconds" | "koTarget" | "arena" | "lagCompensation" | "reconnectSeconds" | "replayDir"
 > & {
   /** Bytes of replays the server keeps in memory (or in the shared Redis). */
   replayMemoryBytes: number;
   /** A private room is reached only by its code. */
   private?: unknown;
+  /** A private room's settings as its creator chose them; the server's for the rest. */
+  settings?: Partial<RoomSettings>;
 };
 
 /** A client of the arena room: what it may be sent is typed from the server's messages (shared/messages.ts). */
@@ -116,12 +119,14 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   }
 
   override async onCreate(options: ArenaRoomOptions): Promise<void> {
-    // Every ship the room can hold gets a one-byte id before bullets use ids up.
-    this.factory.reserveShips(options.maxPlayers + options.bots, this.state.ships);
-    this.roomId = await claimRoomCode(this.presence);
     const isPrivate = options.private === true;
+    const settings = roomSettings(options, isPrivate ? options.settings : undefined);
+    this.state.settings.assign(settings);
+    // Every ship the room can hold gets a one-byte id before bullets use ids up.
+    this.factory.reserveShips(settings.maxPlayers + settings.bots, this.state.ships);
+    this.roomId = await claimRoomCode(this.presence);
     if (isPrivate) await this.setPrivate(true);
-    this.maxClients = options.maxPlayers + SPECTATOR_SLOTS;
+    this.maxClients = settings.maxPlayers + SPECTATOR_SLOTS;
     this.reconnectSeconds = options.reconnectSeconds;
     // Announced to clients, who reconcile at this cadence.
     this.patchRate = 1000 / options.patchRate;
@@ -129,7 +134,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     this.maxMessagesPerSecond = options.tickRate * 3 + 10;
     this.dt = 1 / options.tickRate;
     this.state.tickRate = options.tickRate;
-    startWorld(this.state, this.factory, this.dt, options);
+    startWorld(this.state, this.factory, this.dt, settings);
     this.recording = new RoomRecording(this.presence, this.state, {
       room: this.roomId,
       tickRate: options.tickRate,
@@ -138,7 +143,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
       dir: options.replayDir,
     });
     this.intake = new InputIntake((id) => this.inputs.get(id), this.recording);
-    this.roster = new Roster(this.state, this.factory, this.recording, { room: this.roomId, maxPlayers: options.maxPlayers, bots: options.bots, dt: this.dt });
+    this.roster = new Roster(this.state, this.factory, this.recording, { room: this.roomId, maxPlayers: settings.maxPlayers, bots: settings.bots, dt: this.dt });
     this.lag = new LagCompensation(options.lagCompensation ? this.rewindShips() : null, this.dt, () => this.clock.elapsedTime);
     this.roster.balanceBots();
     await this.publishListing();

@@ -20,6 +20,7 @@ import { metrics, registry, resetMetrics } from "./metrics.ts";
 import { StatusRedisPresence } from "./StatusRedisPresence.ts";
 import { gameRoutes } from "./routes.ts";
 import type { ServerConfig } from "./config.ts";
+import { roomSettings } from "../shared/settings.ts";
 
 /**
  * The largest WebSocket frame a client may send; a larger one closes its socket
@@ -65,6 +66,7 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
         bots: config.bots,
         roundSeconds: config.roundSeconds,
         koTarget: config.koTarget,
+        arena: config.arena,
         lagCompensation: config.lagCompensation,
         reconnectSeconds: config.reconnectSeconds,
         replayMemoryBytes: config.replayMemoryMB * 1024 * 1024,
@@ -74,7 +76,7 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
         .sortBy({ clients: -1 }),
       lobby: defineRoom(LobbyRoom),
     },
-    routes: gameRoutes(presence, { maxBytes: config.replayMemoryMB * 1024 * 1024, dir: config.replayDir }),
+    routes: gameRoutes(presence, { maxBytes: config.replayMemoryMB * 1024 * 1024, dir: config.replayDir }, roomSettings(config)),
     greet: false,
     logger: frameworkLogger,
     gracefullyShutdown: options.standalone ?? false,

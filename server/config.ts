@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { LOG_FORMATS } from "./log.ts";
-import { DEFAULT_BOTS, KO_TARGET, MAX_PLAYERS, PATCH_RATE, RECONNECT_SECONDS, ROUND_DURATION, TICK_RATE } from "../shared/constants.ts";
+import { PATCH_RATE, RECONNECT_SECONDS, TICK_RATE } from "../shared/constants.ts";
+import { ARENAS, NUMBER_SETTINGS, type NumberSetting } from "../shared/settings.ts";
 
 export interface ServerConfig {
   port: number;
@@ -15,6 +16,8 @@ export interface ServerConfig {
   /** Length of a round, seconds, and the KOs that win it before its time is up. */
   roundSeconds: number;
   koTarget: number;
+  /** Where rounds are played: a layout's name, or "rotate". */
+  arena: string;
   /** Judge hits where the shooter saw the target (on), or where it is now (off, for comparison). */
   lagCompensation: boolean;
   /** How long a dropped player's seat is held, seconds. */
@@ -46,10 +49,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env.HOST?.trim() || "0.0.0.0",
     tickRate: integer(env, "TICK_RATE", TICK_RATE, 20, 120),
     patchRate: integer(env, "PATCH_RATE", PATCH_RATE, 5, 60),
-    maxPlayers: integer(env, "MAX_PLAYERS", MAX_PLAYERS, 1, MAX_PLAYERS),
-    bots: integer(env, "BOTS", DEFAULT_BOTS, 0, MAX_PLAYERS),
-    roundSeconds: integer(env, "ROUND_SECONDS", ROUND_DURATION, 10, 3600),
-    koTarget: integer(env, "KO_TARGET", KO_TARGET, 1, 1000),
+    // A room's defaults: the host of a private room may choose others within the same ranges (shared/settings.ts).
+    maxPlayers: setting(env, "MAX_PLAYERS", "maxPlayers"),
+    bots: setting(env, "BOTS", "bots"),
+    roundSeconds: setting(env, "ROUND_SECONDS", "roundSeconds"),
+    koTarget: setting(env, "KO_TARGET", "koTarget"),
+    arena: arena(env),
     lagCompensation: onOff(env, "LAG_COMPENSATION", true),
     reconnectSeconds: integer(env, "RECONNECT_SECONDS", RECONNECT_SECONDS, 0, 3600),
     tls: tlsFiles(env),
@@ -95,6 +100,20 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+function setting(env: NodeJS.ProcessEnv, name: string, which: NumberSetting): number {
+  const { initial, min, max } = NUMBER_SETTINGS[which];
+  return integer(env, name, initial, min, max);
+}
+
+/** ARENA: a layout's name (in any case), or rotate. */
+function arena(env: NodeJS.ProcessEnv): string {
+  const raw = env.ARENA?.trim();
+  if (!raw) return "rotate";
+  const found = ARENAS.find((name) => name.toLowerCase() === raw.toLowerCase());
+  if (found) return found;
+  throw new ConfigError(`ARENA must be ${ARENAS.join(" or ")} (got "${raw}")`);
 }
 
 function choice<Choice extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly Choice[], fallback: Choice): Choice {

@@ -3,16 +3,29 @@
 // with which request.
 import { ServerError, type AuthContext } from "@colyseus/core";
 import { z } from "zod";
+import { ARENAS, NUMBER_SETTINGS } from "../shared/settings.ts";
 import { refusals } from "./metrics.ts";
 
 /** The longest name a client may send; what is kept of it is cut to NAME_MAX_LENGTH. */
 const NAME_INPUT_MAX_LENGTH = 100;
+
+/** Any of a room's settings (shared/settings.ts), each within its range; nothing else. */
+export const settingsChange = z
+  .object({
+    ...(Object.fromEntries(
+      Object.entries(NUMBER_SETTINGS).map(([name, { min, max }]) => [name, z.number().int().min(min).max(max).optional()]),
+    ) as { [Name in keyof typeof NUMBER_SETTINGS]: z.ZodOptional<z.ZodNumber> }),
+    arena: z.enum(ARENAS).optional(),
+  })
+  .strict();
 
 /** The matchmaking request's body. Fields the game does not know are dropped. */
 const joinOptions = z.object({
   name: z.string().max(NAME_INPUT_MAX_LENGTH).optional(),
   /** Create a room reached only by its code. */
   private: z.boolean().optional(),
+  /** A private room's settings, chosen by its creator: the server's defaults for the rest. */
+  settings: settingsChange.optional(),
   /** Watch the room without a ship: given only by the watch route (routes.ts), never accepted from matchmaking. */
   spectate: z.boolean().optional(),
 });
@@ -37,6 +50,9 @@ export function checkJoinOptions(options: unknown, context: AuthContext): void {
   }
   const method = matchmakeMethod(context);
   if (parsed.data.private !== undefined && method !== "create") refuse('Bad join options: "private" goes only with create.');
+  if (parsed.data.settings !== undefined && !(method === "create" && parsed.data.private === true)) {
+    refuse('Bad join options: "settings" go only with the create of a private room.');
+  }
   if (parsed.data.spectate !== undefined) refuse(`Bad join options: "spectate" is not a ${method} option; watch a room with POST /api/rooms/CODE/watch.`);
 }
 

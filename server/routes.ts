@@ -4,6 +4,7 @@ import { createEndpoint, createRouter, matchMaker, type IRoomCache } from "@coly
 import type { ISeatReservation } from "@colyseus/shared-types";
 import type { Scoreboard } from "../shared/messages.ts";
 import { normalizeRoomCode } from "../shared/roomCodes.ts";
+import type { RoomSettings } from "../shared/settings.ts";
 import type { ArenaRoom } from "./ArenaRoom.ts";
 import type { JoinOptions } from "./joinOptions.ts";
 import type { StatusRedisPresence } from "./StatusRedisPresence.ts";
@@ -12,7 +13,7 @@ import { ReplayStore, type ReplaySummary } from "./ReplayStore.ts";
 /** The newest public replays listed when no room is asked for. */
 const RECENT_REPLAYS = 20;
 
-export function gameRoutes(presence: StatusRedisPresence | undefined, replayOptions: { maxBytes: number; dir?: string }) {
+export function gameRoutes(presence: StatusRedisPresence | undefined, replayOptions: { maxBytes: number; dir?: string }, defaults: RoomSettings) {
   // The presence is the framework's (its memory, or Redis) once the server listens.
   const replays = () => new ReplayStore(matchMaker.presence, replayOptions);
   const startedAt = Date.now();
@@ -30,6 +31,8 @@ export function gameRoutes(presence: StatusRedisPresence | undefined, replayOpti
         redis,
       };
     }),
+    /** The settings a room gets unless its host chooses others (the create form starts from them; their ranges are shared/settings.ts's). */
+    settings: createEndpoint("/api/settings", { method: "GET" }, async (): Promise<RoomSettings> => defaults),
     /**
      * A room's scores, round and recent knock-outs, from whichever process hosts it.
      * `?wait=V` long-polls: the answer is held until the scoreboard's version moves

@@ -12,6 +12,7 @@
 // version that first stores it (older replays are read without it).
 import { PICKUP_KINDS } from "./arena.ts";
 import { NAME_MAX_LENGTH } from "./constants.ts";
+import { ARENAS } from "./settings.ts";
 
 /** A name's UTF-8 bytes at most: NAME_MAX_LENGTH characters of up to 4 bytes each. */
 export const NAME_BYTES = NAME_MAX_LENGTH * 4;
@@ -145,6 +146,8 @@ export const ROUND_FIELDS = {
   layout: field(text(32), { checksum: 8 }),
   /** Counter behind bullet ids. */
   serial: field(count(2 ** 32 - 1), { checksum: 6 }),
+  /** Where the next rounds are played: a layout's name, or "rotate" (settings.ts). */
+  arena: field(choice(ARENAS), { checksum: 9, since: 2 }),
 } as const;
 
 /** The names of a table's fields with `trait`, in the table's order. */

@@ -5,6 +5,7 @@
 import { schema, t, type SchemaType } from "@colyseus/schema";
 import type { PickupKind } from "./arena.ts";
 import { POSITION_GRID, TICK_RATE } from "./constants.ts";
+import { DEFAULT_SETTINGS } from "./settings.ts";
 import type { Phase } from "./world.ts";
 
 /**
@@ -79,6 +80,19 @@ export const Pickup = schema(
 );
 export type Pickup = SchemaType<typeof Pickup>;
 
+/** A room's settings (settings.ts), as the room plays by them from its next round on. */
+export const RoomSettings = schema(
+  {
+    roundSeconds: t.uint16().default(DEFAULT_SETTINGS.roundSeconds),
+    koTarget: t.uint16().default(DEFAULT_SETTINGS.koTarget),
+    bots: t.uint8().default(DEFAULT_SETTINGS.bots),
+    maxPlayers: t.uint8().default(DEFAULT_SETTINGS.maxPlayers),
+    arena: t.string().default(DEFAULT_SETTINGS.arena),
+  },
+  "RoomSettings",
+);
+export type RoomSettings = SchemaType<typeof RoomSettings>;
+
 export const ArenaState = schema(
   {
     tick: t.uint32().default(0),
@@ -92,6 +106,11 @@ export const ArenaState = schema(
     /** Name of the arena layout being played (see shared/arena.ts). */
     layout: t.string().default(""),
     serial: t.uint32().noSync().default(0),
+    /** The rules' copy of settings.arena, taken between rounds: clients read the settings. */
+    arena: t.string().noSync().default("rotate"),
+    settings: t.ref(RoomSettings),
+    /** The host's session id: who created a private room, then whoever has been in it longest. Empty in public rooms. */
+    hostId: t.string().default(""),
     /** Ships keyed by the owner's session id (bots: "bot-N"). */
     ships: t.map(Ship),
     bullets: t.map(Bullet),

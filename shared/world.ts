@@ -3,19 +3,18 @@
 // calls these and nothing else changes the state. Time is counted in ticks of the
 // fixed step; randomness comes from seededRandom. No clocks, no Math.random.
 import { farthestSpawn, LAYOUTS, layoutByName, type ArenaLayout, type PickupKind } from "./arena.ts";
+import { DEFAULT_SETTINGS, type RoomSettings } from "./settings.ts";
 import {
   BULLET_DAMAGE,
   BULLET_LIFETIME,
   BULLET_RADIUS,
   HEAL_AMOUNT,
   HIT_KNOCKBACK,
-  KO_TARGET,
   PICKUP_RADIUS,
   PICKUP_RESPAWN,
   RAPID_FIRE_DURATION,
   RESPAWN_DELAY,
   RESULTS_DURATION,
-  ROUND_DURATION,
   SHIELD_PICKUP_DURATION,
   SHIP_HEALTH,
   SHIP_RADIUS,
@@ -46,15 +45,10 @@ export interface EntityMap<V> {
   readonly size: number;
 }
 
-/** Settings a host may change per server. */
-export interface MatchRules {
-  /** Length of a round, seconds. */
-  roundSeconds: number;
-  /** KOs that win a round before its time is up. */
-  koTarget: number;
-}
+/** The settings the rules read (settings.ts): a round's length and KO target, and where rounds are played. */
+export type MatchRules = Pick<RoomSettings, "roundSeconds" | "koTarget" | "arena">;
 
-export const DEFAULT_RULES: MatchRules = { roundSeconds: ROUND_DURATION, koTarget: KO_TARGET };
+export const DEFAULT_RULES: MatchRules = { roundSeconds: DEFAULT_SETTINGS.roundSeconds, koTarget: DEFAULT_SETTINGS.koTarget, arena: DEFAULT_SETTINGS.arena };
 
 /** The round's fields (entities.ts), and its entities. */
 export interface WorldState extends Values<typeof ROUND_FIELDS> {
@@ -106,12 +100,18 @@ export function layoutOf(world: WorldState): ArenaLayout {
   return layoutByName(world.layout);
 }
 
-/** Sets up round 1 on the given layout. */
+/** Sets up round 1: on the rules' arena, or on `layout` when they rotate. */
 export function startWorld(world: WorldState, factory: EntityFactory, dt: number, rules: MatchRules = DEFAULT_RULES, layout: ArenaLayout = LAYOUTS[0]!): void {
+  setRules(world, rules);
+  world.round = 1;
+  beginRound(world, factory, dt, world.arena === "rotate" ? layout : layoutByName(world.arena));
+}
+
+/** The rules from the next round on; the round under way keeps its own. */
+export function setRules(world: WorldState, rules: MatchRules): void {
   world.roundSeconds = rules.roundSeconds;
   world.koTarget = rules.koTarget;
-  world.round = 1;
-  beginRound(world, factory, dt, layout);
+  world.arena = rules.arena;
 }
 
 /** Adds a ship for a player or bot, at the spawn point farthest from the others. */
@@ -159,7 +159,7 @@ export function advanceWorld(world: WorldState, factory: EntityFactory, dt: numb
     if (world.tick >= world.phaseEndTick) endRound(world, dt, events);
   } else if (world.tick >= world.phaseEndTick) {
     world.round++;
-    const layout = LAYOUTS[Math.floor(seededRandom(world.round, "layout") * LAYOUTS.length)]!;
+    const layout = world.arena === "rotate" ? LAYOUTS[Math.floor(seededRandom(world.round, "layout") * LAYOUTS.length)]! : layoutByName(world.arena);
     beginRound(world, factory, dt, layout);
     events.push({ type: "round-start", round: world.round, layout: layout.name });
   }

@@ -7,6 +7,7 @@ import { namesWith, SHIP_FIELDS } from "../../shared/entities.ts";
 import type { ChatMessage } from "../../shared/chat.ts";
 import type { Handshake, KillcamMessage, KoMessage } from "../../shared/messages.ts";
 import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/schema.ts";
+import type { RoomSettings } from "../../shared/settings.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
 import type { ShipState } from "../../shared/world.ts";
 import { gameClient, type ArenaJoinOptions, type ArenaRoom, type GameClient, type ServerRoom } from "./gameClient.ts";
@@ -55,7 +56,8 @@ export interface HandshakeInfo {
 }
 
 /** What a player can ask for in the lobby. */
-export type LobbyChoice = { kind: "quick" } | { kind: "create"; private: boolean } | { kind: "code"; code: string };
+/** What a player chose in the lobby: quick play, a room of their own (private ones with the settings they chose), or a room by its code. */
+export type LobbyChoice = { kind: "quick" } | { kind: "create"; private: boolean; settings?: Partial<RoomSettings> } | { kind: "code"; code: string };
 
 /** How to get into a room: a lobby choice, or resuming a seat held since a drop or a reload. */
 export type JoinRequest = LobbyChoice | { kind: "resume"; reconnectionToken: string };
@@ -65,7 +67,7 @@ async function openRoom(client: GameClient, name: string, request: JoinRequest):
     case "quick":
       return client.joinOrCreate("arena", { name } satisfies ArenaJoinOptions, ArenaState);
     case "create":
-      return client.create("arena", { name, private: request.private } satisfies ArenaJoinOptions, ArenaState);
+      return client.create("arena", { name, private: request.private, settings: request.settings } satisfies ArenaJoinOptions, ArenaState);
     case "code":
       try {
         return await client.joinById<ServerRoom<"arena">>(request.code, { name } satisfies ArenaJoinOptions, ArenaState);

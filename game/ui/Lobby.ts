@@ -2,6 +2,7 @@
 // pick a public room from a list the server keeps up to date over a WebSocket.
 import { Client, type Room, type RoomAvailable } from "@colyseus/sdk";
 import { NAME_MAX_LENGTH } from "../../shared/constants.ts";
+import type { LobbyChoice } from "../net/ArenaConnection.ts";
 import type { RoomListing } from "../../shared/messages.ts";
 import { cleanName } from "../../shared/names.ts";
 import { CODE_LENGTH, normalizeRoomCode } from "../../shared/roomCodes.ts";
@@ -11,7 +12,6 @@ import { button, element, textInput } from "./dom.ts";
 
 const NAME_KEY = "skirmish.name";
 
-export type LobbyChoice = { kind: "quick" } | { kind: "create"; private: boolean } | { kind: "code"; code: string };
 
 export class Lobby {
   private readonly root: HTMLDivElement;

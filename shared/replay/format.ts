@@ -349,7 +349,7 @@ function readFields<Table extends FieldTable>(reader: ByteReader, table: Table, 
         break;
       case "choice": {
         const choice = codec.choices[reader.u8()];
-        if (choice === undefined) throw new ReplayError(`The replay is corrupt: a ${name} of no known kind.`);
+        if (choice === undefined) throw new ReplayError(`The replay is corrupt: its ${name} is of no known kind.`);
         values[name] = choice;
         break;
       }

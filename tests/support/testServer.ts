@@ -1,22 +1,10 @@
 import { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createGameServer, listenGameServer } from "../../server/app.ts";
-import type { ServerConfig } from "../../server/config.ts";
-import { KO_TARGET, MAX_PLAYERS, PATCH_RATE, RECONNECT_SECONDS, ROUND_DURATION, TICK_RATE } from "../../shared/constants.ts";
+import { configFromEnv, type ServerConfig } from "../../server/config.ts";
 
-/** Bots are off unless a test asks for them, so each test controls every ship. */
-export const DEFAULT_TEST_CONFIG = {
-  tickRate: TICK_RATE,
-  patchRate: PATCH_RATE,
-  maxPlayers: MAX_PLAYERS,
-  bots: 0,
-  roundSeconds: ROUND_DURATION,
-  koTarget: KO_TARGET,
-  lagCompensation: true,
-  reconnectSeconds: RECONNECT_SECONDS,
-  trustProxy: [],
-  replayMemoryMB: 64,
-};
+/** The server's defaults (its environment unset), but bots are off unless a test asks for them, so each test controls every ship. */
+export const DEFAULT_TEST_CONFIG = { ...configFromEnv({}), bots: 0 };
 
 /** A game server on 127.0.0.1 at a free port, wrapped in @colyseus/testing's helpers. */
 export async function bootTestServer(config: Partial<Omit<ServerConfig, "port" | "host">> = {}) {

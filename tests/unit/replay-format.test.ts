@@ -83,6 +83,7 @@ describe("a broken or hostile replay", () => {
       for (const value of [5400, 180, 15]) out.varuint(value);
       out.text("Crossroads");
       out.varuint(0); // serial
+      out.u8(0); // arena: rotate
       out.varuint(shipCount);
       return out.finish();
     };
