@@ -143,7 +143,12 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
       dir: options.replayDir,
     });
     this.intake = new InputIntake((id) => this.inputs.get(id), this.recording);
-    this.roster = new Roster(this.state, this.factory, this.recording, { room: this.roomId, maxPlayers: settings.maxPlayers, bots: settings.bots, dt: this.dt });
+    this.roster = new Roster(this.state, this.factory, this.recording, {
+      room: this.roomId,
+      maxPlayers: settings.maxPlayers,
+      bots: settings.bots,
+      dt: this.dt,
+    });
     this.lag = new LagCompensation(options.lagCompensation ? this.rewindShips() : null, this.dt, () => this.clock.elapsedTime);
     this.roster.balanceBots();
     await this.publishListing();

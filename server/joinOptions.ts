@@ -12,9 +12,9 @@ const NAME_INPUT_MAX_LENGTH = 100;
 /** Any of a room's settings (shared/settings.ts), each within its range; nothing else. */
 export const settingsChange = z
   .object({
-    ...(Object.fromEntries(
-      Object.entries(NUMBER_SETTINGS).map(([name, { min, max }]) => [name, z.number().int().min(min).max(max).optional()]),
-    ) as { [Name in keyof typeof NUMBER_SETTINGS]: z.ZodOptional<z.ZodNumber> }),
+    ...(Object.fromEntries(Object.entries(NUMBER_SETTINGS).map(([name, { min, max }]) => [name, z.number().int().min(min).max(max).optional()])) as {
+      [Name in keyof typeof NUMBER_SETTINGS]: z.ZodOptional<z.ZodNumber>;
+    }),
     arena: z.enum(ARENAS).optional(),
   })
   .strict();

@@ -8,10 +8,10 @@ import { cleanName } from "../../shared/names.ts";
 import { CODE_LENGTH, normalizeRoomCode } from "../../shared/roomCodes.ts";
 import { clockText } from "../../shared/scores.ts";
 import { COLORS, css, FONTS } from "../palette.ts";
+import { CreateRoomForm } from "./CreateRoomForm.ts";
 import { button, element, textInput } from "./dom.ts";
 
 const NAME_KEY = "skirmish.name";
-
 
 export class Lobby {
   private readonly root: HTMLDivElement;
@@ -19,6 +19,7 @@ export class Lobby {
   private readonly codeInput: HTMLInputElement;
   private readonly message: HTMLDivElement;
   private readonly list: HTMLDivElement;
+  private readonly createForm: CreateRoomForm;
   private readonly rooms = new Map<string, RoomAvailable<RoomListing>>();
   private listing: Room | null = null;
   private listTimer: ReturnType<typeof setInterval> | null = null;
@@ -71,8 +72,9 @@ export class Lobby {
 
     const actions = row(
       button("Quick Play", () => this.act({ kind: "quick" }), true),
-      button("Create private room", () => this.act({ kind: "create", private: true })),
+      button("Create private room", () => void this.createForm.open()),
     );
+    this.createForm = new CreateRoomForm(endpoint, (settings) => void this.act({ kind: "create", private: true, settings }));
     this.codeInput = textInput("lobby-code", "Room code", CODE_LENGTH + 2);
     this.codeInput.style.flex = "1";
     this.codeInput.style.textTransform = "uppercase";
@@ -88,7 +90,7 @@ export class Lobby {
     this.list = element("div", { display: "flex", flexDirection: "column", gap: "6px", maxHeight: "38vh", overflowY: "auto" });
     this.list.id = "lobby-rooms";
 
-    card.append(title, subtitle, nameRow, actions, codeRow, this.message, listTitle, this.list);
+    card.append(title, subtitle, nameRow, actions, this.createForm.root, codeRow, this.message, listTitle, this.list);
     this.root.append(card);
     parent.append(this.root);
   }
@@ -104,6 +106,7 @@ export class Lobby {
 
   hide(): void {
     this.root.style.display = "none";
+    this.createForm.close();
     void this.listing?.leave();
     this.listing = null;
     if (this.listTimer) clearInterval(this.listTimer);

@@ -4,7 +4,7 @@
 // of each device's view are saved.
 import { expect, test, type Page } from "@playwright/test";
 import { SHIP_HEALTH } from "../../shared/constants.ts";
-import { enterFromLobby, joined, OPEN_LANE_Y, probe, type Push, saveScreenshot, ship, steer, useGameServer } from "../support/pages.ts";
+import { CREATE_PRIVATE_ROOM, enterFromLobby, joined, OPEN_LANE_Y, probe, type Push, saveScreenshot, ship, steer, useGameServer } from "../support/pages.ts";
 import { Thumbs } from "../support/touch.ts";
 
 const server = useGameServer({ BOTS: "0" });
@@ -16,6 +16,7 @@ async function tapIn(page: Page, name: string, button = "Quick Play", beforeTap?
   await page.locator("#lobby-name").fill(name);
   await beforeTap?.();
   await page.getByRole("button", { name: button }).tap();
+  if (button === CREATE_PRIVATE_ROOM) await page.getByRole("button", { name: "Create room" }).tap();
 }
 
 /** A push on the move stick: a short stroke of the left thumb. */

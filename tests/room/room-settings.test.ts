@@ -69,14 +69,24 @@ describe("settings", () => {
       requestSeat(server.endpoint, method, "arena", { name: "Picky", ...options }, { "X-Forwarded-For": `192.0.2.${++address}` });
     const create = (settings: object) => request("create", { private: true, settings });
     for (const [name, { min, max }] of Object.entries(NUMBER_SETTINGS)) {
-      for (const [why, value] of [["above", max + 1], ["below", min - 1], ["not whole", min + 0.5]] as const) {
+      for (const [why, value] of [
+        ["above", max + 1],
+        ["below", min - 1],
+        ["not whole", min + 0.5],
+      ] as const) {
         await expect(create({ [name]: value }), `${name} ${why}`).rejects.toThrow(`400: Bad join options: "settings.${name}"`);
       }
     }
     await expect(create({ arena: "Atlantis" })).rejects.toThrow('400: Bad join options: "settings.arena"');
     await expect(create({ gravity: 2 })).rejects.toThrow(/400: Bad join options: "settings": .*gravity/);
-    for (const [method, options] of [["create", { private: false }], ["create", {}], ["joinOrCreate", {}]] as const) {
-      await expect(request(method, { ...options, settings: { koTarget: 3 } }), method).rejects.toThrow('400: Bad join options: "settings" go only with the create of a private room.');
+    for (const [method, options] of [
+      ["create", { private: false }],
+      ["create", {}],
+      ["joinOrCreate", {}],
+    ] as const) {
+      await expect(request(method, { ...options, settings: { koTarget: 3 } }), method).rejects.toThrow(
+        '400: Bad join options: "settings" go only with the create of a private room.',
+      );
     }
     // Positive control: each end of every range is taken.
     for (const end of ["min", "max"] as const) {

@@ -61,12 +61,19 @@ export async function ship(page: Page, id: string): Promise<ProbeShip> {
   return found;
 }
 
-/** Opens the game at `url`, types a name in the lobby and presses `button` (Quick Play by default). */
+/**
+ * Opens the game at `url`, types a name in the lobby and presses `button` (Quick
+ * Play by default); a private room is then created from its form as it opens,
+ * with the server's settings.
+ */
 export async function enterFromLobby(page: Page, url: string, name: string, button = "Quick Play"): Promise<void> {
   await page.goto(url);
   await page.locator("#lobby-name").fill(name);
   await page.getByRole("button", { name: button }).click();
+  if (button === CREATE_PRIVATE_ROOM) await page.getByRole("button", { name: "Create room" }).click();
 }
+
+export const CREATE_PRIVATE_ROOM = "Create private room";
 
 /** Waits until the page has joined and shows `ships` ships; returns our session id. */
 export async function joined(page: Page, ships: number): Promise<string> {

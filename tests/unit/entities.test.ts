@@ -21,7 +21,13 @@ const ENTITIES: Array<{ name: string; schema: new () => object; table: FieldTabl
   { name: "Pickup", schema: Pickup, table: PICKUP_FIELDS, wireOnly: [], notSent: [] },
   // The collections hold the other entities; the tick rate turns ticks into time for the client. The
   // counter behind bullet ids is the server's (declared noSync): clients never make ids.
-  { name: "ArenaState", schema: ArenaState, table: ROUND_FIELDS, wireOnly: ["bullets", "hostId", "pickups", "settings", "ships", "tickRate"], notSent: ["serial", "arena"] },
+  {
+    name: "ArenaState",
+    schema: ArenaState,
+    table: ROUND_FIELDS,
+    wireOnly: ["bullets", "hostId", "pickups", "settings", "ships", "tickRate"],
+    notSent: ["serial", "arena"],
+  },
 ];
 
 describe.each(ENTITIES)("the wire's $name and its table", ({ schema, table, wireOnly, notSent }) => {
