@@ -18,7 +18,8 @@ import { PooledEntities } from "./EntityPool.ts";
 import { checkedMessages } from "./checkedMessages.ts";
 import type { ServerConfig } from "./config.ts";
 import { pendingSeats, sendPatchesOnSteadyClock, type SeatPolicy } from "./framework.ts";
-import { checkJoinOptions, isSpectator, type JoinOptions } from "./joinOptions.ts";
+import { Host, roomCapacity } from "./Host.ts";
+import { checkJoinOptions, isSpectator, type JoinOptions, settingsChange } from "./joinOptions.ts";
 import { takeHandshake } from "./handshakes.ts";
 import { InputIntake } from "./InputIntake.ts";
 import { LagCompensation } from "./LagCompensation.ts";
@@ -87,6 +88,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
         if (notice) client.send("chat-notice", { text: notice });
       },
     ),
+    /** The host changes settings from the next round on (see Host). */
+    settings: validate(settingsChange, (client: ArenaClient, change) => this.host.changeSettings(client.sessionId, change)),
     /** A page that shows the lesson asks how the server saw its WebSocket's opening handshake; it is told once. */
     handshake: validate(z.undefined(), (client: ArenaClient) => {
       const handshake = takeHandshake(client.sessionId);
@@ -95,6 +98,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   });
 
   private readonly chat = new RoomChat();
+  /** Who hosts a private room, and the settings they change; set as the room is created. */
+  private host!: Host;
   private readonly scores = new ScoreFeed(this.state);
   private readonly factory = new PooledEntities((bullet) => this.lag.forget(bullet));
   private dt = 0;
@@ -122,11 +127,12 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     const isPrivate = options.private === true;
     const settings = roomSettings(options, isPrivate ? options.settings : undefined);
     this.state.settings.assign(settings);
+    const most = roomCapacity(settings, isPrivate);
     // Every ship the room can hold gets a one-byte id before bullets use ids up.
-    this.factory.reserveShips(settings.maxPlayers + settings.bots, this.state.ships);
+    this.factory.reserveShips(most.maxPlayers + most.bots, this.state.ships);
     this.roomId = await claimRoomCode(this.presence);
     if (isPrivate) await this.setPrivate(true);
-    this.maxClients = settings.maxPlayers + SPECTATOR_SLOTS;
+    this.maxClients = most.maxPlayers + SPECTATOR_SLOTS;
     this.reconnectSeconds = options.reconnectSeconds;
     // Announced to clients, who reconcile at this cadence.
     this.patchRate = 1000 / options.patchRate;
@@ -143,12 +149,13 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
       dir: options.replayDir,
     });
     this.intake = new InputIntake((id) => this.inputs.get(id), this.recording);
-    this.roster = new Roster(this.state, this.factory, this.recording, {
-      room: this.roomId,
-      maxPlayers: settings.maxPlayers,
-      bots: settings.bots,
-      dt: this.dt,
-    });
+    const { maxPlayers, bots } = settings;
+    this.roster = new Roster(this.state, this.factory, this.recording, { room: this.roomId, maxPlayers, bots, dt: this.dt });
+    const voice = {
+      toRoom: (text: string) => this.broadcast("room-notice", { text }),
+      toOne: (id: string, text: string) => this.clients.getById(id)?.send("host-notice", { text }),
+    };
+    this.host = new Host(this.state, this.roster, voice, isPrivate);
     this.lag = new LagCompensation(options.lagCompensation ? this.rewindShips() : null, this.dt, () => this.clock.elapsedTime);
     this.roster.balanceBots();
     await this.publishListing();
@@ -175,6 +182,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
       return;
     }
     this.roster.addPlayer(id, options?.name);
+    this.host.joined(id);
     // What only this player's prediction needs (velocity, cooldowns) goes to them alone.
     const view = new StateView();
     view.add(this.state.ships.get(id)!, OWNER_VIEW);
@@ -222,6 +230,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     this.holds.forget(id);
     client.view?.dispose();
     this.roster.remove(id);
+    this.host.left(id);
     this.chat.forget(id);
     this.intake.forget(id);
     void this.publishListing();
@@ -286,6 +295,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     this.onWorldEvents?.(events);
     for (const event of events) {
       if (event.type === "ko") this.onKo(event.killer, event.victim);
+      if (event.type === "round-over") this.host.roundEnded();
       if (event.type === "round-over" || event.type === "round-start") void this.publishListing();
     }
   }

@@ -77,6 +77,13 @@ export class Roster {
     this.balanceBots();
   }
 
+  /** The room's seats and bots from now on (a host's settings, at a round's end). */
+  setLimits(maxPlayers: number, bots: number): void {
+    this.seats.maxPlayers = maxPlayers;
+    this.options.bots = bots;
+    this.balanceBots();
+  }
+
   /** Bots fill the room while there are fewer players than the fill target, newest bot leaving first. */
   balanceBots(): void {
     const wanted = botsWanted(this.seats.players.size, this.options.bots);

@@ -9,7 +9,8 @@ export class Seats {
   /** Players in the room (their ships, away ones included), by session id. */
   readonly players = new Set<string>();
   readonly spectators = new Set<string>();
-  readonly maxPlayers: number;
+  /** Player seats: the room's setting, which its host may change between rounds. */
+  maxPlayers: number;
 
   constructor(maxPlayers: number) {
     this.maxPlayers = maxPlayers;

@@ -61,6 +61,10 @@ export const SERVER_MESSAGES = {
   killcam: message<KillcamMessage>("one"),
   /** To a client that asked: how the server saw its WebSocket's opening handshake. */
   handshake: message<Handshake>("one"),
+  /** What the host did, or who the host now is, told to everyone ("The host set the KO target to 5 from the next round"). */
+  "room-notice": message<{ text: string }>("room"),
+  /** To a player who asked for what only the host may do: why nothing changed. */
+  "host-notice": message<{ text: string }>("one"),
 } as const;
 
 /** Each server message's payload, by type. */

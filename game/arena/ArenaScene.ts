@@ -228,7 +228,7 @@ export class ArenaScene extends Phaser.Scene {
       this.chat.add(message);
       if (message.quick) this.sprites.get(message.from)?.say(message.text, this.time.now);
     });
-    connection.onChatNotice((text) => this.chat.notice(text));
+    connection.onNotice((text) => this.chat.notice(text));
     Callbacks.get(room).onAdd("bullets", (bullet) => this.onShot(connection, bullet), false);
     // Why the server closed us: the close frame's reason, or an error message it sent just before.
     let serverSaid = "";

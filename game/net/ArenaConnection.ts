@@ -137,9 +137,12 @@ export class ArenaConnection {
     room.onMessage("chat", (message) => {
       for (const listener of this.chatListeners) listener(message);
     });
-    room.onMessage("chat-notice", ({ text }) => {
-      for (const listener of this.noticeListeners) listener(text);
-    });
+    // Notices for this player: a chat line not sent, what the host did, why a host's command was refused.
+    for (const type of ["chat-notice", "room-notice", "host-notice"] as const) {
+      room.onMessage(type, ({ text }) => {
+        for (const listener of this.noticeListeners) listener(text);
+      });
+    }
     room.onMessage("killcam", (message) => {
       this.killcams.count++;
       this.killcams.bytes += message.replay.length;
@@ -264,8 +267,8 @@ export class ArenaConnection {
     this.chatListeners.push(listener);
   }
 
-  /** What the server tells only us about our chat (too fast, cut). */
-  onChatNotice(listener: (text: string) => void): void {
+  /** What the server tells us besides chat lines: about our chat (too fast, cut), what the host did, why a host's command was refused. */
+  onNotice(listener: (text: string) => void): void {
     this.noticeListeners.push(listener);
   }
 
