@@ -5,22 +5,21 @@
 // listing and join checks have modules of their own; every reach into the
 // framework is in framework.ts.
 import { StateView } from "@colyseus/schema";
-import { ErrorCode, Room, validate, type AuthContext, type Client } from "@colyseus/core";
-import { z } from "zod";
-import { QUICK_CHAT } from "../shared/chat.ts";
+import { ErrorCode, Room, type AuthContext, type Client } from "@colyseus/core";
 import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_REWIND_MS, MOVE_AXIS_MAX, SPECTATOR_SLOTS } from "../shared/constants.ts";
-import type { Scoreboard, ServerMessages } from "../shared/messages.ts";
+import { REMOVED_BY_HOST, type Scoreboard, type ServerMessages } from "../shared/messages.ts";
 import { ArenaState, OWNER_VIEW, ShipInput } from "../shared/schema.ts";
 import { type RoomSettings, roomSettings } from "../shared/settings.ts";
 import { stepWorld } from "../shared/stepWorld.ts";
-import { startWorld, type WorldEvent } from "../shared/world.ts";
+import { endPhase, startWorld, type WorldEvent } from "../shared/world.ts";
 import { PooledEntities } from "./EntityPool.ts";
 import { checkedMessages } from "./checkedMessages.ts";
 import type { ServerConfig } from "./config.ts";
 import { pendingSeats, sendPatchesOnSteadyClock, type SeatPolicy } from "./framework.ts";
 import { Host, roomCapacity } from "./Host.ts";
-import { checkJoinOptions, isSpectator, type JoinOptions, settingsChange } from "./joinOptions.ts";
-import { takeHandshake } from "./handshakes.ts";
+import { hostMessages } from "./hostMessages.ts";
+import { playerMessages } from "./playerMessages.ts";
+import { checkJoinOptions, isSpectator, type JoinOptions } from "./joinOptions.ts";
 import { InputIntake } from "./InputIntake.ts";
 import { LagCompensation } from "./LagCompensation.ts";
 import { RoomChat } from "./RoomChat.ts";
@@ -62,42 +61,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     },
   });
 
-  override messages = checkedMessages({
-    /** The client's measured round trip, shown on the scoreboard. */
-    ping: validate(z.object({ ms: z.number().int().min(0).max(60_000) }), (client, { ms }) => {
-      const ship = this.state.ships.get(client.sessionId);
-      if (ship) ship.ping = Math.min(ms, 65_535);
-    }),
-    /** A line of chat, typed or quick (see RoomChat): broadcast as `chat`, or a `chat-notice` to the sender alone. */
-    chat: validate(
-      z.union([
-        z.object({ text: z.string() }),
-        z.object({
-          quick: z
-            .number()
-            .int()
-            .min(0)
-            .max(QUICK_CHAT.length - 1),
-        }),
-      ]),
-      (client: ArenaClient, said) => {
-        const ship = this.state.ships.get(client.sessionId);
-        if (!ship) return;
-        const { message, notice } = this.chat.say(client.sessionId, ship.name, said);
-        if (message) this.broadcast("chat", message);
-        if (notice) client.send("chat-notice", { text: notice });
-      },
-    ),
-    /** The host changes settings from the next round on (see Host). */
-    settings: validate(settingsChange, (client: ArenaClient, change) => this.host.changeSettings(client.sessionId, change)),
-    /** A page that shows the lesson asks how the server saw its WebSocket's opening handshake; it is told once. */
-    handshake: validate(z.undefined(), (client: ArenaClient) => {
-      const handshake = takeHandshake(client.sessionId);
-      if (handshake) client.send("handshake", handshake);
-    }),
-  });
+  override messages = checkedMessages({ ...playerMessages(this), ...hostMessages(() => this.host) });
 
-  private readonly chat = new RoomChat();
+  /** What is said in the room (see RoomChat). */
+  readonly chat = new RoomChat();
   /** Who hosts a private room, and the settings they change; set as the room is created. */
   private host!: Host;
   private readonly scores = new ScoreFeed(this.state);
@@ -151,11 +118,18 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     this.intake = new InputIntake((id) => this.inputs.get(id), this.recording);
     const { maxPlayers, bots } = settings;
     this.roster = new Roster(this.state, this.factory, this.recording, { room: this.roomId, maxPlayers, bots, dt: this.dt });
-    const voice = {
-      toRoom: (text: string) => this.broadcast("room-notice", { text }),
-      toOne: (id: string, text: string) => this.clients.getById(id)?.send("host-notice", { text }),
-    };
-    this.host = new Host(this.state, this.roster, voice, isPrivate);
+    this.host = new Host({
+      state: this.state,
+      roster: this.roster,
+      isPrivate,
+      toRoom: (text) => this.broadcast("room-notice", { text }),
+      toOne: (id, text) => this.clients.getById(id)?.send("host-notice", { text }),
+      endPhase: () => {
+        this.recording.change({ type: "end-phase" });
+        endPhase(this.state);
+      },
+      remove: (id) => this.remove(id),
+    });
     this.lag = new LagCompensation(options.lagCompensation ? this.rewindShips() : null, this.dt, () => this.clock.elapsedTime);
     this.roster.balanceBots();
     await this.publishListing();
@@ -181,7 +155,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
       this.roster.addSpectator(id);
       return;
     }
-    this.roster.addPlayer(id, options?.name);
+    this.host.admit(options?.browser);
+    this.roster.addPlayer(id, options?.name, options?.browser);
     this.host.joined(id);
     // What only this player's prediction needs (velocity, cooldowns) goes to them alone.
     const view = new StateView();
@@ -298,6 +273,12 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
       if (event.type === "round-over") this.host.roundEnded();
       if (event.type === "round-over" || event.type === "round-start") void this.publishListing();
     }
+  }
+
+  /** A player the host removed: ship, score and seat go now, and the client is told as it is closed. */
+  private remove(id: string): void {
+    this.roster.remove(id);
+    this.clients.getById(id)?.leave(REMOVED_BY_HOST, "Removed by the host.");
   }
 
   /** Everyone hears of the knock-out; a knocked-out player gets the seconds before it to watch. */

@@ -1,17 +1,30 @@
 // The host of a private room: who created it, then, when the host leaves for
 // good, whoever has played in it longest. The host may change the room's
 // settings, which apply from the next round (a round keeps the rules it began
-// with, so each round's replay holds them in its first keyframe). Anyone else
-// who asks is told why nothing changed; it is not a reason to close them.
+// with, so each round's replay holds them in its first keyframe); end the
+// round's phase now (recorded for the replay); lock the room to new players;
+// and remove a player, who cannot come back from that browser while the room
+// lives. Anyone else who asks is told why nothing changed; it is not a reason
+// to close them.
+import { ServerError } from "@colyseus/core";
 import type { ArenaState } from "../shared/schema.ts";
 import { NUMBER_SETTINGS, type RoomSettings, roomSettings } from "../shared/settings.ts";
 import { setRules } from "../shared/world.ts";
 import type { Roster } from "./Roster.ts";
 
-/** How the room tells what the host did: to everyone, or to the one who asked. */
-export interface HostVoice {
+/** What the host's commands do to the room. */
+export interface HostedRoom {
+  readonly state: ArenaState;
+  readonly roster: Roster;
+  /** Only a private room has a host. */
+  readonly isPrivate: boolean;
+  /** Tells everyone, or the one player. */
   toRoom(text: string): void;
   toOne(id: string, text: string): void;
+  /** Ends the phase under way at the next tick, recorded for the replay. */
+  endPhase(): void;
+  /** Closes a player's connection for good, telling them they were removed. */
+  remove(id: string): void;
 }
 
 /** Each setting's name in a sentence. */
@@ -29,42 +42,43 @@ export function roomCapacity(settings: RoomSettings, isPrivate: boolean): { maxP
 }
 
 export class Host {
-  private readonly state: ArenaState;
-  private readonly roster: Roster;
-  private readonly voice: HostVoice;
-  /** Only a private room has a host. */
-  private readonly isPrivate: boolean;
+  private readonly room: HostedRoom;
   /** Settings the host changed this round, applied when it ends. */
   private pending: Partial<RoomSettings> = {};
+  /** Browsers whose player the host removed: they do not come back into this room. */
+  private readonly removed = new Set<string>();
 
-  constructor(state: ArenaState, roster: Roster, voice: HostVoice, isPrivate: boolean) {
-    this.state = state;
-    this.roster = roster;
-    this.voice = voice;
-    this.isPrivate = isPrivate;
+  constructor(room: HostedRoom) {
+    this.room = room;
   }
 
   /** Whether `id` hosts the room. */
   is(id: string): boolean {
-    return id !== "" && this.state.hostId === id;
+    return id !== "" && this.room.state.hostId === id;
+  }
+
+  /** Refuses (403, and why) a player joining from `browser` whom the host removed, or any while the room is locked. */
+  admit(browser: string | undefined): void {
+    if (browser !== undefined && this.removed.has(browser)) throw new ServerError(403, "Removed by the host: you cannot come back into this room.");
+    if (this.room.state.locked) throw new ServerError(403, "This room is locked by its host: it takes no new players.");
   }
 
   /** A private room's first player is its host. */
   joined(id: string): void {
-    if (!this.isPrivate || this.state.hostId !== "") return;
-    this.state.hostId = id;
-    this.voice.toRoom(`${this.nameOf(id)} is the host.`);
+    if (!this.room.isPrivate || this.room.state.hostId !== "") return;
+    this.room.state.hostId = id;
+    this.room.toRoom(`${this.nameOf(id)} is the host.`);
   }
 
   /** A player left for good: if it was the host, the player here longest hosts now (seats keep players oldest first). */
   left(id: string): void {
     if (!this.is(id)) return;
-    const next = [...this.roster.seats.players].find((player) => player !== id) ?? "";
-    this.state.hostId = next;
-    if (next) this.voice.toRoom(`${this.nameOf(next)} is the host now.`);
+    const next = [...this.room.roster.seats.players].find((player) => player !== id) ?? "";
+    this.room.state.hostId = next;
+    if (next) this.room.toRoom(`${this.nameOf(next)} is the host now.`);
   }
 
-  /** The host asks for settings from the next round on; anyone else is told why not. */
+  /** Settings from the next round on. */
   changeSettings(id: string, change: Partial<RoomSettings>): void {
     if (!this.allowed(id, "change the settings")) return;
     const said: string[] = [];
@@ -73,26 +87,63 @@ export class Host {
       (this.pending as Record<string, unknown>)[name] = value;
       said.push(`${SETTING_NAMES[name]} to ${spoken(name, value)}`);
     }
-    if (said.length > 0) this.voice.toRoom(`The host set ${said.join(", ")}, from the next round.`);
+    if (said.length > 0) this.room.toRoom(`The host set ${said.join(", ")}, from the next round.`);
+  }
+
+  /** The round ends now (its results show), or, during the results, the next round starts now. */
+  nextRound(id: string): void {
+    if (!this.allowed(id, "start the next round")) return;
+    const playing = this.room.state.phase === "playing";
+    this.room.endPhase();
+    this.room.toRoom(playing ? "The host ended the round." : "The host started the next round.");
+  }
+
+  /** A locked room takes no new players; spectators still come in, and players already in stay. */
+  lock(id: string, locked: boolean): void {
+    if (!this.allowed(id, locked ? "lock the room" : "unlock the room")) return;
+    if (this.room.state.locked === locked) return;
+    this.room.state.locked = locked;
+    this.room.toRoom(locked ? "The host locked the room: no new players." : "The host unlocked the room.");
+  }
+
+  /** Takes a player out for good: their ship, score and seat go, and their browser stays out. */
+  kick(id: string, target: string): void {
+    if (!this.allowed(id, "remove a player")) return;
+    const refused =
+      target === id
+        ? "The host cannot remove themselves: leave the room instead."
+        : !this.room.roster.seats.players.has(target)
+          ? "There is no such player in this room."
+          : null;
+    if (refused) {
+      this.room.toOne(id, refused);
+      return;
+    }
+    const name = this.nameOf(target);
+    const browser = this.room.roster.browserOf(target);
+    if (browser !== undefined) this.removed.add(browser);
+    this.room.remove(target);
+    this.room.toRoom(`The host removed ${name}.`);
   }
 
   /** The round ended: the settings the host changed are in force from the next one (its rules, seats and bots). */
   roundEnded(): void {
     if (Object.keys(this.pending).length === 0) return;
-    const settings = roomSettings(this.state.settings, this.pending);
+    const settings = roomSettings(this.room.state.settings, this.pending);
     this.pending = {};
-    this.state.settings.assign(settings);
-    setRules(this.state, settings);
-    this.roster.setLimits(settings.maxPlayers, settings.bots);
+    this.room.state.settings.assign(settings);
+    setRules(this.room.state, settings);
+    this.room.roster.setLimits(settings.maxPlayers, settings.bots);
   }
 
   private nameOf(id: string): string {
-    return this.state.ships.get(id)?.name ?? "Someone";
+    return this.room.state.ships.get(id)?.name ?? "Someone";
   }
 
   private allowed(id: string, what: string): boolean {
     if (this.is(id)) return true;
-    this.voice.toOne(id, this.state.hostId === "" ? `This room has no host: only a private room's host can ${what}.` : `Only the host can ${what}.`);
+    const why = this.room.state.hostId === "" ? `This room has no host: only a private room's host can ${what}.` : `Only the host can ${what}.`;
+    this.room.toOne(id, why);
     return false;
   }
 }

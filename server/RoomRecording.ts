@@ -3,7 +3,7 @@
 // The room tells it what entered the simulation; it keeps the rest to itself.
 import type { Presence } from "@colyseus/core";
 import { ReplayRecorder, type RecordedRound } from "../shared/replay/ReplayRecorder.ts";
-import type { ShipChange } from "../shared/replay/format.ts";
+import type { Change } from "../shared/replay/format.ts";
 import type { ShipControls } from "../shared/step.ts";
 import type { WorldEvent, WorldState } from "../shared/world.ts";
 import { log } from "./log.ts";
@@ -37,8 +37,8 @@ export class RoomRecording {
     this.recorder.begin(world);
   }
 
-  /** A ship joined, left, dropped or came back, before the next tick. */
-  change(change: ShipChange): void {
+  /** A ship joined, left, dropped or came back, or the host ended the phase, before the next tick. */
+  change(change: Change): void {
     this.recorder.change(change);
   }
 

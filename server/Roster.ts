@@ -32,6 +32,8 @@ export class Roster {
   /** The bots in the room, oldest first: the newest leaves first. */
   private readonly botIds: string[] = [];
   private botsAdded = 0;
+  /** The browser each player joined from, if it said (see joinOptions.ts). */
+  private readonly browsers = new Map<string, string>();
   private playersJoined = 0;
 
   constructor(state: ArenaState, factory: PooledEntities, recording: RoomRecording, options: RosterOptions) {
@@ -53,12 +55,13 @@ export class Roster {
   }
 
   /** A player takes a seat and a ship, named as they asked (made unique in the room) or "Pilot N"; refused (409) when the seats are taken. */
-  addPlayer(id: string, askedName: unknown): void {
+  addPlayer(id: string, askedName: unknown, browser?: string): void {
     if (!this.seats.admits({}, [])) {
       refusals.inc({ reason: "room_full" });
       throw new ServerError(409, `Room ${this.options.room} is full (${this.seats.maxPlayers} players).`);
     }
     this.seats.players.add(id);
+    if (browser !== undefined) this.browsers.set(id, browser);
     playersInRooms.inc();
     joins.inc({ kind: "player" });
     this.playersJoined++;
@@ -73,8 +76,14 @@ export class Roster {
       return;
     }
     if (this.seats.players.delete(id)) playersInRooms.dec();
+    this.browsers.delete(id);
     this.dropShip(id);
     this.balanceBots();
+  }
+
+  /** The browser player `id` joined from, if it said. */
+  browserOf(id: string): string | undefined {
+    return this.browsers.get(id);
   }
 
   /** The room's seats and bots from now on (a host's settings, at a round's end). */

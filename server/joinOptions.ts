@@ -24,6 +24,8 @@ const joinOptions = z.object({
   name: z.string().max(NAME_INPUT_MAX_LENGTH).optional(),
   /** Create a room reached only by its code. */
   private: z.boolean().optional(),
+  /** A random id the browser keeps, so a player the host removed stays out under any name. */
+  browser: z.string().min(1).max(64).optional(),
   /** A private room's settings, chosen by its creator: the server's defaults for the rest. */
   settings: settingsChange.optional(),
   /** Watch the room without a ship: given only by the watch route (routes.ts), never accepted from matchmaking. */

@@ -34,6 +34,9 @@ export interface Handshake {
   response: string[];
 }
 
+/** The close code of a player the host removed from the room (the framework's own are below 4020). */
+export const REMOVED_BY_HOST = 4020;
+
 /** A message the server sends: who to (everyone in the room, or one client), and its payload's type. */
 interface ServerMessage<Payload> {
   to: "room" | "one";

@@ -111,6 +111,8 @@ export const ArenaState = schema(
     settings: t.ref(RoomSettings),
     /** The host's session id: who created a private room, then whoever has been in it longest. Empty in public rooms. */
     hostId: t.string().default(""),
+    /** The host locked the room: no new players (spectators still come in). */
+    locked: t.boolean().default(false),
     /** Ships keyed by the owner's session id (bots: "bot-N"). */
     ships: t.map(Ship),
     bullets: t.map(Bullet),

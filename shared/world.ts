@@ -165,6 +165,14 @@ export function advanceWorld(world: WorldState, factory: EntityFactory, dt: numb
   }
 }
 
+/**
+ * The phase under way ends at the next tick, as if its time were up: a round
+ * goes to its results, the results to the next round. (The host's "next round".)
+ */
+export function endPhase(world: WorldState): void {
+  world.phaseEndTick = Math.min(world.phaseEndTick, world.tick + 1);
+}
+
 /** Where a bullet is `age` ticks after it was fired. */
 export function bulletPosition(bullet: BulletState, age: number, dt: number): { x: number; y: number } {
   return { x: bullet.x + bullet.vx * age * dt, y: bullet.y + bullet.vy * age * dt };

@@ -1,4 +1,5 @@
 import { CloseCode } from "@colyseus/sdk";
+import { REMOVED_BY_HOST } from "../../shared/messages.ts";
 
 /** Why we are back in the lobby, in the player's words (nothing when they chose to leave). */
 export function leaveMessage(roomCode: string, code: number, reason: string): string {
@@ -9,6 +10,8 @@ export function leaveMessage(roomCode: string, code: number, reason: string): st
       return `The connection did not come back in time: your seat in room ${roomCode} was given up.`;
     case CloseCode.SERVER_SHUTDOWN:
       return "The server is shutting down.";
+    case REMOVED_BY_HOST:
+      return `Removed by the host of room ${roomCode}.`;
     case CloseCode.WITH_ERROR:
       return reason
         ? `The server closed your connection to room ${roomCode}: ${reason}`

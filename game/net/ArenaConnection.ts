@@ -11,6 +11,7 @@ import type { RoomSettings } from "../../shared/settings.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
 import type { ShipState } from "../../shared/world.ts";
 import { gameClient, type ArenaJoinOptions, type ArenaRoom, type GameClient, type ServerRoom } from "./gameClient.ts";
+import { browserId } from "./browserId.ts";
 import { LinkStats } from "./LinkStats.ts";
 import { NetworkMeter } from "./NetworkMeter.ts";
 
@@ -62,21 +63,24 @@ export type LobbyChoice = { kind: "quick" } | { kind: "create"; private: boolean
 /** How to get into a room: a lobby choice, or resuming a seat held since a drop or a reload. */
 export type JoinRequest = LobbyChoice | { kind: "resume"; reconnectionToken: string };
 
-async function openRoom(client: GameClient, name: string, request: JoinRequest): Promise<ArenaRoom> {
+async function openRoom(client: GameClient, name: string, request: JoinRequest, browser: string): Promise<ArenaRoom> {
   switch (request.kind) {
     case "quick":
-      return client.joinOrCreate("arena", { name } satisfies ArenaJoinOptions, ArenaState);
+      return client.joinOrCreate("arena", { name, browser } satisfies ArenaJoinOptions, ArenaState);
     case "create":
-      return client.create("arena", { name, private: request.private, settings: request.settings } satisfies ArenaJoinOptions, ArenaState);
+      return client.create("arena", { name, browser, private: request.private, settings: request.settings } satisfies ArenaJoinOptions, ArenaState);
     case "code":
       try {
-        return await client.joinById<ServerRoom<"arena">>(request.code, { name } satisfies ArenaJoinOptions, ArenaState);
+        return await client.joinById<ServerRoom<"arena">>(request.code, { name, browser } satisfies ArenaJoinOptions, ArenaState);
       } catch (error) {
         // The matchmaker says "room not found" for unknown codes; say it in the player's words.
         if (error instanceof Error && /not found|no rooms found/i.test(error.message)) {
           throw new Error(`There is no room with code ${request.code}.`);
         }
-        if (error instanceof Error && /locked|already full/i.test(error.message)) throw new Error(`Room ${request.code} is full.`);
+        // A room full of players is locked by the framework; one its host locked says so itself.
+        if (error instanceof Error && !/by its host|by the host/.test(error.message) && /locked|already full/i.test(error.message)) {
+          throw new Error(`Room ${request.code} is full.`);
+        }
         throw error;
       }
     case "resume":
@@ -161,10 +165,11 @@ export class ArenaConnection {
    * `request` says: quick play, a new (private) room, a room code, or resuming a
    * seat held since a dropped connection or a page reload.
    */
-  static async join(endpoint: string, name: string, request: JoinRequest = { kind: "quick" }): Promise<ArenaConnection> {
+  /** Joins as `browser` (this browser's id by default; see browserId). */
+  static async join(endpoint: string, name: string, request: JoinRequest = { kind: "quick" }, browser = browserId()): Promise<ArenaConnection> {
     const client = gameClient(endpoint);
     const startedAt = performance.now();
-    const room = await openRoom(client, name, request);
+    const room = await openRoom(client, name, request, browser);
     const handshake: HandshakeInfo = { url: room.connection.url ?? endpoint, at: new Date(), durationMs: performance.now() - startedAt, seen: null };
     // The network panel shows how the server saw our WebSocket's opening handshake: we ask once.
     room.onMessage("handshake", (seen) => (handshake.seen = seen));

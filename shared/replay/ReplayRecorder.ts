@@ -2,7 +2,7 @@
 // (the seconds before a knock-out) from the recording.
 import type { ShipControls } from "../step.ts";
 import type { WorldEvent, WorldState } from "../world.ts";
-import { CHECKSUM_INTERVAL, emptyTick, type Keyframe, REPLAY_LIMITS, type Replay, ReplayWriter, type ShipChange, type TickRecord } from "./format.ts";
+import { CHECKSUM_INTERVAL, emptyTick, type Keyframe, REPLAY_LIMITS, type Replay, ReplayWriter, type Change, type TickRecord } from "./format.ts";
 import { takeKeyframe, worldChecksum } from "./snapshot.ts";
 
 /** How far back a killcam starts, at least. */
@@ -65,7 +65,7 @@ export class ReplayRecorder {
   }
 
   /** A ship joined, left, dropped or came back, before the next tick. */
-  change(change: ShipChange): void {
+  change(change: Change): void {
     if (!this.writer) return;
     this.pending.changes.push(change);
     if (change.type === "join" && !change.bot) this.players.add(change.name);

@@ -4,7 +4,7 @@
 import { Bullet, ArenaState, Pickup, Ship } from "../schema.ts";
 import type { ShipControls } from "../step.ts";
 import { stepWorld } from "../stepWorld.ts";
-import { addShip, bulletPosition, liveSight, removeShip, type EntityFactory, type SeenMotion, type Sight, type WorldEvent } from "../world.ts";
+import { addShip, bulletPosition, endPhase, liveSight, removeShip, type EntityFactory, type SeenMotion, type Sight, type WorldEvent } from "../world.ts";
 import { ReplayError } from "./bytes.ts";
 import { type Keyframe, REPLAY_LIMITS, type Replay, type TickRecord } from "./format.ts";
 import { restoreKeyframe, takeKeyframe, worldChecksum } from "./snapshot.ts";
@@ -118,6 +118,7 @@ export class ReplaySimulation {
         }
         addShip(this.state, change.id, change, schemaFactory, this.dt);
       } else if (change.type === "leave") removeShip(this.state, change.id);
+      else if (change.type === "end-phase") endPhase(this.state);
       else {
         const ship = this.state.ships.get(change.id);
         if (ship) ship.away = change.type === "away";

@@ -79,9 +79,12 @@ export type ShipChange =
   | { type: "away"; id: string }
   | { type: "back"; id: string };
 
+/** Something that entered the simulation between two ticks: a ship's change, or the host ending the round's phase (since version 2). */
+export type Change = ShipChange | { type: "end-phase" };
+
 /** What entered the simulation for one tick: the changes before it, then what the step used. */
 export interface TickRecord {
-  changes: ShipChange[];
+  changes: Change[];
   /** Each player's inputs the room applied this tick, in order (none, one, or a few after a stall). */
   inputs: Array<{ ship: string; controls: ShipControls[] }>;
   /** Players' compensated bullets that struck a ship this tick, and which. */
@@ -364,7 +367,9 @@ function readFields<Table extends FieldTable>(reader: ByteReader, table: Table, 
   return values as Values<Table>;
 }
 
-const CHANGE_KINDS = ["join", "leave", "away", "back"] as const;
+const CHANGE_KINDS = ["join", "leave", "away", "back", "end-phase"] as const;
+/** The replay version that first stores a change of the kind. */
+const CHANGE_SINCE: Partial<Record<Change["type"], number>> = { "end-phase": 2 };
 const FIRE = 1;
 const DASH = 2;
 const NEW_MOVE = 4;
@@ -377,6 +382,7 @@ function writeTick(out: ByteWriter, record: TickRecord, slots: SlotTable, versio
     out.varuint(record.changes.length);
     for (const change of record.changes) {
       out.u8(CHANGE_KINDS.indexOf(change.type));
+      if (change.type === "end-phase") continue;
       if (change.type === "join") {
         slots.add(change.id);
         out.text(change.id);
@@ -429,8 +435,9 @@ function readTick(reader: ByteReader, slots: SlotTable, version: number): TickRe
     const count = reader.count(REPLAY_LIMITS.changesPerTick, 2);
     for (let i = 0; i < count; i++) {
       const type = CHANGE_KINDS[reader.u8()];
-      if (type === undefined) throw new ReplayError("The replay is corrupt: a change of no known kind.");
-      if (type === "join") {
+      if (type === undefined || (CHANGE_SINCE[type] ?? 1) > version) throw new ReplayError("The replay is corrupt: a change of no known kind.");
+      if (type === "end-phase") record.changes.push({ type });
+      else if (type === "join") {
         if (slots.ids.length >= REPLAY_LIMITS.ships * 64) throw new ReplayError("The replay is corrupt: too many ships join.");
         const id = reader.text(REPLAY_LIMITS.nameBytes);
         const identity = readFields(reader, IDENTITY_FIELDS, slots, version);

@@ -2,9 +2,14 @@
 // do (settings from the next round on), and who hosts when it leaves.
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
+import { gameClient, watchRoom } from "../../game/net/gameClient.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
+import type { ReplaySummary } from "../../server/ReplayStore.ts";
+import { readReplayFile } from "../../server/replayFile.ts";
+import { REMOVED_BY_HOST } from "../../shared/messages.ts";
+import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { recordEvents } from "../support/roomHelpers.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { ticksPass, useTestServer, waitFor } from "../support/testServer.ts";
 
 const server = useTestServer();
 
@@ -73,4 +78,106 @@ describe("the host", () => {
     await waitFor(() => heard.includes("The host set the KO target to 9, from the next round."), "the new host's change");
     await Promise.all([first, second].map((player) => player.room.leave()));
   });
+
+  it("ends the round now, and during its results starts the next one now; anyone else is told why not", async () => {
+    const host = await ArenaConnection.join(server.endpoint, "Maker", { kind: "create", private: true });
+    const guest = await ArenaConnection.join(server.endpoint, "Guest", { kind: "code", code: host.code });
+    const room = server.colyseus.getRoomById<ArenaRoom>(host.code)!;
+    const events = recordEvents(room);
+    const guestHeard = notices(guest);
+    guest.room.send("next-round");
+    await waitFor(() => guestHeard.includes("Only the host can start the next round."), "the guest's refusal");
+    expect(room.state.phase).toBe("playing");
+    host.room.send("next-round");
+    await waitFor(() => events.some((event) => event.type === "round-over"), "the round to end");
+    expect(room.state.phase).toBe("results");
+    await waitFor(() => guestHeard.includes("The host ended the round."), "everyone told");
+    host.room.send("next-round");
+    await waitFor(() => events.some((event) => event.type === "round-start"), "the next round to start");
+    expect(room.state.round).toBe(2);
+    await waitFor(() => guestHeard.includes("The host started the next round."), "everyone told");
+    await Promise.all([host, guest].map((player) => player.room.leave()));
+  });
+
+  it("locks the room: a new player is refused with the reason, a spectator still comes in, and unlocking lets players in again", async () => {
+    const host = await ArenaConnection.join(server.endpoint, "Maker", { kind: "create", private: true });
+    host.room.send("lock", { locked: true });
+    await waitFor(() => host.room.state.locked, "the room locked");
+    await expect(ArenaConnection.join(server.endpoint, "Late", { kind: "code", code: host.code })).rejects.toThrow(
+      "This room is locked by its host: it takes no new players.",
+    );
+    const spectator = await watchRoom(gameClient(server.endpoint), host.code);
+    expect(spectator.roomId).toBe(host.code);
+    host.room.send("lock", { locked: false });
+    await waitFor(() => !host.room.state.locked, "the room unlocked");
+    const late = await ArenaConnection.join(server.endpoint, "Late", { kind: "code", code: host.code });
+    await Promise.all([host.room.leave(), late.room.leave(), spectator.leave()]);
+  });
+
+  it("removes three of a crowd of twelve at once while changing a setting in the same second; the removed stay out from their browser", async () => {
+    const host = await ArenaConnection.join(server.endpoint, "Maker", { kind: "create", private: true });
+    const crowd = await Promise.all(
+      Array.from({ length: 11 }, (_, i) => ArenaConnection.join(server.endpoint, `Guest ${i}`, { kind: "code", code: host.code }, `browser-${i}`)),
+    );
+    const room = server.colyseus.getRoomById<ArenaRoom>(host.code)!;
+    await waitFor(() => host.room.state.ships.size === 12, "twelve ships");
+    const [removed, kept] = [crowd.slice(0, 3), crowd.slice(3)];
+    const closes = removed.map((player) => new Promise<number>((resolve) => player.room.onLeave((code) => resolve(code))));
+    for (const player of removed) host.room.send("kick", { sessionId: player.sessionId });
+    host.room.send("settings", { koTarget: 6 });
+    // The host cannot remove themselves; a guest cannot remove anyone (positive control: the same message from the host works).
+    const hostHeard = notices(host);
+    host.room.send("kick", { sessionId: host.sessionId });
+    kept[0]!.room.send("kick", { sessionId: kept[1]!.sessionId });
+    expect(await Promise.all(closes)).toEqual([REMOVED_BY_HOST, REMOVED_BY_HOST, REMOVED_BY_HOST]);
+    await waitFor(() => hostHeard.includes("The host cannot remove themselves: leave the room instead."), "the host's refusal");
+    await waitFor(() => host.room.state.ships.size === 9, "nine ships");
+    for (const player of removed) expect(room.state.ships.has(player.sessionId)).toBe(false);
+    for (const player of [host, ...kept]) expect(room.state.ships.has(player.sessionId)).toBe(true);
+    await waitFor(() => hostHeard.includes("The host set the KO target to 6, from the next round."), "the setting taken as well");
+
+    // From the same browser, under any name, a removed player stays out; another room takes them, and another browser gets in here.
+    await expect(ArenaConnection.join(server.endpoint, "New name", { kind: "code", code: host.code }, "browser-0")).rejects.toThrow(
+      "Removed by the host: you cannot come back into this room.",
+    );
+    const elsewhere = await ArenaConnection.join(server.endpoint, "Guest 0", { kind: "create", private: true }, "browser-0");
+    const newcomer = await ArenaConnection.join(server.endpoint, "Newcomer", { kind: "code", code: host.code }, "browser-new");
+    await Promise.all([host, ...kept, elsewhere, newcomer].map((player) => player.room.leave()));
+  }, 30_000);
+
+  it("leaves every round's replay exact: a round it ended with a player removed, and the next round on its new settings", async () => {
+    const host = await ArenaConnection.join(server.endpoint, "Maker", { kind: "create", private: true, settings: { bots: 5, koTarget: 1000 } });
+    const guest = await ArenaConnection.join(server.endpoint, "Guest", { kind: "code", code: host.code });
+    const room = server.colyseus.getRoomById<ArenaRoom>(host.code)!;
+    const saved: ReplaySummary[] = [];
+    room.recording.onSaved = (summary) => saved.push(summary);
+    await ticksPass(room.state, 60);
+    host.room.send("settings", { roundSeconds: 10, arena: "Foundry", bots: 3 });
+    host.room.send("kick", { sessionId: guest.sessionId });
+    await ticksPass(room.state, 30);
+    host.room.send("next-round");
+    await waitFor(() => saved.length === 1, "round 1's replay");
+    // The next round: its results skipped, on its new settings, played to its clock.
+    host.room.send("next-round");
+    await waitFor(() => saved.length === 2, "round 2's replay", 25_000);
+
+    const replays = await Promise.all(
+      saved.map(async (summary) =>
+        readReplayFile(new Uint8Array(await (await fetch(`${server.endpoint}/api/replays/${summary.id}?room=${host.code}`)).arrayBuffer())),
+      ),
+    );
+    const kinds = (index: number) => new Set(replays[index]!.ticks.flatMap((tick) => tick.changes.map((change) => change.type)));
+    expect([...kinds(0)]).toEqual(expect.arrayContaining(["leave", "end-phase"]));
+    expect(replays[1]!.start).toMatchObject({ roundSeconds: 10, layout: "Foundry", round: 2 });
+    for (const replay of replays) {
+      const simulation = new ReplaySimulation(replay);
+      expect(simulation.run()).toBeNull();
+      expect(simulation.checked).toBe(replay.checksums.length);
+    }
+    // Positive control: without the host's end of the round, round 1's replay parts from the match where it ended.
+    const unended = structuredClone(replays[0]!);
+    for (const tick of unended.ticks) tick.changes = tick.changes.filter((change) => change.type !== "end-phase");
+    expect(new ReplaySimulation(unended).run()).not.toBeNull();
+    await host.room.leave();
+  }, 40_000);
 });

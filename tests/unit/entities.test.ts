@@ -25,7 +25,7 @@ const ENTITIES: Array<{ name: string; schema: new () => object; table: FieldTabl
     name: "ArenaState",
     schema: ArenaState,
     table: ROUND_FIELDS,
-    wireOnly: ["bullets", "hostId", "pickups", "settings", "ships", "tickRate"],
+    wireOnly: ["bullets", "hostId", "locked", "pickups", "settings", "ships", "tickRate"],
     notSent: ["serial", "arena"],
   },
 ];
