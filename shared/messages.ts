@@ -99,7 +99,8 @@ export interface Scoreboard {
   phase: Phase;
   secondsLeft: number;
   koTarget: number;
-  ships: Array<{ name: string; kos: number; deaths: number; bot: boolean }>;
+  /** Ranked; `host` marks a private room's host. */
+  ships: Array<{ name: string; kos: number; deaths: number; bot: boolean; host: boolean }>;
   /** Recent knock-outs, newest first; `at` is wall-clock ms. */
   feed: Array<{ killer: string; victim: string; at: number }>;
   /** When this answer was made, wall-clock ms. */

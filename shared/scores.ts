@@ -33,7 +33,9 @@ export interface ScoredState {
   tickRate: number;
   phaseEndTick: number;
   koTarget: number;
-  ships: { values(): Iterable<{ name: string; kos: number; deaths: number; bot: boolean }> };
+  ships: { entries(): Iterable<[string, { name: string; kos: number; deaths: number; bot: boolean }]> };
+  /** A private room's host (the rules' own state has none). */
+  hostId?: string;
 }
 
 /** The room's scoreboard as the state says it now, ships ranked. */
@@ -44,6 +46,6 @@ export function scoreboardFromState(state: ScoredState): Pick<Scoreboard, "layou
     phase: state.phase,
     secondsLeft: Math.round(secondsUntilTick(state.phaseEndTick, state.tick, state.tickRate)),
     koTarget: state.koTarget,
-    ships: [...state.ships.values()].map(({ name, kos, deaths, bot }) => ({ name, kos, deaths, bot })).sort(byRank),
+    ships: [...state.ships.entries()].map(([id, { name, kos, deaths, bot }]) => ({ name, kos, deaths, bot, host: id === state.hostId })).sort(byRank),
   };
 }

@@ -13,6 +13,7 @@ import { ticks } from "../../shared/step.ts";
 import type { ArenaConnection, ShipView } from "../net/ArenaConnection.ts";
 import { shipColor } from "../palette.ts";
 import { ChatPanel } from "../ui/ChatPanel.ts";
+import { HostPanel } from "../ui/HostPanel.ts";
 import { fullScreen } from "../ui/fullScreen.ts";
 import type { NetworkPanel } from "../ui/NetworkPanel.ts";
 import type { Settings, SettingsPanel } from "../ui/SettingsPanel.ts";
@@ -22,6 +23,7 @@ import { ConnectionBanner } from "./ConnectionBanner.ts";
 import { Effects } from "./Effects.ts";
 import { makeGlowTexture } from "../draw/glow.ts";
 import { Hud } from "./Hud.ts";
+import type { RoomHost } from "./hud/RoomLine.ts";
 import { KeyRouter } from "./KeyRouter.ts";
 import { KillcamController } from "./KillcamController.ts";
 import { leaveMessage } from "./leaveMessage.ts";
@@ -63,6 +65,7 @@ export class ArenaScene extends Phaser.Scene {
   private tabKey!: Phaser.Input.Keyboard.Key;
   private networkPanel!: NetworkPanel;
   private chat!: ChatPanel;
+  private hostPanel!: HostPanel;
   private settingsPanel!: SettingsPanel;
   /** The palette the ship sprites were drawn with, to redraw them when it changes. */
   private drawnColorBlind = false;
@@ -119,7 +122,12 @@ export class ArenaScene extends Phaser.Scene {
       colorOf: (from) => shipColor(connection.state.ships.get(from)?.hue ?? 0),
       typing: (active) => this.keys.setTyping(active),
     });
-    this.events.once("shutdown", () => this.chat.destroy());
+    this.hostPanel = new HostPanel(document.body, connection, (active) => this.keys.setTyping(active));
+    this.events.once("shutdown", () => {
+      this.chat.destroy();
+      this.hostPanel.destroy();
+      this.settingsPanel.setHostControls(null);
+    });
     this.banner = new ConnectionBanner(this, connection);
     this.listen(connection);
     installProbe(() => this.probeSource());
@@ -137,6 +145,7 @@ export class ArenaScene extends Phaser.Scene {
       fullScreen: () => void fullScreen(),
       // The room's code lets a private room's replay through; the round is the one whose results show.
       watchRound: () => window.open(`/replay?room=${connection.code}&round=${connection.state.round}`, "_blank", "noopener"),
+      openHostPanel: () => this.hostPanel.open(),
     });
   }
 
@@ -201,14 +210,23 @@ export class ArenaScene extends Phaser.Scene {
         own,
         respawnSecondsLeft: own ? secondsUntilTick(own.respawnTick, tick, state.tickRate) : 0,
         dashCharging: predicted ? predicted.dashCooldown / ticks(DASH_COOLDOWN, dt) : 0,
-        scores: views.map(({ id, own: mine, ship }) => ({ id, own: mine, ship })),
+        scores: views.map(({ id, own: mine, ship }) => ({ id, own: mine, host: id === state.hostId, ship })),
         showScoreboard: this.tabKey.isDown || this.controls.padScoreboard || this.scoreboardOpen,
         hint: DEVICE_HINTS[this.controls.device],
         ships: views.filter((view) => view.ship.alive),
         muted: this.sfx.muted,
+        host: this.roomHost(connection),
       },
       now,
     );
+  }
+
+  /** Who hosts the room, for the HUD; the host's panel is offered in the settings while it is us. */
+  private roomHost(connection: ArenaConnection): RoomHost | null {
+    const id = connection.state.hostId;
+    const you = id !== "" && id === connection.sessionId;
+    this.settingsPanel.setHostControls(you ? () => this.hostPanel.open() : null);
+    return id ? { name: connection.state.ships.get(id)?.name ?? "", you } : null;
   }
 
   /** Volume and shake follow the settings as they are; a palette change redraws every ship. */

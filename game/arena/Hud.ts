@@ -11,7 +11,7 @@ import { KillFeed } from "./hud/KillFeed.ts";
 import { KoCard } from "./hud/KoCard.ts";
 import { type MatchStatusState, MatchStatus } from "./hud/MatchStatus.ts";
 import { OwnStatus } from "./hud/OwnStatus.ts";
-import { RoomLine } from "./hud/RoomLine.ts";
+import { type RoomHost, RoomLine } from "./hud/RoomLine.ts";
 import { type ScoreboardState, ScoreboardPanel } from "./hud/ScoreboardPanel.ts";
 
 export type { ScoreLine } from "./hud/ScoreboardPanel.ts";
@@ -28,6 +28,8 @@ export interface HudState extends MatchStatusState, ScoreboardState {
   hint: string;
   /** Where the ships in play are drawn: a HUD panel over one of them fades. */
   ships: ReadonlyArray<{ x: number; y: number }>;
+  /** Who hosts the room (a private room's; null in a public room). */
+  host: RoomHost | null;
 }
 
 export interface HudActions extends ControlRowActions {
@@ -37,6 +39,8 @@ export interface HudActions extends ControlRowActions {
   leave: () => void;
   /** Opens the replay of the round just played (shown on the results screen). */
   watchRound: () => void;
+  /** Opens the host's panel (the host alone sees its button). */
+  openHostPanel: () => void;
 }
 
 export class Hud {
@@ -90,6 +94,7 @@ export class Hud {
   update(state: HudState, now: number): void {
     this.fadeOver(state.ships);
     this.match.update(state);
+    this.room.setHost(state.host);
     this.room.update(now);
     this.ownStatus.update(state.own, state.dashCharging);
     this.controls.update(state.hint, state.muted);

@@ -1,6 +1,6 @@
 // The arena's keys, routed in one place with one order of precedence:
-// 1. while a chat line is typed, every key is the message's (the ship's controls
-//    are off, and nothing below sees the key);
+// 1. while a chat line is typed, or the host's panel is open, every key is the
+//    text's (the ship's controls are off, and nothing below sees the key);
 // 2. a killcam that is showing takes Esc (Skip), and Esc goes no further;
 // 3. the settings panel takes Esc (its own listener, after this one).
 // Besides: Enter opens the chat, 1 to 9 say a quick-chat line, M mutes, and any

@@ -32,6 +32,11 @@ export class SettingsPanel {
   private readonly root: HTMLDivElement;
   private readonly apply: (settings: Settings) => void;
   isOpen = false;
+  private openHostControls: (() => void) | null = null;
+  private readonly hostButton = button("Host controls…", () => {
+    this.setOpen(false);
+    this.openHostControls?.();
+  });
 
   /** `apply` is called now with the remembered settings, and again on every change. */
   constructor(parent: HTMLElement, apply: (settings: Settings) => void) {
@@ -54,6 +59,7 @@ export class SettingsPanel {
       gap: "12px",
     });
     this.root.id = "settings";
+    this.hostButton.style.display = "none";
     this.root.setAttribute("role", "dialog");
     this.root.setAttribute("aria-label", "Settings");
     const title = element("div", { font: `700 20px ${FONTS.ui}` }, "Settings");
@@ -66,6 +72,7 @@ export class SettingsPanel {
       this.checkbox("setting-shake", "Screen shake", "shake"),
       this.checkbox("setting-color-blind", "Colour-blind palette", "colorBlind"),
       this.checkbox("setting-network", "Network panel", "networkPanel"),
+      this.hostButton,
       button("Close (Esc)", () => this.setOpen(false), true),
     );
     parent.append(this.root);
@@ -73,6 +80,12 @@ export class SettingsPanel {
       if (event.key === "Escape") this.setOpen(!this.isOpen);
     });
     apply(this.settings);
+  }
+
+  /** Offers the host's panel among the settings while `open` is given (the host's), and not otherwise. */
+  setHostControls(open: (() => void) | null): void {
+    this.openHostControls = open;
+    this.hostButton.style.display = open ? "" : "none";
   }
 
   setOpen(open: boolean): void {

@@ -19,7 +19,7 @@ function render(target: HTMLElement, board: Board): void {
   const rows = board.ships
     .map(
       (ship, i) =>
-        `<tr><td class="n">${i + 1}</td><td>${escapeHtml(ship.name)}${ship.bot ? " <small>bot</small>" : ""}</td><td class="n">${ship.kos}</td><td class="n">${ship.deaths}</td></tr>`,
+        `<tr><td class="n">${i + 1}</td><td>${escapeHtml(ship.name)}${ship.bot ? " <small>bot</small>" : ""}${ship.host ? " <small>host</small>" : ""}</td><td class="n">${ship.kos}</td><td class="n">${ship.deaths}</td></tr>`,
     )
     .join("");
   const clock = board.phase === "results" ? "results" : `${clockText(board.secondsLeft)} left`;

@@ -138,7 +138,7 @@ describe("GET /api/rooms/:code/scoreboard", () => {
     const { status, body } = await get(player.code.toLowerCase());
     expect(status).toBe(200);
     expect(body.code).toBe(player.code);
-    expect(body.ships).toContainEqual({ name: "Scorer", kos: 4, deaths: 0, bot: false });
+    expect(body.ships).toContainEqual({ name: "Scorer", kos: 4, deaths: 0, bot: false, host: false });
     await player.room.leave();
   });
 

@@ -22,7 +22,7 @@ describe("scores", () => {
     expect(secondsUntilTick(300, 310.5, 30)).toBe(0);
   });
 
-  it("build the scoreboard from the state, ships ranked", () => {
+  it("build the scoreboard from the state, ships ranked and the host marked", () => {
     const state = {
       layout: "Crossroads",
       round: 2,
@@ -35,6 +35,7 @@ describe("scores", () => {
         ["a", { name: "Ada", kos: 1, deaths: 0, bot: false }],
         ["b", { name: "Bot", kos: 4, deaths: 2, bot: true }],
       ]),
+      hostId: "a",
     };
     expect(scoreboardFromState(state)).toEqual({
       layout: "Crossroads",
@@ -43,8 +44,8 @@ describe("scores", () => {
       secondsLeft: 95,
       koTarget: 15,
       ships: [
-        { name: "Bot", kos: 4, deaths: 2, bot: true },
-        { name: "Ada", kos: 1, deaths: 0, bot: false },
+        { name: "Bot", kos: 4, deaths: 2, bot: true, host: false },
+        { name: "Ada", kos: 1, deaths: 0, bot: false, host: true },
       ],
     });
   });

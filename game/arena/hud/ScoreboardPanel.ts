@@ -10,6 +10,8 @@ import { clickable, hudText } from "./hudText.ts";
 export interface ScoreLine {
   id: string;
   own: boolean;
+  /** The room's host (a private room's). */
+  host: boolean;
   ship: Ship;
 }
 
@@ -71,7 +73,8 @@ export class ScoreboardPanel {
 
     const ranked = [...state.scores].sort((a, b) => byRank(a.ship, b.ship));
     const rows = ranked.map((line, i) => {
-      const name = `${line.own ? "▶ " : "  "}${line.ship.name}`.padEnd(20).slice(0, 20);
+      // Our row is marked ▶, the host's ★ (a name has at most 16 characters: the marks fit beside it).
+      const name = `${line.own ? "▶" : " "}${line.host ? "★" : " "} ${line.ship.name}`.padEnd(20).slice(0, 20);
       const ping = line.ship.bot ? "bot" : `${line.ship.ping}`;
       return `${String(i + 1).padStart(2)}  ${name} ${String(line.ship.kos).padStart(4)} ${String(line.ship.deaths).padStart(7)} ${ping.padStart(6)}`;
     });

@@ -1,0 +1,90 @@
+// A room's settings as boxes to fill in (shared/settings.ts): each number kept to
+// its range, the arena picked from a list. The lobby's create form and the host's
+// panel both use it.
+import { ARENAS, NUMBER_SETTINGS, type NumberSetting, type RoomSettings } from "../../shared/settings.ts";
+import { COLORS, css, FONTS } from "../palette.ts";
+import { element } from "./dom.ts";
+
+/** Each number setting's label, and the unit shown after its box. */
+const NUMBER_LABELS: Record<NumberSetting, { label: string; unit: string }> = {
+  roundSeconds: { label: "Round length", unit: "s" },
+  koTarget: { label: "KO target", unit: "KOs" },
+  bots: { label: "Bots", unit: "ships at most" },
+  maxPlayers: { label: "Room size", unit: "players" },
+};
+
+export class SettingsFields {
+  readonly root: HTMLDivElement;
+  /** What is wrong with what was filled in, shown under the boxes. */
+  readonly problem: HTMLDivElement;
+  private readonly numbers = new Map<NumberSetting, HTMLInputElement>();
+  private readonly arena: HTMLSelectElement;
+
+  constructor() {
+    this.root = element("div", { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))", gap: "10px 16px" });
+    for (const [name, { min, max }] of Object.entries(NUMBER_SETTINGS) as Array<[NumberSetting, { min: number; max: number }]>) {
+      const input = element("input", boxStyle());
+      Object.assign(input, { type: "number", name, min: String(min), max: String(max), step: "1", required: true, inputMode: "numeric" });
+      input.style.width = "84px";
+      this.numbers.set(name, input);
+      const { label, unit } = NUMBER_LABELS[name];
+      this.root.append(field(label, input, `${unit} (${min}–${max})`));
+    }
+    this.arena = element("select", boxStyle());
+    this.arena.name = "arena";
+    for (const arena of ARENAS) {
+      const option = element("option", {}, arena === "rotate" ? "Each in turn" : arena);
+      option.value = arena;
+      this.arena.append(option);
+    }
+    this.root.append(field("Arena", this.arena, ""));
+    this.problem = element("div", { minHeight: "18px", color: css(COLORS.danger) });
+  }
+
+  fill(settings: RoomSettings): void {
+    for (const [name, input] of this.numbers) input.value = String(settings[name]);
+    this.arena.value = settings.arena;
+    this.problem.textContent = "";
+  }
+
+  focus(): void {
+    this.numbers.get("roundSeconds")?.focus();
+  }
+
+  /** The settings as filled in, or null (and what is wrong, shown) if one is out of its range. */
+  read(): RoomSettings | null {
+    const settings: Partial<RoomSettings> = { arena: this.arena.value };
+    for (const [name, input] of this.numbers) {
+      const { min, max } = NUMBER_SETTINGS[name];
+      const value = Number(input.value);
+      if (input.value.trim() === "" || !Number.isInteger(value) || value < min || value > max) {
+        this.problem.textContent = `${NUMBER_LABELS[name].label} is a whole number from ${min} to ${max}.`;
+        input.focus();
+        return null;
+      }
+      settings[name] = value;
+    }
+    this.problem.textContent = "";
+    return settings as RoomSettings;
+  }
+}
+
+function boxStyle(): Partial<CSSStyleDeclaration> {
+  return {
+    padding: "7px 8px",
+    borderRadius: "6px",
+    border: `1px solid ${css(COLORS.edge)}`,
+    background: css(COLORS.panel),
+    color: css(COLORS.text),
+    font: `15px ${FONTS.ui}`,
+  };
+}
+
+/** A label over its box, with a hint after the box. */
+function field(label: string, box: HTMLElement, hint: string): HTMLLabelElement {
+  const node = element("label", { display: "flex", flexDirection: "column", gap: "4px" });
+  const line = element("span", { display: "flex", alignItems: "center", gap: "8px" });
+  line.append(box, element("span", { color: css(COLORS.muted), fontSize: "13px" }, hint));
+  node.append(element("span", { color: css(COLORS.muted) }, label), line);
+  return node;
+}
