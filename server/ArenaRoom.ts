@@ -35,7 +35,7 @@ import type { SteadyTimer } from "./SteadyTimer.ts";
 /** What an arena room is created with: the server's settings (config.ts), and what its creator asked for (checked by joinOptions.ts). */
 export type ArenaRoomOptions = Pick<
   ServerConfig,
-  "tickRate" | "patchRate" | "maxPlayers" | "bots" | "roundSeconds" | "koTarget" | "arena" | "lagCompensation" | "reconnectSeconds" | "replayDir"
+  "tickRate" | "patchRate" | "maxPlayers" | "bots" | "roundSeconds" | "koTarget" | "arena" | "wordFilter" | "lagCompensation" | "reconnectSeconds" | "replayDir"
 > & {
   /** Bytes of replays the server keeps in memory (or in the shared Redis). */
   replayMemoryBytes: number;

@@ -34,6 +34,7 @@ const SETTING_NAMES: Record<keyof RoomSettings, string> = {
   bots: "the bots",
   maxPlayers: "the room size",
   arena: "the arena",
+  wordFilter: "the word filter",
 };
 
 /** The most seats and bots a room may come to have: a private room's host may raise them to the ranges' ends. */
@@ -78,11 +79,16 @@ export class Host {
     if (next) this.room.toRoom(`${this.nameOf(next)} is the host now.`);
   }
 
-  /** Settings from the next round on. */
+  /** Settings from the next round on; the word filter (not a rule of the round) at once. */
   changeSettings(id: string, change: Partial<RoomSettings>): void {
     if (!this.allowed(id, "change the settings")) return;
+    const { wordFilter, ...forNextRound } = change;
+    if (wordFilter !== undefined && wordFilter !== this.room.state.settings.wordFilter) {
+      this.room.state.settings.wordFilter = wordFilter;
+      this.room.toRoom(`The host turned the word filter ${wordFilter ? "on" : "off"}.`);
+    }
     const said: string[] = [];
-    for (const [name, value] of Object.entries(change) as Array<[keyof RoomSettings, RoomSettings[keyof RoomSettings]]>) {
+    for (const [name, value] of Object.entries(forNextRound) as Array<[keyof RoomSettings, string | number]>) {
       if (value === undefined) continue;
       (this.pending as Record<string, unknown>)[name] = value;
       said.push(`${SETTING_NAMES[name]} to ${spoken(name, value)}`);

@@ -12,6 +12,7 @@ import type { PooledEntities } from "./EntityPool.ts";
 import { joins, playersInRooms, refusals, spectatorsInRooms } from "./metrics.ts";
 import type { RoomRecording } from "./RoomRecording.ts";
 import { Seats } from "./Seats.ts";
+import { maskWords } from "./wordFilter.ts";
 
 export interface RosterOptions {
   /** The room's code, for the message of a refused join. */
@@ -65,7 +66,8 @@ export class Roster {
     playersInRooms.inc();
     joins.inc({ kind: "player" });
     this.playersJoined++;
-    this.addShip(id, cleanName(askedName) || `Pilot ${this.playersJoined}`, false);
+    const name = cleanName(askedName) || `Pilot ${this.playersJoined}`;
+    this.addShip(id, this.state.settings.wordFilter ? maskWords(name) : name, false);
     this.balanceBots();
   }
 

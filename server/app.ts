@@ -67,6 +67,7 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
         roundSeconds: config.roundSeconds,
         koTarget: config.koTarget,
         arena: config.arena,
+        wordFilter: config.wordFilter,
         lagCompensation: config.lagCompensation,
         reconnectSeconds: config.reconnectSeconds,
         replayMemoryBytes: config.replayMemoryMB * 1024 * 1024,

@@ -18,6 +18,8 @@ export interface ServerConfig {
   koTarget: number;
   /** Where rounds are played: a layout's name, or "rotate". */
   arena: string;
+  /** Listed words in names and chat are masked (CHAT_FILTER; a private room's host may turn it off or on). */
+  wordFilter: boolean;
   /** Judge hits where the shooter saw the target (on), or where it is now (off, for comparison). */
   lagCompensation: boolean;
   /** How long a dropped player's seat is held, seconds. */
@@ -55,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     roundSeconds: setting(env, "ROUND_SECONDS", "roundSeconds"),
     koTarget: setting(env, "KO_TARGET", "koTarget"),
     arena: arena(env),
+    wordFilter: onOff(env, "CHAT_FILTER", true),
     lagCompensation: onOff(env, "LAG_COMPENSATION", true),
     reconnectSeconds: integer(env, "RECONNECT_SECONDS", RECONNECT_SECONDS, 0, 3600),
     tls: tlsFiles(env),

@@ -16,6 +16,7 @@ export const settingsChange = z
       [Name in keyof typeof NUMBER_SETTINGS]: z.ZodOptional<z.ZodNumber>;
     }),
     arena: z.enum(ARENAS).optional(),
+    wordFilter: z.boolean().optional(),
   })
   .strict();
 

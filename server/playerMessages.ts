@@ -6,6 +6,7 @@ import { z } from "zod";
 import { QUICK_CHAT } from "../shared/chat.ts";
 import type { ArenaClient, ArenaRoom } from "./ArenaRoom.ts";
 import { takeHandshake } from "./handshakes.ts";
+import { maskWords } from "./wordFilter.ts";
 
 export function playerMessages(room: Pick<ArenaRoom, "state" | "chat" | "broadcast">) {
   return {
@@ -30,6 +31,7 @@ export function playerMessages(room: Pick<ArenaRoom, "state" | "chat" | "broadca
         const ship = room.state.ships.get(client.sessionId);
         if (!ship) return;
         const { message, notice } = room.chat.say(client.sessionId, ship.name, said);
+        if (message && room.state.settings.wordFilter) message.text = maskWords(message.text);
         if (message) room.broadcast("chat", message);
         if (notice) client.send("chat-notice", { text: notice });
       },

@@ -88,6 +88,7 @@ export const RoomSettings = schema(
     bots: t.uint8().default(DEFAULT_SETTINGS.bots),
     maxPlayers: t.uint8().default(DEFAULT_SETTINGS.maxPlayers),
     arena: t.string().default(DEFAULT_SETTINGS.arena),
+    wordFilter: t.boolean().default(DEFAULT_SETTINGS.wordFilter),
   },
   "RoomSettings",
 );

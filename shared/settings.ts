@@ -26,15 +26,25 @@ export type NumberSetting = keyof typeof NUMBER_SETTINGS;
 export type RoomSettings = { [Name in NumberSetting]: number } & {
   /** A layout's name, or "rotate". */
   arena: string;
+  /** Listed words in names and chat are masked (****) for everyone. */
+  wordFilter: boolean;
 };
 
 export const DEFAULT_SETTINGS: RoomSettings = {
   ...(Object.fromEntries(Object.entries(NUMBER_SETTINGS).map(([name, { initial }]) => [name, initial])) as { [Name in NumberSetting]: number }),
   arena: "rotate",
+  wordFilter: true,
 };
 
 /** The settings `chosen` (any of them) over `defaults` (the server's): every setting, nothing else. */
 export function roomSettings(defaults: RoomSettings, chosen: Partial<RoomSettings> = {}): RoomSettings {
   const pick = <Name extends keyof RoomSettings>(name: Name): RoomSettings[Name] => chosen[name] ?? defaults[name];
-  return { roundSeconds: pick("roundSeconds"), koTarget: pick("koTarget"), bots: pick("bots"), maxPlayers: pick("maxPlayers"), arena: pick("arena") };
+  return {
+    roundSeconds: pick("roundSeconds"),
+    koTarget: pick("koTarget"),
+    bots: pick("bots"),
+    maxPlayers: pick("maxPlayers"),
+    arena: pick("arena"),
+    wordFilter: pick("wordFilter"),
+  };
 }

@@ -3,7 +3,7 @@
 // locked or opened to new players, and a player removed. It asks the server;
 // what changed comes back in the state and as a notice in the chat.
 import type { ArenaConnection } from "../net/ArenaConnection.ts";
-import type { RoomSettings } from "../../shared/settings.ts";
+import { type RoomSettings, roomSettings } from "../../shared/settings.ts";
 import { COLORS, css, FONTS } from "../palette.ts";
 import { button, element } from "./dom.ts";
 import { SettingsFields } from "./SettingsFields.ts";
@@ -76,8 +76,7 @@ export class HostPanel {
   }
 
   open(): void {
-    const { roundSeconds, koTarget, bots, maxPlayers, arena } = this.connection.state.settings;
-    this.fields.fill({ roundSeconds, koTarget, bots, maxPlayers, arena });
+    this.fields.fill(roomSettings(this.connection.state.settings));
     this.root.style.display = "flex";
     this.typing(true);
     this.refresh();

@@ -19,6 +19,7 @@ export class SettingsFields {
   readonly problem: HTMLDivElement;
   private readonly numbers = new Map<NumberSetting, HTMLInputElement>();
   private readonly arena: HTMLSelectElement;
+  private readonly wordFilter: HTMLInputElement;
 
   constructor() {
     this.root = element("div", { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))", gap: "10px 16px" });
@@ -38,12 +39,16 @@ export class SettingsFields {
       this.arena.append(option);
     }
     this.root.append(field("Arena", this.arena, ""));
+    this.wordFilter = element("input", { width: "20px", height: "20px" });
+    Object.assign(this.wordFilter, { type: "checkbox", name: "wordFilter" });
+    this.root.append(field("Word filter", this.wordFilter, "masks listed words in names and chat"));
     this.problem = element("div", { minHeight: "18px", color: css(COLORS.danger) });
   }
 
   fill(settings: RoomSettings): void {
     for (const [name, input] of this.numbers) input.value = String(settings[name]);
     this.arena.value = settings.arena;
+    this.wordFilter.checked = settings.wordFilter;
     this.problem.textContent = "";
   }
 
@@ -53,7 +58,7 @@ export class SettingsFields {
 
   /** The settings as filled in, or null (and what is wrong, shown) if one is out of its range. */
   read(): RoomSettings | null {
-    const settings: Partial<RoomSettings> = { arena: this.arena.value };
+    const settings: Partial<RoomSettings> = { arena: this.arena.value, wordFilter: this.wordFilter.checked };
     for (const [name, input] of this.numbers) {
       const { min, max } = NUMBER_SETTINGS[name];
       const value = Number(input.value);

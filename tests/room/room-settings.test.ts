@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
-import { DEFAULT_SETTINGS, NUMBER_SETTINGS, type RoomSettings } from "../../shared/settings.ts";
+import { DEFAULT_SETTINGS, NUMBER_SETTINGS, type RoomSettings, roomSettings } from "../../shared/settings.ts";
 import { requestSeat } from "../support/rawClient.ts";
 import { recordEvents } from "../support/roomHelpers.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
@@ -13,13 +13,12 @@ const server = useTestServer({ trustProxy: ["127.0.0.1"] });
 
 /** A private room's settings, as its creator's client sees them in the state. */
 function settingsOf(player: ArenaConnection): RoomSettings {
-  const { roundSeconds, koTarget, bots, maxPlayers, arena } = player.room.state.settings;
-  return { roundSeconds, koTarget, bots, maxPlayers, arena };
+  return roomSettings(player.room.state.settings);
 }
 
 describe("a private room created with settings", () => {
   it("plays rounds of that length and KO target, on that arena, with that many bots and seats", async () => {
-    const chosen: RoomSettings = { roundSeconds: 10, koTarget: 2, bots: 5, maxPlayers: 4, arena: "Foundry" };
+    const chosen: RoomSettings = { roundSeconds: 10, koTarget: 2, bots: 5, maxPlayers: 4, arena: "Foundry", wordFilter: false };
     const host = await ArenaConnection.join(server.endpoint, "Host", { kind: "create", private: true, settings: chosen });
     const room = server.colyseus.getRoomById<ArenaRoom>(host.code)!;
     const events = recordEvents(room);
@@ -92,8 +91,8 @@ describe("settings", () => {
     for (const end of ["min", "max"] as const) {
       const chosen = Object.fromEntries(Object.entries(NUMBER_SETTINGS).map(([name, range]) => [name, range[end]]));
       const seat = await create(chosen);
-      const { roundSeconds, koTarget, bots, maxPlayers, arena } = server.colyseus.getRoomById<ArenaRoom>(seat.roomId)!.state.settings;
-      expect({ roundSeconds, koTarget, bots, maxPlayers, arena }).toEqual({ ...chosen, arena: DEFAULT_SETTINGS.arena });
+      const settings = roomSettings(server.colyseus.getRoomById<ArenaRoom>(seat.roomId)!.state.settings);
+      expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...chosen });
     }
   });
 });
