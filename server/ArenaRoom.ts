@@ -4,22 +4,23 @@
 // scores it tells are the ScoreFeed; lag compensation, room codes, the lobby
 // listing and join checks have modules of their own; every reach into the
 // framework is in framework.ts.
-import { StateView } from "@colyseus/schema";
 import { ErrorCode, Room, type AuthContext, type Client } from "@colyseus/core";
 import { AIM_AXIS_MAX, INPUT_BUFFER_SIZE, MAX_REWIND_MS, MOVE_AXIS_MAX, SPECTATOR_SLOTS } from "../shared/constants.ts";
-import { REMOVED_BY_HOST, type Scoreboard, type ServerMessages } from "../shared/messages.ts";
-import { ArenaState, OWNER_VIEW, ShipInput } from "../shared/schema.ts";
+import type { Scoreboard, ServerMessages } from "../shared/messages.ts";
+import { ArenaState, ShipInput } from "../shared/schema.ts";
 import { type RoomSettings, roomSettings } from "../shared/settings.ts";
 import { stepWorld } from "../shared/stepWorld.ts";
-import { endPhase, startWorld, type WorldEvent } from "../shared/world.ts";
+import { startWorld, type WorldEvent } from "../shared/world.ts";
 import { PooledEntities } from "./EntityPool.ts";
 import { checkedMessages } from "./checkedMessages.ts";
 import type { ServerConfig } from "./config.ts";
 import { pendingSeats, sendPatchesOnSteadyClock, type SeatPolicy } from "./framework.ts";
 import { Host, roomCapacity } from "./Host.ts";
+import { IdleWatch } from "./IdleWatch.ts";
+import { Seating } from "./Seating.ts";
 import { hostMessages } from "./hostMessages.ts";
 import { playerMessages } from "./playerMessages.ts";
-import { checkJoinOptions, isSpectator, type JoinOptions } from "./joinOptions.ts";
+import { checkJoinOptions, type JoinOptions } from "./joinOptions.ts";
 import { InputIntake } from "./InputIntake.ts";
 import { LagCompensation } from "./LagCompensation.ts";
 import { RoomChat } from "./RoomChat.ts";
@@ -35,7 +36,18 @@ import type { SteadyTimer } from "./SteadyTimer.ts";
 /** What an arena room is created with: the server's settings (config.ts), and what its creator asked for (checked by joinOptions.ts). */
 export type ArenaRoomOptions = Pick<
   ServerConfig,
-  "tickRate" | "patchRate" | "maxPlayers" | "bots" | "roundSeconds" | "koTarget" | "arena" | "wordFilter" | "lagCompensation" | "reconnectSeconds" | "replayDir"
+  | "tickRate"
+  | "patchRate"
+  | "maxPlayers"
+  | "bots"
+  | "roundSeconds"
+  | "koTarget"
+  | "arena"
+  | "wordFilter"
+  | "idleSeconds"
+  | "lagCompensation"
+  | "reconnectSeconds"
+  | "replayDir"
 > & {
   /** Bytes of replays the server keeps in memory (or in the shared Redis). */
   replayMemoryBytes: number;
@@ -67,6 +79,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   readonly chat = new RoomChat();
   /** Who hosts a private room, and the settings they change; set as the room is created. */
   private host!: Host;
+  /** Who sits where (players, spectators) and how they move; set as the room is created. */
+  seating!: Seating;
+  /** Players who stopped playing; set as the room is created. */
+  idle!: IdleWatch;
   private readonly scores = new ScoreFeed(this.state);
   private readonly factory = new PooledEntities((bullet) => this.lag.forget(bullet));
   private dt = 0;
@@ -115,20 +131,28 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
       memoryBytes: options.replayMemoryBytes,
       dir: options.replayDir,
     });
-    this.intake = new InputIntake((id) => this.inputs.get(id), this.recording);
+    this.idle = new IdleWatch(options.idleSeconds * options.tickRate, options.tickRate, {
+      warn: (id, seconds) => this.clients.getById(id)?.send("idle-warning", { seconds }),
+      move: (id) => this.seating.moveToWatching(id),
+    });
+    this.intake = new InputIntake((id) => this.inputs.get(id), this.recording, this.idle);
     const { maxPlayers, bots } = settings;
     this.roster = new Roster(this.state, this.factory, this.recording, { room: this.roomId, maxPlayers, bots, dt: this.dt });
-    this.host = new Host({
-      state: this.state,
-      roster: this.roster,
-      isPrivate,
-      toRoom: (text) => this.broadcast("room-notice", { text }),
-      toOne: (id, text) => this.clients.getById(id)?.send("host-notice", { text }),
-      endPhase: () => {
-        this.recording.change({ type: "end-phase" });
-        endPhase(this.state);
-      },
-      remove: (id) => this.remove(id),
+    const toRoom = (text: string) => this.broadcast("room-notice", { text });
+    const toOne = (id: string, text: string) => this.clients.getById(id)?.send("host-notice", { text });
+    const { state, roster, recording } = this;
+    this.host = new Host({ state, roster, recording, isPrivate, toRoom, toOne, remove: (id) => this.seating.remove(id) });
+    const { host, intake, idle, holds } = this;
+    this.seating = new Seating({
+      state,
+      roster,
+      host,
+      intake,
+      idle,
+      holds,
+      toRoom,
+      client: (id) => this.clients.getById(id),
+      seatsChanged: () => void this.publishListing(),
     });
     this.lag = new LagCompensation(options.lagCompensation ? this.rewindShips() : null, this.dt, () => this.clock.elapsedTime);
     this.roster.balanceBots();
@@ -150,21 +174,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   }
 
   override onJoin(client: ArenaClient, options?: JoinOptions): void {
-    const id = client.sessionId;
-    if (isSpectator(options)) {
-      this.roster.addSpectator(id);
-      return;
-    }
-    this.host.admit(options?.browser);
-    this.roster.addPlayer(id, options?.name, options?.browser);
-    this.host.joined(id);
-    // What only this player's prediction needs (velocity, cooldowns) goes to them alone.
-    const view = new StateView();
-    view.add(this.state.ships.get(id)!, OWNER_VIEW);
-    client.view = view;
-    this.intake.start(id);
-    this.holds.watch(client);
-    void this.publishListing();
+    this.seating.joined(client, options);
   }
 
   /** A player whose connection was lost (see SeatHolds) keeps their ship, out of play, for the grace period. */
@@ -201,14 +211,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   }
 
   override onLeave(client: ArenaClient): void {
-    const id = client.sessionId;
-    this.holds.forget(id);
-    client.view?.dispose();
-    this.roster.remove(id);
-    this.host.left(id);
-    this.chat.forget(id);
-    this.intake.forget(id);
-    void this.publishListing();
+    this.seating.left(client);
+    this.chat.forget(client.sessionId);
   }
 
   override async onDispose(): Promise<void> {
@@ -243,8 +247,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   private async publishListing(): Promise<void> {
     if (!this.admits({})) await this.lock();
     else if (this.locked) await this.unlock();
-    const { players, maxPlayers } = this.roster.seats;
-    await this.setMetadata(roomListing(this.state, { players: players.size, maxPlayers, bots: this.roster.bots }));
+    const { players, spectators, maxPlayers } = this.roster.seats;
+    await this.setMetadata(roomListing(this.state, { players: players.size, maxPlayers, bots: this.roster.bots, spectators: spectators.size }));
   }
 
   private tick(): void {
@@ -267,18 +271,14 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     );
     this.recording.endTick(this.state, events);
     this.factory.recycleBullets(this.state.bullets);
+    // Time knocked out, away or between rounds is not idle time.
+    this.idle.tick((id) => this.state.ships.get(id)?.alive === true && !this.state.ships.get(id)?.away);
     this.onWorldEvents?.(events);
     for (const event of events) {
       if (event.type === "ko") this.onKo(event.killer, event.victim);
       if (event.type === "round-over") this.host.roundEnded();
       if (event.type === "round-over" || event.type === "round-start") void this.publishListing();
     }
-  }
-
-  /** A player the host removed: ship, score and seat go now, and the client is told as it is closed. */
-  private remove(id: string): void {
-    this.roster.remove(id);
-    this.clients.getById(id)?.leave(REMOVED_BY_HOST, "Removed by the host.");
   }
 
   /** Everyone hears of the knock-out; a knocked-out player gets the seconds before it to watch. */

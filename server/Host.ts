@@ -9,7 +9,8 @@
 import { ServerError } from "@colyseus/core";
 import type { ArenaState } from "../shared/schema.ts";
 import { NUMBER_SETTINGS, type RoomSettings, roomSettings } from "../shared/settings.ts";
-import { setRules } from "../shared/world.ts";
+import { endPhase, setRules } from "../shared/world.ts";
+import type { RoomRecording } from "./RoomRecording.ts";
 import type { Roster } from "./Roster.ts";
 
 /** What the host's commands do to the room. */
@@ -21,8 +22,8 @@ export interface HostedRoom {
   /** Tells everyone, or the one player. */
   toRoom(text: string): void;
   toOne(id: string, text: string): void;
-  /** Ends the phase under way at the next tick, recorded for the replay. */
-  endPhase(): void;
+  /** Where the host's end of a phase is recorded, so the round's replay re-simulates it. */
+  readonly recording: RoomRecording;
   /** Closes a player's connection for good, telling them they were removed. */
   remove(id: string): void;
 }
@@ -100,7 +101,8 @@ export class Host {
   nextRound(id: string): void {
     if (!this.allowed(id, "start the next round")) return;
     const playing = this.room.state.phase === "playing";
-    this.room.endPhase();
+    this.room.recording.change({ type: "end-phase" });
+    endPhase(this.room.state);
     this.room.toRoom(playing ? "The host ended the round." : "The host started the next round.");
   }
 

@@ -5,7 +5,10 @@
 // and each one applied is recorded for the replay.
 import { MAX_CATCH_UP_STEPS } from "../shared/constants.ts";
 import type { ShipControls } from "../shared/step.ts";
-import type { RoomRecording } from "./RoomRecording.ts";
+/** Told of every input applied: the recording, and the idle watch. */
+export interface AppliedInputs {
+  applied(id: string, input: ShipControls): void;
+}
 
 /** A player's input buffer, as the framework's defineInput keeps it. */
 export interface InputBuffer extends Iterable<ShipControls> {
@@ -16,15 +19,15 @@ export interface InputBuffer extends Iterable<ShipControls> {
 
 export class InputIntake {
   private readonly buffers: (id: string) => InputBuffer;
-  private readonly recording: RoomRecording;
+  private readonly watchers: AppliedInputs[];
   /** Steps each player may still take this tick. */
   private readonly allowance = new Map<string, number>();
   /** The render times of the inputs taken this tick, by player, in order. */
   private renderTimes = new Map<string, number[]>();
 
-  constructor(buffers: (id: string) => InputBuffer, recording: RoomRecording) {
+  constructor(buffers: (id: string) => InputBuffer, ...watchers: AppliedInputs[]) {
     this.buffers = buffers;
-    this.recording = recording;
+    this.watchers = watchers;
   }
 
   /** A new tick: render times are those of its inputs. */
@@ -41,7 +44,7 @@ export class InputIntake {
     for (const input of buffer) {
       inputs.push(input);
       times.push(buffer.renderTime);
-      this.recording.applied(id, input);
+      for (const watcher of this.watchers) watcher.applied(id, input);
       if (--allowance === 0) break;
     }
     this.allowance.set(id, allowance);

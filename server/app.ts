@@ -68,6 +68,7 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
         koTarget: config.koTarget,
         arena: config.arena,
         wordFilter: config.wordFilter,
+        idleSeconds: config.idleSeconds,
         lagCompensation: config.lagCompensation,
         reconnectSeconds: config.reconnectSeconds,
         replayMemoryBytes: config.replayMemoryMB * 1024 * 1024,

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { LOG_FORMATS } from "./log.ts";
-import { PATCH_RATE, RECONNECT_SECONDS, TICK_RATE } from "../shared/constants.ts";
+import { IDLE_SECONDS, IDLE_SECONDS_MIN, PATCH_RATE, RECONNECT_SECONDS, TICK_RATE } from "../shared/constants.ts";
 import { ARENAS, NUMBER_SETTINGS, type NumberSetting } from "../shared/settings.ts";
 
 export interface ServerConfig {
@@ -22,6 +22,8 @@ export interface ServerConfig {
   wordFilter: boolean;
   /** Judge hits where the shooter saw the target (on), or where it is now (off, for comparison). */
   lagCompensation: boolean;
+  /** How long a player may change nothing before being moved to watching, seconds (0: never). */
+  idleSeconds: number;
   /** How long a dropped player's seat is held, seconds. */
   reconnectSeconds: number;
   /** PEM certificate and key files: serve HTTPS and WSS instead of HTTP and WS. */
@@ -60,6 +62,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     wordFilter: onOff(env, "CHAT_FILTER", true),
     lagCompensation: onOff(env, "LAG_COMPENSATION", true),
     reconnectSeconds: integer(env, "RECONNECT_SECONDS", RECONNECT_SECONDS, 0, 3600),
+    idleSeconds: idleSeconds(env),
     tls: tlsFiles(env),
     redisUrl: text(env, "REDIS_URL"),
     publicAddress: text(env, "PUBLIC_ADDRESS"),
@@ -103,6 +106,15 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+/** IDLE_SECONDS: 0 (never), or long enough to hold the warning before the move. */
+function idleSeconds(env: NodeJS.ProcessEnv): number {
+  const seconds = integer(env, "IDLE_SECONDS", IDLE_SECONDS, 0, 3600);
+  if (seconds !== 0 && seconds < IDLE_SECONDS_MIN) {
+    throw new ConfigError(`IDLE_SECONDS must be 0 (never) or a whole number from ${IDLE_SECONDS_MIN} to 3600 (got "${env.IDLE_SECONDS?.trim()}")`);
+  }
+  return seconds;
 }
 
 function setting(env: NodeJS.ProcessEnv, name: string, which: NumberSetting): number {

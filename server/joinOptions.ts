@@ -7,7 +7,9 @@ import { ARENAS, NUMBER_SETTINGS } from "../shared/settings.ts";
 import { refusals } from "./metrics.ts";
 
 /** The longest name a client may send; what is kept of it is cut to NAME_MAX_LENGTH. */
-const NAME_INPUT_MAX_LENGTH = 100;
+export const NAME_INPUT_MAX_LENGTH = 100;
+/** The id a browser keeps (game/net/browserId.ts), as a join may carry it. */
+export const browserIdFormat = z.string().min(1).max(64);
 
 /** Any of a room's settings (shared/settings.ts), each within its range; nothing else. */
 export const settingsChange = z
@@ -26,7 +28,7 @@ const joinOptions = z.object({
   /** Create a room reached only by its code. */
   private: z.boolean().optional(),
   /** A random id the browser keeps, so a player the host removed stays out under any name. */
-  browser: z.string().min(1).max(64).optional(),
+  browser: browserIdFormat.optional(),
   /** A private room's settings, chosen by its creator: the server's defaults for the rest. */
   settings: settingsChange.optional(),
   /** Watch the room without a ship: given only by the watch route (routes.ts), never accepted from matchmaking. */

@@ -6,10 +6,18 @@ import { z } from "zod";
 import { QUICK_CHAT } from "../shared/chat.ts";
 import type { ArenaClient, ArenaRoom } from "./ArenaRoom.ts";
 import { takeHandshake } from "./handshakes.ts";
+import { browserIdFormat, NAME_INPUT_MAX_LENGTH } from "./joinOptions.ts";
 import { maskWords } from "./wordFilter.ts";
 
-export function playerMessages(room: Pick<ArenaRoom, "state" | "chat" | "broadcast">) {
+export function playerMessages(room: Pick<ArenaRoom, "state" | "chat" | "broadcast" | "idle" | "seating">) {
   return {
+    /** The player is here though their inputs say nothing: busy in a killcam or the chat, or a key pressed while warned (see IdleWatch). */
+    active: validate(z.undefined(), (client: ArenaClient) => room.idle.active(client.sessionId)),
+    /** A spectator takes a free seat, as a player named `name` (see Seating). */
+    join: validate(
+      z.object({ name: z.string().max(NAME_INPUT_MAX_LENGTH).optional(), browser: browserIdFormat.optional() }).strict(),
+      (client: ArenaClient, asked) => room.seating.takeSeat(client, asked),
+    ),
     /** The client's measured round trip, shown on the scoreboard. */
     ping: validate(z.object({ ms: z.number().int().min(0).max(60_000) }), (client: ArenaClient, { ms }) => {
       const ship = room.state.ships.get(client.sessionId);

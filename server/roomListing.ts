@@ -3,7 +3,11 @@ import type { RoomListing } from "../shared/messages.ts";
 import { secondsUntilTick } from "../shared/scores.ts";
 import type { ArenaState } from "../shared/schema.ts";
 
-export function roomListing(state: ArenaState, seats: { players: number; maxPlayers: number; bots: number }, now = Date.now()): RoomListing {
+export function roomListing(
+  state: ArenaState,
+  seats: { players: number; maxPlayers: number; bots: number; spectators: number },
+  now = Date.now(),
+): RoomListing {
   return {
     layout: state.layout,
     ...seats,

@@ -28,6 +28,12 @@ export const SPECTATOR_SLOTS = 4;
 export const ROOM_CREATES_PER_MINUTE = 10;
 /** Scoreboard API lookups one address may make per minute: plenty for a page polling every second, too few to probe private room codes. */
 export const SCOREBOARD_LOOKUPS_PER_MINUTE = 120;
+/** A player idle this long before the room's idle time runs out is warned (seconds). */
+export const IDLE_WARNING_SECONDS = 15;
+/** How long a player may change nothing before being moved to watching, seconds (IDLE_SECONDS; 0: never). */
+export const IDLE_SECONDS = 60;
+/** The shortest idle time a host may set: the warning must fit in it. */
+export const IDLE_SECONDS_MIN = 20;
 /** How long a dropped player's ship, score and seat are held for them, seconds. */
 export const RECONNECT_SECONDS = 30;
 /** While fewer humans than this are in a room, bots fill it up to this many ships. */

@@ -68,6 +68,12 @@ export const SERVER_MESSAGES = {
   "room-notice": message<{ text: string }>("room"),
   /** To a player who asked for what only the host may do: why nothing changed. */
   "host-notice": message<{ text: string }>("one"),
+  /** To a spectator who asked for a seat: why they did not get one. */
+  "seat-notice": message<{ text: string }>("one"),
+  /** To a player who has changed nothing for a while: they will be moved to watching in `seconds` unless they play. */
+  "idle-warning": message<{ seconds: number }>("one"),
+  /** To a player moved to watching (their ship and seat freed): why. */
+  watching: message<{ reason: "idle" }>("one"),
 } as const;
 
 /** Each server message's payload, by type. */
@@ -86,6 +92,8 @@ export interface RoomListing {
   players: number;
   maxPlayers: number;
   bots: number;
+  /** Clients watching without a ship. */
+  spectators: number;
   phase: Phase;
   /** Wall-clock time (ms since the epoch) when the current round, or its results screen, ends. */
   phaseEndsAt: number;

@@ -4,10 +4,14 @@ import type { KillcamProbe, ProbeShip, ProbeSnapshot } from "../../game/arena/pr
 import { startGameServer, type RunningGameServer } from "../../scripts/lib/gameServerProcess.ts";
 
 /** Starts `npm start`'s server for the spec file that calls it (stopped after its tests). */
+/**
+ * A game server for a spec's pages. Nobody is moved out for idling unless the
+ * spec sets IDLE_SECONDS: a player a test leaves standing (a target) is not idle.
+ */
 export function useGameServer(env: Record<string, string>): { readonly url: string } {
   let server: RunningGameServer | undefined;
   test.beforeAll(async () => {
-    server = await startGameServer(env);
+    server = await startGameServer({ IDLE_SECONDS: "0", ...env });
   });
   test.afterAll(async () => {
     await server?.stop();
