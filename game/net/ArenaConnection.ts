@@ -10,7 +10,7 @@ import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/sche
 import type { RoomSettings } from "../../shared/settings.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
 import type { ShipState } from "../../shared/world.ts";
-import { gameClient, type ArenaJoinOptions, type ArenaRoom, type GameClient, type ServerRoom } from "./gameClient.ts";
+import { gameClient, type ArenaJoinOptions, type ArenaRoom, type GameClient, type ServerRoom, watchRoom } from "./gameClient.ts";
 import { browserId } from "./browserId.ts";
 import { LinkStats } from "./LinkStats.ts";
 import { NetworkMeter } from "./NetworkMeter.ts";
@@ -118,6 +118,10 @@ export class ArenaConnection {
   private readonly chatListeners: Array<(message: ChatMessage) => void> = [];
   private readonly noticeListeners: Array<(text: string) => void> = [];
   private readonly killcamListeners: Array<(message: KillcamMessage) => void> = [];
+  private readonly idleListeners: Array<(seconds: number) => void> = [];
+  private readonly watchingListeners: Array<() => void> = [];
+  /** The browser this connection joined from (see browserId), sent again with a Join from watching. */
+  private browser = "";
   /** Killcams received (for the test probe) and their bytes on the wire. */
   killcams = { count: 0, bytes: 0 };
 
@@ -141,12 +145,18 @@ export class ArenaConnection {
     room.onMessage("chat", (message) => {
       for (const listener of this.chatListeners) listener(message);
     });
-    // Notices for this player: a chat line not sent, what the host did, why a host's command was refused.
-    for (const type of ["chat-notice", "room-notice", "host-notice"] as const) {
+    // Notices for this player: a chat line not sent, what the host did, why a host's command or a Join was refused.
+    for (const type of ["chat-notice", "room-notice", "host-notice", "seat-notice"] as const) {
       room.onMessage(type, ({ text }) => {
         for (const listener of this.noticeListeners) listener(text);
       });
     }
+    room.onMessage("idle-warning", ({ seconds }) => {
+      for (const listener of this.idleListeners) listener(seconds);
+    });
+    room.onMessage("watching", () => {
+      for (const listener of this.watchingListeners) listener();
+    });
     room.onMessage("killcam", (message) => {
       this.killcams.count++;
       this.killcams.bytes += message.replay.length;
@@ -163,13 +173,24 @@ export class ArenaConnection {
   /**
    * Joins an arena room on the server at `endpoint` (an http(s) or ws(s) URL), as
    * `request` says: quick play, a new (private) room, a room code, or resuming a
-   * seat held since a dropped connection or a page reload.
+   * seat held since a dropped connection or a page reload; from `browser` (this
+   * browser's id by default; see browserId).
    */
-  /** Joins as `browser` (this browser's id by default; see browserId). */
   static async join(endpoint: string, name: string, request: JoinRequest = { kind: "quick" }, browser = browserId()): Promise<ArenaConnection> {
     const client = gameClient(endpoint);
     const startedAt = performance.now();
     const room = await openRoom(client, name, request, browser);
+    return ArenaConnection.opened(room, endpoint, startedAt, browser);
+  }
+
+  /** Watches the room `code` without a ship (the watch route); Join takes a seat later if one is free. */
+  static async watch(endpoint: string, code: string, browser = browserId()): Promise<ArenaConnection> {
+    const startedAt = performance.now();
+    const room = await watchRoom(gameClient(endpoint), code);
+    return ArenaConnection.opened(room, endpoint, startedAt, browser);
+  }
+
+  private static async opened(room: ArenaRoom, endpoint: string, startedAt: number, browser: string): Promise<ArenaConnection> {
     const handshake: HandshakeInfo = { url: room.connection.url ?? endpoint, at: new Date(), durationMs: performance.now() - startedAt, seen: null };
     // The network panel shows how the server saw our WebSocket's opening handshake: we ask once.
     room.onMessage("handshake", (seen) => (handshake.seen = seen));
@@ -181,7 +202,9 @@ export class ArenaConnection {
       room.onStateChange.once(() => resolve());
       room.onLeave.once((code) => reject(new Error(`The server closed the room (code ${code})`)));
     });
-    return new ArenaConnection(room, meter, handshake);
+    const connection = new ArenaConnection(room, meter, handshake);
+    connection.browser = browser;
+    return connection;
   }
 
   /** The room's code: share it, or the link with it, to play together. */
@@ -277,6 +300,31 @@ export class ArenaConnection {
     this.noticeListeners.push(listener);
   }
 
+  /** The server warns that we will be moved to watching in `seconds` unless we play. */
+  onIdleWarning(listener: (seconds: number) => void): void {
+    this.idleListeners.push(listener);
+  }
+
+  /** The server moved us to watching (idle): our ship and seat are gone; Join asks for them again. */
+  onWatching(listener: () => void): void {
+    this.watchingListeners.push(listener);
+  }
+
+  /** Whether we are watching: in the room with no ship of ours. */
+  get watching(): boolean {
+    return this.ownShip === undefined;
+  }
+
+  /** Tells the server we are here though our inputs say nothing (busy in a killcam or the chat, or a key pressed). */
+  active(): void {
+    if (this.linkUp) this.room.send("active");
+  }
+
+  /** Asks for a seat and a ship while watching, under `name` (refusals come as notices). */
+  takeSeat(name: string): void {
+    if (this.linkUp) this.room.send("join", { name, browser: this.browser });
+  }
+
   say(text: string): void {
     if (this.linkUp) this.room.send("chat", { text });
   }
@@ -303,7 +351,8 @@ export class ArenaConnection {
     const steps = this.predict.tick(now);
     // While the link is down nothing is sent: the SDK would queue the inputs and
     // replay them in a burst on reconnection. The ship waits, as it does on the server.
-    if (!this.linkUp) return;
+    // Watching: no ship of ours to steer.
+    if (!this.linkUp || this.watching) return;
     for (let i = 0; i < steps; i++) {
       Object.assign(this.input.data, controlsForStep());
       this.input.send();
