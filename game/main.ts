@@ -71,10 +71,17 @@ async function play(name: string, request: JoinRequest): Promise<void> {
   playing = connection;
   rememberSeat();
   room.onReconnect(() => setTimeout(rememberSeat));
-  history.replaceState(null, "", `/?room=${connection.code}${carriedParams()}`);
+  showAddress(connection.code, connection.watching);
+  connection.onOwnShip(() => showAddress(connection.code, false));
+  connection.onWatching(() => showAddress(connection.code, true));
   lobby.hide();
-  const data: ArenaSceneData = { connection, networkPanel, settingsPanel, exit: backToLobby };
+  const data: ArenaSceneData = { connection, networkPanel, settingsPanel, exit: backToLobby, name };
   game.scene.start("arena", data);
+}
+
+/** The address names the room: `?room=` to play in it, `?watch=` while watching it. */
+function showAddress(code: string, watching: boolean): void {
+  history.replaceState(null, "", `/?${watching ? "watch" : "room"}=${code}${carriedParams()}`);
 }
 
 function backToLobby(message: string): void {
@@ -110,7 +117,17 @@ async function start(): Promise<void> {
       seat.leave();
     }
   }
-  const typed = params.get("room");
+  const watched = params.get("watch");
+  const watchCode = watched ? normalizeRoomCode(watched) : null;
+  if (watchCode) {
+    try {
+      await play(lobby.storedName, { kind: "watch", code: watchCode });
+      return;
+    } catch (error) {
+      return lobby.show(error instanceof Error ? error.message : String(error), watchCode);
+    }
+  }
+  const typed = params.get("room") ?? watched;
   const code = typed ? normalizeRoomCode(typed) : null;
   if (typed && !code) return lobby.show(`"${typed}" is not a room code.`);
   if (code && lobby.storedName) {

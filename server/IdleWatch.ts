@@ -6,6 +6,14 @@
 import { IDLE_WARNING_SECONDS } from "../shared/constants.ts";
 import type { ShipControls } from "../shared/step.ts";
 
+/** The smallest turn of the aim that counts as play, radians (about 11°). */
+const AIM_TURN = 0.2;
+
+/** The signed difference of two angles, within ±π. */
+function angleBetween(from: number, to: number): number {
+  return Math.atan2(Math.sin(to - from), Math.cos(to - from));
+}
+
 export interface IdleActions {
   /** `id` will be moved to watching in `seconds` unless they play. */
   warn(id: string, seconds: number): void;
@@ -19,8 +27,8 @@ export class IdleWatch {
   private readonly actions: IdleActions;
   /** Ticks each watched player has been idle, in play. */
   private readonly quiet = new Map<string, number>();
-  /** Each player's last input, to tell a change from the same keys held. */
-  private readonly last = new Map<string, string>();
+  /** Each player's last buttons and aim, to tell play from the same keys held. */
+  private readonly last = new Map<string, { buttons: string; angle: number }>();
 
   /** `idleTicks` 0: nobody is ever moved. */
   constructor(idleTicks: number, tickRate: number, actions: IdleActions) {
@@ -39,11 +47,17 @@ export class IdleWatch {
     this.last.delete(id);
   }
 
-  /** An input the room applied to `id`'s ship: one that differs from the last is play. */
+  /**
+   * An input the room applied to `id`'s ship: a change of stick, trigger or dash
+   * is play, and so is turning the aim by AIM_TURN or more (the aim a mouse gives
+   * moves a little by itself when the ship is knocked about).
+   */
   applied(id: string, controls: ShipControls): void {
-    const key = `${controls.moveX},${controls.moveY},${controls.aimX},${controls.aimY},${controls.fire},${controls.dash}`;
-    if (this.last.get(id) === key) return;
-    this.last.set(id, key);
+    const last = this.last.get(id);
+    const angle = Math.atan2(controls.aimY, controls.aimX);
+    const buttons = `${controls.moveX},${controls.moveY},${controls.fire},${controls.dash}`;
+    this.last.set(id, { buttons, angle: last && Math.abs(angleBetween(last.angle, angle)) < AIM_TURN ? last.angle : angle });
+    if (last && last.buttons === buttons && Math.abs(angleBetween(last.angle, angle)) < AIM_TURN) return;
     this.active(id);
   }
 

@@ -24,6 +24,7 @@ import { Effects } from "./Effects.ts";
 import { makeGlowTexture } from "../draw/glow.ts";
 import { Hud } from "./Hud.ts";
 import type { RoomHost } from "./hud/RoomLine.ts";
+import { IdleNotice } from "./IdleNotice.ts";
 import { KeyRouter } from "./KeyRouter.ts";
 import { KillcamController } from "./KillcamController.ts";
 import { leaveMessage } from "./leaveMessage.ts";
@@ -32,6 +33,7 @@ import { DEVICE_HINTS, PlayerControls } from "./PlayerControls.ts";
 import { installProbe, type ProbeSource } from "./probe.ts";
 import { ShipSprites } from "../draw/ShipSprites.ts";
 import { SoundEffects } from "./SoundEffects.ts";
+import { Spectating } from "./Spectating.ts";
 
 export interface ArenaSceneData {
   connection: ArenaConnection;
@@ -39,6 +41,8 @@ export interface ArenaSceneData {
   settingsPanel: SettingsPanel;
   /** Back to the lobby, with a message saying why (empty when the player chose to leave). */
   exit: (message: string) => void;
+  /** The player's name, for a Join from watching. */
+  name: string;
 }
 
 /** What we last saw of our own ship, to turn changes into feedback. */
@@ -66,6 +70,9 @@ export class ArenaScene extends Phaser.Scene {
   private networkPanel!: NetworkPanel;
   private chat!: ChatPanel;
   private hostPanel!: HostPanel;
+  private spectating!: Spectating;
+  private idleNotice!: IdleNotice;
+  private playerName = "";
   private settingsPanel!: SettingsPanel;
   /** The palette the ship sprites were drawn with, to redraw them when it changes. */
   private drawnColorBlind = false;
@@ -97,6 +104,7 @@ export class ArenaScene extends Phaser.Scene {
     this.networkPanel = data.networkPanel;
     this.settingsPanel = data.settingsPanel;
     this.exit = data.exit;
+    this.playerName = data.name;
 
     makeGlowTexture(this);
     drawFloor(this);
@@ -111,7 +119,7 @@ export class ArenaScene extends Phaser.Scene {
     this.keys = new KeyRouter(this, {
       killcamShowing: () => this.killcams.showing,
       skipKillcam: () => this.killcams.close("skip"),
-      openChat: () => this.chat.open(),
+      openChat: () => this.openChat(),
       sayQuick: (index) => connection.sayQuick(index),
       toggleMute: () => this.sfx.toggleMute(),
       unlockSound: () => this.sfx.unlock(),
@@ -129,6 +137,8 @@ export class ArenaScene extends Phaser.Scene {
       this.settingsPanel.setHostControls(null);
     });
     this.banner = new ConnectionBanner(this, connection);
+    this.spectating = new Spectating(this, connection, () => connection.takeSeat(this.playerName));
+    this.idleNotice = new IdleNotice(this, connection, () => this.sfx.play("warning"));
     this.listen(connection);
     installProbe(() => this.probeSource());
   }
@@ -140,12 +150,13 @@ export class ArenaScene extends Phaser.Scene {
       copyLink: () => this.copyLink(),
       leave: () => void this.leave(),
       toggleScoreboard: () => (this.scoreboardOpen = !this.scoreboardOpen),
-      openChat: () => this.chat.open(),
+      openChat: () => this.openChat(),
       openSettings: () => this.settingsPanel.setOpen(true),
       fullScreen: () => void fullScreen(),
       // The room's code lets a private room's replay through; the round is the one whose results show.
       watchRound: () => window.open(`/replay?room=${connection.code}&round=${connection.state.round}`, "_blank", "noopener"),
       openHostPanel: () => this.hostPanel.open(),
+      join: () => connection.takeSeat(this.playerName),
     });
   }
 
@@ -162,6 +173,8 @@ export class ArenaScene extends Phaser.Scene {
       networkPanel: this.networkPanel,
       watchButton: this.hud.watchButtonCentre,
       killcam: this.killcams.probe(),
+      watching: this.spectating.state(false),
+      idleWarned: this.idleNotice.warned,
     };
   }
 
@@ -185,7 +198,7 @@ export class ArenaScene extends Phaser.Scene {
     const layout = connection.layout;
     if (layout.name !== this.drawnLayout) this.drawWalls(layout);
 
-    const views = connection.ships();
+    const views = this.spectating.views(connection.ships());
     this.lastAim = this.controls.aimAngle(aimFromX, aimFromY);
     this.drawShips(views, tick, now, this.lastAim);
 
@@ -195,10 +208,12 @@ export class ArenaScene extends Phaser.Scene {
     if (connection.predictedShots > this.shotsSeen) this.onOwnShot(aimFromX, aimFromY, this.lastAim);
     this.shotsSeen = connection.predictedShots;
 
-    const own = connection.ownShip;
+    const followed = this.spectating.followedId;
+    const own = followed ? state.ships.get(followed) : connection.ownShip;
     const predicted = connection.predictedShip;
     this.killcams.update(tick, state.phase);
-    if (own) this.feedbackForOwnShip(own, predicted?.dashTicks ?? 0);
+    this.idleNotice.update(now, this.killcams.showing || this.keys.typing, this.controls.padActive);
+    if (own && !followed) this.feedbackForOwnShip(own, predicted?.dashTicks ?? 0);
     this.hud.update(
       {
         layout: layout.name,
@@ -210,15 +225,21 @@ export class ArenaScene extends Phaser.Scene {
         own,
         respawnSecondsLeft: own ? secondsUntilTick(own.respawnTick, tick, state.tickRate) : 0,
         dashCharging: predicted ? predicted.dashCooldown / ticks(DASH_COOLDOWN, dt) : 0,
-        scores: views.map(({ id, own: mine, ship }) => ({ id, own: mine, host: id === state.hostId, ship })),
+        scores: views.map(({ id, ship }) => ({ id, own: id === connection.sessionId, host: id === state.hostId, ship })),
         showScoreboard: this.tabKey.isDown || this.controls.padScoreboard || this.scoreboardOpen,
         hint: DEVICE_HINTS[this.controls.device],
         ships: views.filter((view) => view.ship.alive),
         muted: this.sfx.muted,
         host: this.roomHost(connection),
+        watching: this.spectating.state(this.controls.device === "touch"),
       },
       now,
     );
+  }
+
+  /** Chat is for players: watching, it is read-only. */
+  private openChat(): void {
+    if (!this.connection?.watching) this.chat.open();
   }
 
   /** Who hosts the room, for the HUD; the host's panel is offered in the settings while it is us. */

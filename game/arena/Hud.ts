@@ -13,6 +13,7 @@ import { type MatchStatusState, MatchStatus } from "./hud/MatchStatus.ts";
 import { OwnStatus } from "./hud/OwnStatus.ts";
 import { type RoomHost, RoomLine } from "./hud/RoomLine.ts";
 import { type ScoreboardState, ScoreboardPanel } from "./hud/ScoreboardPanel.ts";
+import { WatchBar, type WatchState } from "./hud/WatchBar.ts";
 
 export type { ScoreLine } from "./hud/ScoreboardPanel.ts";
 
@@ -30,6 +31,8 @@ export interface HudState extends MatchStatusState, ScoreboardState {
   ships: ReadonlyArray<{ x: number; y: number }>;
   /** Who hosts the room (a private room's; null in a public room). */
   host: RoomHost | null;
+  /** While watching without a ship: whom we follow (`own` is then that ship). */
+  watching: WatchState | null;
 }
 
 export interface HudActions extends ControlRowActions {
@@ -41,6 +44,8 @@ export interface HudActions extends ControlRowActions {
   watchRound: () => void;
   /** Opens the host's panel (the host alone sees its button). */
   openHostPanel: () => void;
+  /** Asks for a seat and a ship while watching. */
+  join: () => void;
 }
 
 export class Hud {
@@ -51,6 +56,7 @@ export class Hud {
   private readonly feed: KillFeed;
   private readonly koCard: KoCard;
   private readonly scoreboard: ScoreboardPanel;
+  private readonly watchBar: WatchBar;
   /** The HUD's objects by the screen region they sit in, to fade together. */
   private readonly regions = new Map<HudRegion, Fadable[]>();
   /** The regions faded right now, because a ship is under them (read by the test probe). */
@@ -65,6 +71,7 @@ export class Hud {
     this.feed = new KillFeed(scene);
     this.koCard = new KoCard(scene);
     this.scoreboard = new ScoreboardPanel(scene, actions.watchRound);
+    this.watchBar = new WatchBar(scene, place, actions.join);
   }
 
   /** A short message under the room line, such as "Link copied". */
@@ -101,6 +108,7 @@ export class Hud {
     this.feed.update(now);
     this.koCard.update(state.own, state.phase, state.respawnSecondsLeft);
     this.scoreboard.update(state);
+    this.watchBar.update(state.watching);
   }
 
   /** Fades every HUD region a ship is under; the kill feed fades with the top right. */

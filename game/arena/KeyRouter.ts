@@ -20,7 +20,8 @@ export interface KeyHandlers {
 export class KeyRouter {
   private readonly keyboard: Phaser.Input.Keyboard.KeyboardPlugin;
   private readonly handlers: KeyHandlers;
-  private typing = false;
+  /** A chat line (or the host's panel) has the keys. */
+  typing = false;
 
   constructor(scene: Phaser.Scene, handlers: KeyHandlers) {
     this.keyboard = scene.input.keyboard!;

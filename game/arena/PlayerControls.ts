@@ -63,6 +63,11 @@ export class PlayerControls {
     this.touch.draw();
   }
 
+  /** Whether the gamepad is in use this frame (a stick off centre or a button down). */
+  get padActive(): boolean {
+    return this.padState?.active ?? false;
+  }
+
   /** The scoreboard is shown while a gamepad's Start or Select is held. */
   get padScoreboard(): boolean {
     return this.padState?.scoreboard ?? false;

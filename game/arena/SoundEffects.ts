@@ -3,7 +3,7 @@
 
 const MUTE_KEY = "skirmish.muted";
 
-export type SoundName = "shoot" | "hurt" | "ko" | "pickup" | "dash" | "respawn";
+export type SoundName = "shoot" | "hurt" | "ko" | "pickup" | "dash" | "respawn" | "warning";
 
 export class SoundEffects {
   private context: AudioContext | null = null;
@@ -59,6 +59,12 @@ export class SoundEffects {
         break;
       case "respawn":
         this.tone(ctx, t, "sine", 300, 900, 0.25, 0.12);
+        break;
+      case "warning":
+        // Two falling beeps: about to be moved out for idling.
+        [0, 0.22].forEach((delay) => {
+          this.tone(ctx, t + delay, "square", 740, 520, 0.16, 0.09);
+        });
         break;
     }
   }

@@ -47,6 +47,10 @@ export interface ProbeSnapshot {
   killcam: KillcamProbe;
   /** Where the results screen's "Watch this round" button is (its centre, arena px), while it shows. */
   watchButton: { x: number; y: number } | null;
+  /** While watching without a ship: the name of the ship followed (null: the whole arena); null while playing. */
+  watching: { following: string | null } | null;
+  /** Whether the idle warning shows. */
+  idleWarned: boolean;
   /** What the network panel measures, whether or not it is open. */
   net: {
     panelOpen: boolean;
@@ -102,6 +106,8 @@ export interface ProbeSource {
   networkPanel: NetworkPanel;
   killcam: KillcamProbe;
   watchButton: { x: number; y: number } | null;
+  watching: ProbeSnapshot["watching"];
+  idleWarned: boolean;
 }
 
 /** Installs window.__probe: each read gives a frozen snapshot, so page scripts can read but never steer the game. */
@@ -121,6 +127,8 @@ function snapshot({
   networkPanel,
   killcam,
   watchButton,
+  watching,
+  idleWarned,
 }: ProbeSource): ProbeSnapshot {
   const rates = connection?.meter.rates();
   return {
@@ -155,6 +163,8 @@ function snapshot({
     scoreboard,
     killcam,
     watchButton,
+    watching,
+    idleWarned,
     net: {
       panelOpen: networkPanel.isOpen,
       rttMs: connection?.stats.pingMs ?? null,

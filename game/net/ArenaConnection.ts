@@ -57,8 +57,12 @@ export interface HandshakeInfo {
 }
 
 /** What a player can ask for in the lobby. */
-/** What a player chose in the lobby: quick play, a room of their own (private ones with the settings they chose), or a room by its code. */
-export type LobbyChoice = { kind: "quick" } | { kind: "create"; private: boolean; settings?: Partial<RoomSettings> } | { kind: "code"; code: string };
+/** What a player chose in the lobby: quick play, a room of their own (private ones with the settings they chose), a room by its code, or watching one. */
+export type LobbyChoice =
+  | { kind: "quick" }
+  | { kind: "create"; private: boolean; settings?: Partial<RoomSettings> }
+  | { kind: "code"; code: string }
+  | { kind: "watch"; code: string };
 
 /** How to get into a room: a lobby choice, or resuming a seat held since a drop or a reload. */
 export type JoinRequest = LobbyChoice | { kind: "resume"; reconnectionToken: string };
@@ -83,6 +87,8 @@ async function openRoom(client: GameClient, name: string, request: JoinRequest, 
         }
         throw error;
       }
+    case "watch":
+      return watchRoom(client, request.code);
     case "resume":
       return client.reconnect<ServerRoom<"arena">>(request.reconnectionToken, ArenaState);
   }
@@ -120,6 +126,7 @@ export class ArenaConnection {
   private readonly killcamListeners: Array<(message: KillcamMessage) => void> = [];
   private readonly idleListeners: Array<(seconds: number) => void> = [];
   private readonly watchingListeners: Array<() => void> = [];
+  private readonly ownShipListeners: Array<() => void> = [];
   /** The browser this connection joined from (see browserId), sent again with a Join from watching. */
   private browser = "";
   /** Killcams received (for the test probe) and their bytes on the wire. */
@@ -166,7 +173,9 @@ export class ArenaConnection {
     callbacks.listen("tick", (tick) => (this.lastTick = { tick, at: performance.now() }));
     // onAdd also fires for ships already in the state, ours included.
     callbacks.onAdd("ships", (ship, sessionId) => {
-      if (sessionId === room.sessionId) this.predictOwnShip(ship);
+      if (sessionId !== room.sessionId) return;
+      this.predictOwnShip(ship);
+      for (const listener of this.ownShipListeners) listener();
     });
   }
 
@@ -184,10 +193,8 @@ export class ArenaConnection {
   }
 
   /** Watches the room `code` without a ship (the watch route); Join takes a seat later if one is free. */
-  static async watch(endpoint: string, code: string, browser = browserId()): Promise<ArenaConnection> {
-    const startedAt = performance.now();
-    const room = await watchRoom(gameClient(endpoint), code);
-    return ArenaConnection.opened(room, endpoint, startedAt, browser);
+  static watch(endpoint: string, code: string, browser = browserId()): Promise<ArenaConnection> {
+    return ArenaConnection.join(endpoint, "", { kind: "watch", code }, browser);
   }
 
   private static async opened(room: ArenaRoom, endpoint: string, startedAt: number, browser: string): Promise<ArenaConnection> {
@@ -308,6 +315,11 @@ export class ArenaConnection {
   /** The server moved us to watching (idle): our ship and seat are gone; Join asks for them again. */
   onWatching(listener: () => void): void {
     this.watchingListeners.push(listener);
+  }
+
+  /** Called whenever a ship of ours appears (a Join from watching included). */
+  onOwnShip(listener: () => void): void {
+    this.ownShipListeners.push(listener);
   }
 
   /** Whether we are watching: in the room with no ship of ours. */

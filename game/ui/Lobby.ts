@@ -127,12 +127,13 @@ export class Lobby {
   private async act(choice: LobbyChoice): Promise<void> {
     if (this.busy) return;
     const name = cleanName(this.nameInput.value);
-    if (!name) {
+    // Watching needs no name: Join asks for one later.
+    if (!name && choice.kind !== "watch") {
       this.setMessage("Choose a name first.");
       this.nameInput.focus();
       return;
     }
-    localStorage.setItem(NAME_KEY, name);
+    if (name) localStorage.setItem(NAME_KEY, name);
     this.busy = true;
     this.setMessage("");
     try {
@@ -183,7 +184,9 @@ export class Lobby {
     }
     for (const entry of rooms.sort((a, b) => b.clients - a.clients)) {
       const meta = entry.metadata;
-      const players = meta ? `${meta.players}/${meta.maxPlayers} players${meta.bots ? ` + ${meta.bots} bots` : ""}` : `${entry.clients} players`;
+      const players = meta
+        ? `${meta.players}/${meta.maxPlayers} players${meta.bots ? ` + ${meta.bots} bots` : ""}${meta.spectators ? ` · ${meta.spectators} watching` : ""}`
+        : `${entry.clients} players`;
       const clock = meta ? (meta.phase === "results" ? "results" : `${clockText((meta.phaseEndsAt - Date.now()) / 1000)} left`) : "";
       const line = element("div", {
         display: "flex",
@@ -197,6 +200,7 @@ export class Lobby {
       line.append(
         element("span", { font: `700 15px ${FONTS.mono}`, minWidth: "64px" }, entry.roomId),
         element("span", { flex: "1" }, `${meta?.layout ?? ""} · ${players} · ${clock}`),
+        button("Watch", () => this.act({ kind: "watch", code: entry.roomId })),
         button("Join", () => this.act({ kind: "code", code: entry.roomId })),
       );
       this.list.append(line);

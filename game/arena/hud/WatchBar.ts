@@ -1,0 +1,42 @@
+// Above the status panel while watching: whom we follow (or the whole arena),
+// how to switch, and Join, which asks the room for a seat and a ship.
+import type Phaser from "phaser";
+import { ARENA_HEIGHT } from "../../../shared/constants.ts";
+import { COLORS } from "../../palette.ts";
+import { clickable, hudText, type Place } from "./hudText.ts";
+
+/** What the bar shows while watching. */
+export interface WatchState {
+  /** The name of the ship followed, or null for the whole arena. */
+  following: string | null;
+  /** The device in use is a touch screen: switching is by tapping a side. */
+  touch: boolean;
+  /** The player was moved here for idling (said until they join). */
+  idled: boolean;
+}
+
+export class WatchBar {
+  private readonly line: Phaser.GameObjects.Text;
+  private readonly hint: Phaser.GameObjects.Text;
+  private readonly join: Phaser.GameObjects.Text;
+
+  constructor(scene: Phaser.Scene, place: Place, join: () => void) {
+    this.line = hudText(scene, 20, ARENA_HEIGHT - 138, 18, COLORS.accent);
+    this.line.setName("watching");
+    this.hint = hudText(scene, 20, ARENA_HEIGHT - 112, 13, COLORS.muted);
+    this.join = clickable(hudText(scene, 20, ARENA_HEIGHT - 90, 18, COLORS.accent).setText("▶ Join the game"), join);
+    this.join.setName("join");
+    place("bottomLeft", this.line, this.hint, this.join);
+    this.update(null);
+  }
+
+  update(state: WatchState | null): void {
+    for (const node of [this.line, this.hint, this.join]) node.setVisible(state !== null);
+    if (!state) return;
+    const who = state.following ? `Watching ${state.following}` : "Watching the whole arena";
+    const line = state.idled ? `You were idle · ${who}` : who;
+    if (this.line.text !== line) this.line.setText(line);
+    const hint = state.touch ? "Tap the left or right edge to switch ships" : "Q / E or ← → switch ships · O the whole arena · J join";
+    if (this.hint.text !== hint) this.hint.setText(hint);
+  }
+}
