@@ -200,7 +200,7 @@ export class ArenaScene extends Phaser.Scene {
 
     const views = this.spectating.views(connection.ships());
     this.lastAim = this.controls.aimAngle(aimFromX, aimFromY);
-    this.drawShips(views, tick, now, this.lastAim);
+    this.drawShips(views, connection.sessionId, tick, now, this.lastAim);
 
     const dt = connection.stepMs / 1000;
     this.bullets.draw(connection.bullets(now), layout, (owner) => shipColor(state.ships.get(owner)?.hue ?? 0));
@@ -340,8 +340,12 @@ export class ArenaScene extends Phaser.Scene {
     if (dashTicks > 0 && before.dashTicks === 0) this.sfx.play("dash");
   }
 
-  private drawShips(views: ShipView[], tick: number, now: number, ownAim: number): void {
-    this.sprites.sync(views, (sprite, view) => sprite.update(view, view.own ? ownAim : view.ship.aim, tick < view.ship.shieldUntil, now));
+  /** Our ship points where we aim now; the one we see from (ours, or the one followed while watching) is marked. */
+  private drawShips(views: ShipView[], ownId: string, tick: number, now: number, ownAim: number): void {
+    this.sprites.sync(views, (sprite, view) => {
+      sprite.mark(view.own);
+      sprite.update(view, view.id === ownId ? ownAim : view.ship.aim, tick < view.ship.shieldUntil, now);
+    });
   }
 
   private drawWalls(layout: ArenaLayout): void {

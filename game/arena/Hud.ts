@@ -71,7 +71,7 @@ export class Hud {
     this.feed = new KillFeed(scene);
     this.koCard = new KoCard(scene);
     this.scoreboard = new ScoreboardPanel(scene, actions.watchRound);
-    this.watchBar = new WatchBar(scene, place, actions.join);
+    this.watchBar = new WatchBar(scene, actions.join);
   }
 
   /** A short message under the room line, such as "Link copied". */

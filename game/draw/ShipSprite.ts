@@ -29,15 +29,21 @@ export class ShipSprite {
   private readonly trail: Phaser.GameObjects.Graphics;
   private readonly trailPoints: Array<{ x: number; y: number }> = [];
   private readonly color: number;
+  private readonly striped: boolean;
+  /** Drawn as the ship we see from (ours, or the one followed while watching). */
+  private marked: boolean;
   private flashUntil = 0;
   private readonly bubble: Phaser.GameObjects.Text;
   private bubbleUntil = 0;
   private drawnHealth = -1;
   private drawnShield: boolean | null = null;
+  private readonly botLabel: boolean;
 
   constructor(scene: Phaser.Scene, view: ShipView) {
     const look = shipLook(view.ship.hue);
     this.color = look.color;
+    this.striped = look.striped;
+    this.marked = view.own;
     this.trail = scene.add.graphics().setDepth(3);
     this.glow = scene.add
       .image(0, 0, GLOW_TEXTURE)
@@ -48,6 +54,7 @@ export class ShipSprite {
     this.hull = scene.add.graphics();
     drawHull(this.hull, look.color, look.striped, view.own);
     this.overlay = scene.add.graphics();
+    this.botLabel = view.ship.bot;
     this.label = scene.add
       .text(0, -SHIP_RADIUS - 16, view.ship.name, {
         fontFamily: FONTS.ui,
@@ -70,6 +77,19 @@ export class ShipSprite {
       .setVisible(false);
     this.container = scene.add.container(view.x, view.y, [this.glow, this.hull, this.overlay, this.label, this.bubble]);
     this.container.setDepth(view.own ? 5 : 4);
+  }
+
+  /** Draws the ship as the one we see from (the ring and the gold tag), or not: while watching, the one followed changes. */
+  mark(own: boolean): void {
+    if (own === this.marked) return;
+    this.marked = own;
+    this.hull.clear();
+    drawHull(this.hull, this.color, this.striped, own);
+    this.label
+      .setFontSize(own ? "14px" : "13px")
+      .setFontStyle(own ? "bold" : "normal")
+      .setColor(css(own ? COLORS.highlight : this.botLabel ? COLORS.botName : COLORS.text));
+    this.container.setDepth(own ? 5 : 4);
   }
 
   /** `aim` is the angle the hull points at (our own ship uses the live aim, not the server's copy). */

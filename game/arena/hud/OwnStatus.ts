@@ -23,6 +23,9 @@ export class OwnStatus {
   update(own: Readonly<ShipState> | undefined, dashCharging: number): void {
     const g = this.bars;
     g.clear();
+    // No ship of ours (watching the whole arena, or before ours arrives): nothing to show.
+    this.healthText.setVisible(own !== undefined);
+    this.scoreText.setVisible(own !== undefined);
     if (!own) return;
     const x = 20;
     const y = ARENA_HEIGHT - 40;

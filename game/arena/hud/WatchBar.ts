@@ -1,9 +1,10 @@
-// Above the status panel while watching: whom we follow (or the whole arena),
-// how to switch, and Join, which asks the room for a seat and a ship.
+// At the bottom centre while watching (clear of the chat and the status panel):
+// whom we follow (or the whole arena), how to switch, and Join, which asks the
+// room for a seat and a ship.
 import type Phaser from "phaser";
-import { ARENA_HEIGHT } from "../../../shared/constants.ts";
+import { ARENA_HEIGHT, ARENA_WIDTH } from "../../../shared/constants.ts";
 import { COLORS } from "../../palette.ts";
-import { clickable, hudText, type Place } from "./hudText.ts";
+import { clickable, hudText } from "./hudText.ts";
 
 /** What the bar shows while watching. */
 export interface WatchState {
@@ -20,13 +21,18 @@ export class WatchBar {
   private readonly hint: Phaser.GameObjects.Text;
   private readonly join: Phaser.GameObjects.Text;
 
-  constructor(scene: Phaser.Scene, place: Place, join: () => void) {
-    this.line = hudText(scene, 20, ARENA_HEIGHT - 138, 18, COLORS.accent);
+  constructor(scene: Phaser.Scene, join: () => void) {
+    const x = ARENA_WIDTH / 2;
+    this.line = hudText(scene, x, ARENA_HEIGHT - 150, 20, COLORS.accent).setOrigin(0.5, 0);
     this.line.setName("watching");
-    this.hint = hudText(scene, 20, ARENA_HEIGHT - 112, 13, COLORS.muted);
-    this.join = clickable(hudText(scene, 20, ARENA_HEIGHT - 90, 18, COLORS.accent).setText("▶ Join the game"), join);
+    this.hint = hudText(scene, x, ARENA_HEIGHT - 122, 14, COLORS.muted).setOrigin(0.5, 0);
+    this.join = clickable(
+      hudText(scene, x, ARENA_HEIGHT - 98, 20, COLORS.accent)
+        .setOrigin(0.5, 0)
+        .setText("▶ Join the game"),
+      join,
+    );
     this.join.setName("join");
-    place("bottomLeft", this.line, this.hint, this.join);
     this.update(null);
   }
 
