@@ -55,3 +55,28 @@ test("the host's panel changes a setting and removes a player, who stays out fro
     await Promise.all(contexts.map((context) => context.close()));
   }
 });
+
+test("on a phone the host's panel fits the screen and works by touch", async ({ browser }, testInfo) => {
+  const phone = await browser.newContext({ viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  try {
+    const page = await phone.newPage();
+    await page.goto(`${server.url}?renderer=canvas`);
+    await page.locator("#lobby-name").fill("Thumbs");
+    await page.getByRole("button", { name: "Create private room" }).tap();
+    await page.getByRole("button", { name: "Create room" }).tap();
+    await joined(page, 1);
+    // The settings button of the touch controls is on the canvas; the settings menu is opened the way a phone player does.
+    await page.evaluate(() => dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" })));
+    await page.getByRole("button", { name: "Host controls…" }).tap();
+    const panel = page.locator("#host-panel");
+    await expect(panel).toBeVisible();
+    const bounds = (await panel.boundingBox())!;
+    expect(bounds.x).toBeGreaterThanOrEqual(0);
+    expect(bounds.x + bounds.width).toBeLessThanOrEqual(844);
+    await saveScreenshot(page, testInfo, "host-panel-phone");
+    await panel.getByRole("button", { name: "Lock the room" }).tap();
+    await expect(panel.getByRole("button", { name: "Unlock the room" })).toBeVisible();
+  } finally {
+    await phone.close();
+  }
+});

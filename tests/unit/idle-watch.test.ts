@@ -41,6 +41,21 @@ describe("the idle watch", () => {
     expect(said.filter((line) => line.startsWith("move")).sort()).toEqual(["move busy", "move dead", "move mover"]);
   });
 
+  it("counts a turn of the aim of 11° or more as play, not the small drift a knocked ship's mouse aim has", () => {
+    const { watch, said } = watching();
+    watch.watch("drifting");
+    watch.watch("turning");
+    for (let tick = 1; tick <= IDLE_TICKS; tick++) {
+      const drift = 0.05 * Math.sin(tick / 3);
+      watch.applied("drifting", { ...NO_CONTROLS, aimX: Math.round(1000 * Math.cos(drift)), aimY: Math.round(1000 * Math.sin(drift)) });
+      // A slow, steady turn: a quarter turn over the idle time.
+      const turn = (tick / IDLE_TICKS) * (Math.PI / 2);
+      watch.applied("turning", { ...NO_CONTROLS, aimX: Math.round(1000 * Math.cos(turn)), aimY: Math.round(1000 * Math.sin(turn)) });
+      watch.tick(() => true);
+    }
+    expect(said).toEqual(["warn drifting 15", "move drifting"]);
+  });
+
   it("moves nobody when the idle time is 0 (IDLE_SECONDS=0)", () => {
     const said: string[] = [];
     const watch = new IdleWatch(0, TICK_RATE, { warn: () => said.push("warn"), move: () => said.push("move") });
