@@ -78,14 +78,11 @@ export class Seating {
     client?.leave(REMOVED_BY_HOST, "Removed by the host.");
   }
 
-  /** A client left for good. */
+  /** A client left for good (a player, or a spectator: unseating takes either out of the roster). */
   left(client: ArenaClient): void {
-    const id = client.sessionId;
-    this.room.holds.forget(id);
+    this.room.holds.forget(client.sessionId);
     this.unseatPlayer(client);
-    this.room.roster.remove(id);
-    this.room.host.left(id);
-    this.room.seatsChanged();
+    this.room.host.left(client.sessionId);
   }
 
   private seatPlayer(client: ArenaClient, name: string | undefined, browser: string | undefined): void {
