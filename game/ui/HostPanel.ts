@@ -5,7 +5,7 @@
 import type { ArenaConnection } from "../net/ArenaConnection.ts";
 import { type RoomSettings, roomSettings } from "../../shared/settings.ts";
 import { COLORS, css, FONTS } from "../palette.ts";
-import { button, element } from "./dom.ts";
+import { button, dialog, element } from "./dom.ts";
 import { SettingsFields } from "./SettingsFields.ts";
 
 /** How often an open panel follows the room (its phase, lock and players). */
@@ -25,29 +25,7 @@ export class HostPanel {
   constructor(parent: HTMLElement, connection: ArenaConnection, typing: (active: boolean) => void) {
     this.connection = connection;
     this.typing = typing;
-    this.root = element("div", {
-      position: "fixed",
-      left: "50%",
-      top: "50%",
-      transform: "translate(-50%, -50%)",
-      width: "min(520px, 94vw)",
-      maxHeight: "92vh",
-      overflowY: "auto",
-      boxSizing: "border-box",
-      padding: "16px",
-      borderRadius: "12px",
-      background: css(COLORS.panel, 0.96),
-      border: `1px solid ${css(COLORS.edge)}`,
-      color: css(COLORS.text),
-      font: `15px ${FONTS.ui}`,
-      zIndex: "31",
-      display: "none",
-      flexDirection: "column",
-      gap: "12px",
-    });
-    this.root.id = "host-panel";
-    this.root.setAttribute("role", "dialog");
-    this.root.setAttribute("aria-label", "Host controls");
+    this.root = dialog("host-panel", "Host controls", "min(520px, 94vw)", 31);
     const apply = button("Apply from the next round", () => this.applySettings(), true);
     this.roundButton = button("End the round now", () => connection.room.send("next-round"));
     this.lockButton = button("Lock the room", () => connection.room.send("lock", { locked: !connection.state.locked }));

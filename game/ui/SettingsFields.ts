@@ -2,8 +2,8 @@
 // its range, the arena picked from a list. The lobby's create form and the host's
 // panel both use it.
 import { ARENAS, NUMBER_SETTINGS, type NumberSetting, type RoomSettings } from "../../shared/settings.ts";
-import { COLORS, css, FONTS } from "../palette.ts";
-import { element } from "./dom.ts";
+import { COLORS, css } from "../palette.ts";
+import { boxStyle, element } from "./dom.ts";
 
 /** Each number setting's label, and the unit shown after its box. */
 const NUMBER_LABELS: Record<NumberSetting, { label: string; unit: string }> = {
@@ -24,14 +24,14 @@ export class SettingsFields {
   constructor() {
     this.root = element("div", { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))", gap: "10px 16px" });
     for (const [name, { min, max }] of Object.entries(NUMBER_SETTINGS) as Array<[NumberSetting, { min: number; max: number }]>) {
-      const input = element("input", boxStyle());
+      const input = element("input", boxStyle(COLORS.panel));
       Object.assign(input, { type: "number", name, min: String(min), max: String(max), step: "1", required: true, inputMode: "numeric" });
       input.style.width = "84px";
       this.numbers.set(name, input);
       const { label, unit } = NUMBER_LABELS[name];
       this.root.append(field(label, input, `${unit} (${min}–${max})`));
     }
-    this.arena = element("select", boxStyle());
+    this.arena = element("select", boxStyle(COLORS.panel));
     this.arena.name = "arena";
     for (const arena of ARENAS) {
       const option = element("option", {}, arena === "rotate" ? "Each in turn" : arena);
@@ -72,17 +72,6 @@ export class SettingsFields {
     this.problem.textContent = "";
     return settings as RoomSettings;
   }
-}
-
-function boxStyle(): Partial<CSSStyleDeclaration> {
-  return {
-    padding: "7px 8px",
-    borderRadius: "6px",
-    border: `1px solid ${css(COLORS.edge)}`,
-    background: css(COLORS.panel),
-    color: css(COLORS.text),
-    font: `15px ${FONTS.ui}`,
-  };
 }
 
 /** A label over its box, with a hint after the box. */

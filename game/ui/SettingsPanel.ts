@@ -1,7 +1,7 @@
 // The settings panel (the gear button, or Esc): volume, screen shake, the
 // colour-blind palette and the network panel, remembered in this browser.
-import { COLORS, css, FONTS } from "../palette.ts";
-import { button, element } from "./dom.ts";
+import { FONTS } from "../palette.ts";
+import { button, dialog, element } from "./dom.ts";
 
 export interface Settings {
   /** Sound volume, 0..1. */
@@ -41,27 +41,8 @@ export class SettingsPanel {
   /** `apply` is called now with the remembered settings, and again on every change. */
   constructor(parent: HTMLElement, apply: (settings: Settings) => void) {
     this.apply = apply;
-    this.root = element("div", {
-      position: "fixed",
-      left: "50%",
-      top: "50%",
-      transform: "translate(-50%, -50%)",
-      width: "min(360px, 90vw)",
-      padding: "18px",
-      borderRadius: "12px",
-      background: css(COLORS.panel, 0.95),
-      border: `1px solid ${css(COLORS.edge)}`,
-      color: css(COLORS.text),
-      font: `15px ${FONTS.ui}`,
-      zIndex: "30",
-      display: "none",
-      flexDirection: "column",
-      gap: "12px",
-    });
-    this.root.id = "settings";
+    this.root = dialog("settings", "Settings", "min(360px, 90vw)", 30);
     this.hostButton.style.display = "none";
-    this.root.setAttribute("role", "dialog");
-    this.root.setAttribute("aria-label", "Settings");
     const title = element("div", { font: `700 20px ${FONTS.ui}` }, "Settings");
     const volume = element("input", { width: "100%" });
     Object.assign(volume, { type: "range", id: "setting-volume", min: "0", max: "1", step: "0.05", value: String(this.settings.volume) });
