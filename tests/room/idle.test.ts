@@ -6,6 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
+import type { ReplaySummary } from "../../server/ReplayStore.ts";
+import { readReplayFile } from "../../server/replayFile.ts";
+import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { IDLE_WARNING_SECONDS, MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import { runFrames } from "../support/netClients.ts";
@@ -15,11 +18,14 @@ const IDLE_SECONDS = 20;
 const server = useTestServer({ idleSeconds: IDLE_SECONDS, bots: 3 });
 
 describe("an idle player", () => {
-  it("is warned, then moved to watching while a player who plays stays; a warned player who answers stays; Join takes a seat back", async () => {
-    const mover = await ArenaConnection.join(server.endpoint, "Mover");
+  it("is warned, then moved to watching while a player who plays stays; a warned player who answers stays; Join takes a seat back; the round's replay is exact", async () => {
+    // A 30 s round, so the move falls inside a round whose replay is kept.
+    const mover = await ArenaConnection.join(server.endpoint, "Mover", { kind: "create", private: true, settings: { roundSeconds: 30 } });
     const sleeper = await ArenaConnection.join(server.endpoint, "Sleeper", { kind: "code", code: mover.code });
     const answerer = await ArenaConnection.join(server.endpoint, "Answerer", { kind: "code", code: mover.code });
     const room = server.colyseus.getRoomById<ArenaRoom>(mover.code)!;
+    const saved: ReplaySummary[] = [];
+    room.recording.onSaved = (summary) => saved.push(summary);
     const warned: string[] = [];
     const moved: string[] = [];
     for (const player of [mover, sleeper, answerer]) {
@@ -52,6 +58,16 @@ describe("an idle player", () => {
       sleeper.takeSeat("Sleeper");
       await waitFor(() => !sleeper.watching, "the sleeper back in a ship");
       expect(room.state.ships.get(sleeper.sessionId)?.name).toBe("Sleeper");
+
+      // The round with the move to watching and the Join back re-simulates exactly.
+      await waitFor(() => saved.length > 0, "round 1's replay", 20_000);
+      const file = await fetch(`${server.endpoint}/api/replays/${saved[0]!.id}?room=${mover.code}`);
+      const replay = readReplayFile(new Uint8Array(await file.arrayBuffer()));
+      const changes = replay.ticks.flatMap((tick) => tick.changes.map((change) => change.type));
+      expect(changes).toEqual(expect.arrayContaining(["leave", "join"]));
+      const simulation = new ReplaySimulation(replay);
+      expect(simulation.run()).toBeNull();
+      expect(simulation.checked).toBe(replay.checksums.length);
     } finally {
       for (const stop of stops) stop();
       await Promise.all([mover, sleeper, answerer].map((player) => player.room.leave()));
