@@ -202,7 +202,6 @@ export class ArenaScene extends Phaser.Scene {
     this.lastAim = this.controls.aimAngle(aimFromX, aimFromY);
     this.drawShips(views, connection.sessionId, tick, now, this.lastAim);
 
-    const dt = connection.stepMs / 1000;
     this.bullets.draw(connection.bullets(now), layout, (owner) => shipColor(state.ships.get(owner)?.hue ?? 0));
     this.pickups.draw(state.pickups.values(), tick, now);
     if (connection.predictedShots > this.shotsSeen) this.onOwnShot(aimFromX, aimFromY, this.lastAim);
@@ -214,9 +213,17 @@ export class ArenaScene extends Phaser.Scene {
     this.killcams.update(tick, state.phase);
     this.idleNotice.update(now, this.killcams.showing || this.keys.typing, this.controls.padActive);
     if (own && !followed) this.feedbackForOwnShip(own, predicted?.dashTicks ?? 0);
+    this.updateHud(connection, views, own, tick, now);
+  }
+
+  /** The HUD, for the ship we see from (ours, or the one followed while watching). */
+  private updateHud(connection: ArenaConnection, views: ShipView<Ship>[], own: Ship | undefined, tick: number, now: number): void {
+    const state = connection.state;
+    const predicted = connection.predictedShip;
+    const dt = connection.stepMs / 1000;
     this.hud.update(
       {
-        layout: layout.name,
+        layout: connection.layout.name,
         round: state.round,
         koTarget: state.koTarget,
         phase: state.phase,
