@@ -23,9 +23,9 @@ export function messageTypeReadable(frame: Uint8Array): boolean {
 }
 
 /**
- * Whether an input frame's body decodes into `instance` without a complaint:
- * each value names a field of its type and ends within the frame, and every
- * string is UTF-8. Inputs are flat structs of primitives (shared/schema.ts); a
+ * Whether an input frame's body decodes into `instance` without a complaint and
+ * sets what it names: each value sets (never deletes) a field of its type and
+ * ends within the frame, and every string is UTF-8. Inputs are flat structs of primitives (shared/schema.ts); a
  * value of any other type is refused, not guessed at.
  */
 export function inputReadable(body: Uint8Array, instance: Schema): boolean {
@@ -41,7 +41,9 @@ export function inputReadable(body: Uint8Array, instance: Schema): boolean {
     const operation = (first >> 6) << 6;
     const type = fields?.[first % (operation || 255)]?.type;
     if (type === undefined) return false;
-    if (operation === OPERATION.DELETE) continue;
+    // An input sets its fields (the encoder writes ADD or REPLACE); a delete would leave a field
+    // undefined, which the room's sanitizer turns into NaN (found by the room fuzzer).
+    if (operation !== OPERATION.ADD && operation !== OPERATION.REPLACE) return false;
     if (!readPrimitive(body, it, type)) return false;
   }
   return true;

@@ -216,6 +216,7 @@ describe("an input that does not decode", () => {
     ["names a structure the input does not have", [0xff, 0x01]],
     ["names a field the input does not have", [0x80 | 40, 0x01]],
     ["ends inside a value", [0x80 | 2, 0x05]],
+    ["deletes a field (its value would reach the rules as NaN)", [0x40 | 0]],
   ])("closes its sender, without a word in the log, when it %s", async (_, body) => {
     const attacker = await joinedAttacker("joinById", code);
     // Positive control: a well-formed input (moveX, the first field, set to 1) is read and its sender kept.

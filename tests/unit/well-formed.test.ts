@@ -47,6 +47,8 @@ describe("an input frame", () => {
     ["switches to a structure the input does not have", [0xff, 1]],
     ["switches to a structure by an id that is not a number", [0xff, 0xc1]],
     ["ends inside a value", [0x80 | 2, 5]],
+    ["deletes a field (left undefined, it would reach the rules as NaN)", [0x40 | 0]],
+    ["deletes and sets a field", [0xc0 | 1, 5]],
   ])("is refused when it %s", (_, bytes) => {
     const input = new ShipInput();
     expect(inputReadable(Uint8Array.from(bytes), input)).toBe(false);
