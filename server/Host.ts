@@ -65,11 +65,14 @@ export class Host {
     if (this.room.state.locked) throw new ServerError(403, "This room is locked by its host: it takes no new players.");
   }
 
-  /** A private room's first player is its host. */
+  /**
+   * A private room's first player is its host: the room line says so (the host's
+   * own reads "host you"). No notice: it would reach the creator before their
+   * page listens for notices.
+   */
   joined(id: string): void {
     if (!this.room.isPrivate || this.room.state.hostId !== "") return;
     this.room.state.hostId = id;
-    this.room.toRoom(`${this.nameOf(id)} is the host.`);
   }
 
   /** A player left for good: if it was the host, the player here longest hosts now (seats keep players oldest first). */
