@@ -42,6 +42,8 @@ export type ArenaRoomOptions = Pick<
   | "bots"
   | "roundSeconds"
   | "koTarget"
+  | "holdTarget"
+  | "mode"
   | "arena"
   | "wordFilter"
   | "idleSeconds"

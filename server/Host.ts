@@ -8,7 +8,8 @@
 // to close them.
 import { ServerError } from "@colyseus/core";
 import type { ArenaState } from "../shared/schema.ts";
-import { NUMBER_SETTINGS, type RoomSettings, roomSettings } from "../shared/settings.ts";
+import { MODES } from "../shared/modes/index.ts";
+import { type ModeName, NUMBER_SETTINGS, type RoomSettings, roomSettings } from "../shared/settings.ts";
 import { endPhase, setRules } from "../shared/world.ts";
 import type { RoomRecording } from "./RoomRecording.ts";
 import type { Roster } from "./Roster.ts";
@@ -32,6 +33,8 @@ export interface HostedRoom {
 const SETTING_NAMES: Record<keyof RoomSettings, string> = {
   roundSeconds: "the round length",
   koTarget: "the KO target",
+  holdTarget: "the hold target",
+  mode: "the mode",
   bots: "the bots",
   maxPlayers: "the room size",
   arena: "the arena",
@@ -161,5 +164,6 @@ export class Host {
 
 function spoken(name: keyof RoomSettings, value: string | number): string {
   if (name === "arena") return value === "rotate" ? "each in turn" : String(value);
+  if (name === "mode") return MODES[value as ModeName]?.label ?? String(value);
   return name === "roundSeconds" ? `${value} s` : String(value);
 }

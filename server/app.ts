@@ -66,6 +66,8 @@ export function createGameServer(config: Omit<ServerConfig, "port" | "host">, op
         bots: config.bots,
         roundSeconds: config.roundSeconds,
         koTarget: config.koTarget,
+        holdTarget: config.holdTarget,
+        mode: config.mode,
         arena: config.arena,
         wordFilter: config.wordFilter,
         idleSeconds: config.idleSeconds,

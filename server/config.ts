@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { LOG_FORMATS } from "./log.ts";
 import { IDLE_SECONDS, IDLE_SECONDS_MIN, PATCH_RATE, RECONNECT_SECONDS, TICK_RATE } from "../shared/constants.ts";
-import { ARENAS, NUMBER_SETTINGS, type NumberSetting } from "../shared/settings.ts";
+import { ARENAS, MODE_NAMES, type ModeName, NUMBER_SETTINGS, type NumberSetting } from "../shared/settings.ts";
 
 export interface ServerConfig {
   port: number;
@@ -16,6 +16,10 @@ export interface ServerConfig {
   /** Length of a round, seconds, and the KOs that win it before its time is up. */
   roundSeconds: number;
   koTarget: number;
+  /** King of the Hill: the points (seconds the hill is held alone) that win a round before its time is up. */
+  holdTarget: number;
+  /** How rounds are played (Quick Play's rooms, and a private room unless its creator chooses): ffa, tdm or koth. */
+  mode: ModeName;
   /** Where rounds are played: a layout's name, or "rotate". */
   arena: string;
   /** Listed words in names and chat are masked (CHAT_FILTER; a private room's host may turn it off or on). */
@@ -58,6 +62,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     bots: setting(env, "BOTS", "bots"),
     roundSeconds: setting(env, "ROUND_SECONDS", "roundSeconds"),
     koTarget: setting(env, "KO_TARGET", "koTarget"),
+    holdTarget: setting(env, "HOLD_TARGET", "holdTarget"),
+    mode: choice(env, "MODE", MODE_NAMES, "ffa"),
     arena: arena(env),
     wordFilter: onOff(env, "CHAT_FILTER", true),
     lagCompensation: onOff(env, "LAG_COMPENSATION", true),

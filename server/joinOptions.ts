@@ -3,7 +3,7 @@
 // with which request.
 import { ServerError, type AuthContext } from "@colyseus/core";
 import { z } from "zod";
-import { ARENAS, NUMBER_SETTINGS } from "../shared/settings.ts";
+import { ARENAS, MODE_NAMES, NUMBER_SETTINGS } from "../shared/settings.ts";
 import { refusals } from "./metrics.ts";
 
 /** The longest name a client may send; what is kept of it is cut to NAME_MAX_LENGTH. */
@@ -17,6 +17,7 @@ export const settingsChange = z
     ...(Object.fromEntries(Object.entries(NUMBER_SETTINGS).map(([name, { min, max }]) => [name, z.number().int().min(min).max(max).optional()])) as {
       [Name in keyof typeof NUMBER_SETTINGS]: z.ZodOptional<z.ZodNumber>;
     }),
+    mode: z.enum(MODE_NAMES).optional(),
     arena: z.enum(ARENAS).optional(),
     wordFilter: z.boolean().optional(),
   })

@@ -20,6 +20,11 @@ export interface PickupSpot extends Point {
   readonly kind: PickupKind;
 }
 
+/** A round area on the floor: King of the Hill's hill. */
+export interface Circle extends Point {
+  readonly radius: number;
+}
+
 export interface ArenaLayout {
   readonly name: string;
   readonly width: number;
@@ -27,6 +32,8 @@ export interface ArenaLayout {
   readonly walls: readonly Wall[];
   readonly spawns: readonly Point[];
   readonly pickups: readonly PickupSpot[];
+  /** The hill of King of the Hill (modes/koth.ts). */
+  readonly hill: Circle;
 }
 
 const W = ARENA_WIDTH;
@@ -67,6 +74,8 @@ export const CROSSROADS: ArenaLayout = {
     { kind: "rapid", x: 300, y: H - 220 },
     { kind: "shield", x: W / 2, y: H / 2 - 90 },
   ],
+  // Around the central pillar: cover inside the hill, none on the way in.
+  hill: { x: W / 2, y: H / 2, radius: 130 },
 };
 
 /** Two long walls split the arena into lanes, with staggered crates in between. */
@@ -103,6 +112,8 @@ export const FOUNDRY: ArenaLayout = {
     { kind: "rapid", x: W - 100, y: H - 160 },
     { kind: "shield", x: W / 2, y: 300 },
   ],
+  // The open middle between the lanes, crossed by every route.
+  hill: { x: W / 2, y: H / 2, radius: 110 },
 };
 
 export const LAYOUTS: readonly ArenaLayout[] = [CROSSROADS, FOUNDRY];
@@ -111,11 +122,11 @@ export function layoutByName(name: string): ArenaLayout {
   return LAYOUTS.find((layout) => layout.name === name) ?? CROSSROADS;
 }
 
-/** The spawn point whose nearest other ship is farthest away (the first one when alone). */
-export function farthestSpawn(layout: ArenaLayout, others: readonly Point[]): Point {
-  let best = layout.spawns[0]!;
+/** The spawn point (of `spawns`) whose nearest other ship is farthest away (the first one when alone). */
+export function farthestSpawn(layout: ArenaLayout, others: readonly Point[], spawns: readonly Point[] = layout.spawns): Point {
+  let best = spawns[0]!;
   let bestDistance = -1;
-  for (const spawn of layout.spawns) {
+  for (const spawn of spawns) {
     let nearest = Infinity;
     for (const other of others) {
       nearest = Math.min(nearest, (spawn.x - other.x) ** 2 + (spawn.y - other.y) ** 2);

@@ -102,6 +102,8 @@ export const SHIELD_PICKUP_DURATION = 4;
 // Rounds
 export const ROUND_DURATION = 180;
 export const KO_TARGET = 15;
+/** King of the Hill: points (seconds the hill is held alone) that win a round. */
+export const HOLD_TARGET = 60;
 export const RESULTS_DURATION = 6;
 
 // Bots

@@ -12,6 +12,8 @@
 // version that first stores it (older replays are read without it).
 import { PICKUP_KINDS } from "./arena.ts";
 import { NAME_MAX_LENGTH } from "./constants.ts";
+import { HILL_STATES } from "./modes/koth.ts";
+import { MODE_NAMES } from "./modes/index.ts";
 import { ARENAS } from "./settings.ts";
 
 /** A name's UTF-8 bytes at most: NAME_MAX_LENGTH characters of up to 4 bytes each. */
@@ -109,6 +111,8 @@ export const SHIP_FIELDS = {
   rapidTicks: field(count(2 ** 32 - 1), { owner: true, predicted: true, checksum: 15 }),
   /** Name of whoever knocked this ship out last. */
   koBy: field(text(NAME_BYTES), { checksum: 1 }),
+  /** 1 or 2 in a mode played in teams (modes/teams.ts), 0 otherwise. Set as the ship joins, moved to keep teams even. */
+  team: field(count(2), { checksum: 20, since: 3 }),
 } as const;
 
 /** A bullet never changes after it is fired: where it is follows from its start, velocity and age. */
@@ -148,6 +152,19 @@ export const ROUND_FIELDS = {
   serial: field(count(2 ** 32 - 1), { checksum: 6 }),
   /** Where the next rounds are played: a layout's name, or "rotate" (settings.ts). */
   arena: field(choice(ARENAS), { checksum: 9, since: 2 }),
+  /** The mode this round is played in (modes/index.ts). */
+  mode: field(choice(MODE_NAMES), { checksum: 10, since: 3 }),
+  /** The mode of the next rounds (settings.ts): it takes over as a round begins. */
+  nextMode: field(choice(MODE_NAMES), { checksum: 11, since: 3 }),
+  /** Points that win a King of the Hill round before its time is up. */
+  holdTarget: field(count(65_535), { checksum: 12, since: 3 }),
+  /** The teams' scores this round (modes/teams.ts's TEAMS). */
+  redScore: field(count(65_535), { checksum: 13, since: 3 }),
+  blueScore: field(count(65_535), { checksum: 14, since: 3 }),
+  /** Who has King of the Hill's hill: no one, one team alone, or both. */
+  hill: field(choice(HILL_STATES), { checksum: 15, since: 3 }),
+  /** Ticks the hill has been held by one team without a break, towards its next point. */
+  hillTicks: field(count(2 ** 32 - 1), { checksum: 16, since: 3 }),
 } as const;
 
 /** The names of a table's fields with `trait`, in the table's order. */

@@ -4,6 +4,8 @@
 // (tests/unit/entities.test.ts); the order here is the wire's.
 import { schema, t, type SchemaType } from "@colyseus/schema";
 import type { PickupKind } from "./arena.ts";
+import type { HillState } from "./modes/koth.ts";
+import type { ModeName } from "./modes/index.ts";
 import { POSITION_GRID, TICK_RATE } from "./constants.ts";
 import { DEFAULT_SETTINGS } from "./settings.ts";
 import type { Phase } from "./world.ts";
@@ -51,6 +53,8 @@ export const Ship = schema(
     away: t.boolean().default(false),
     /** Round trip to the server as the player's client last reported it, ms. */
     ping: t.uint16().default(0),
+    /** 1 or 2 in a team mode, 0 otherwise: a byte that changes as a ship joins or switches sides. */
+    team: t.uint8().default(0),
   },
   "Ship",
 );
@@ -85,6 +89,8 @@ export const RoomSettings = schema(
   {
     roundSeconds: t.uint16().default(DEFAULT_SETTINGS.roundSeconds),
     koTarget: t.uint16().default(DEFAULT_SETTINGS.koTarget),
+    holdTarget: t.uint16().default(DEFAULT_SETTINGS.holdTarget),
+    mode: t.string<ModeName>().default(DEFAULT_SETTINGS.mode),
     bots: t.uint8().default(DEFAULT_SETTINGS.bots),
     maxPlayers: t.uint8().default(DEFAULT_SETTINGS.maxPlayers),
     arena: t.string().default(DEFAULT_SETTINGS.arena),
@@ -109,6 +115,15 @@ export const ArenaState = schema(
     serial: t.uint32().noSync().default(0),
     /** The rules' copy of settings.arena, taken between rounds: clients read the settings. */
     arena: t.string().noSync().default("rotate"),
+    /** The round's mode (the settings hold the next rounds'). */
+    mode: t.string<ModeName>().default("ffa"),
+    /** The rules' copy of settings.mode, taken between rounds. */
+    nextMode: t.string<ModeName>().noSync().default("ffa"),
+    holdTarget: t.uint16().default(0),
+    redScore: t.uint16().default(0),
+    blueScore: t.uint16().default(0),
+    hill: t.string<HillState>().default("neutral"),
+    hillTicks: t.uint32().noSync().default(0),
     settings: t.ref(RoomSettings),
     /** The host's session id: who created a private room, then whoever has been in it longest. Empty in public rooms. */
     hostId: t.string().default(""),

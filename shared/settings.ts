@@ -3,7 +3,10 @@
 // default is defined here once; the server's environment (config.ts), the create
 // request's check, the host's changes and the create form all read it.
 import { LAYOUTS } from "./arena.ts";
-import { DEFAULT_BOTS, KO_TARGET, MAX_PLAYERS, ROUND_DURATION } from "./constants.ts";
+import { DEFAULT_BOTS, HOLD_TARGET, KO_TARGET, MAX_PLAYERS, ROUND_DURATION } from "./constants.ts";
+import { MODE_NAMES, type ModeName } from "./modes/index.ts";
+
+export { MODE_NAMES, type ModeName };
 
 /** Where the rounds are played: one arena layout every round, or each in turn ("rotate"). */
 export const ARENAS = ["rotate", ...LAYOUTS.map((layout) => layout.name)] as [string, ...string[]];
@@ -14,6 +17,8 @@ export const NUMBER_SETTINGS = {
   roundSeconds: { min: 10, max: 3600, initial: ROUND_DURATION },
   /** KOs that win a round before its time is up. */
   koTarget: { min: 1, max: 1000, initial: KO_TARGET },
+  /** King of the Hill: points (seconds held alone) that win a round before its time is up. */
+  holdTarget: { min: 5, max: 3600, initial: HOLD_TARGET },
   /** Bots fill the room up to this many ships while players are fewer (and leave as players come). */
   bots: { min: 0, max: MAX_PLAYERS, initial: DEFAULT_BOTS },
   /** Player seats (spectators have seats of their own). */
@@ -24,6 +29,8 @@ export type NumberSetting = keyof typeof NUMBER_SETTINGS;
 
 /** A room's settings, as they are in force. */
 export type RoomSettings = { [Name in NumberSetting]: number } & {
+  /** How rounds are played and won (modes/index.ts). */
+  mode: ModeName;
   /** A layout's name, or "rotate". */
   arena: string;
   /** Listed words in names and chat are masked (****) for everyone. */
@@ -32,6 +39,7 @@ export type RoomSettings = { [Name in NumberSetting]: number } & {
 
 export const DEFAULT_SETTINGS: RoomSettings = {
   ...(Object.fromEntries(Object.entries(NUMBER_SETTINGS).map(([name, { initial }]) => [name, initial])) as { [Name in NumberSetting]: number }),
+  mode: "ffa",
   arena: "rotate",
   wordFilter: true,
 };
@@ -42,8 +50,10 @@ export function roomSettings(defaults: RoomSettings, chosen: Partial<RoomSetting
   return {
     roundSeconds: pick("roundSeconds"),
     koTarget: pick("koTarget"),
+    holdTarget: pick("holdTarget"),
     bots: pick("bots"),
     maxPlayers: pick("maxPlayers"),
+    mode: pick("mode"),
     arena: pick("arena"),
     wordFilter: pick("wordFilter"),
   };

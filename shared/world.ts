@@ -1,8 +1,12 @@
-// The rules of a match, as pure functions over the room state: joining, applying
-// inputs, bullets and hits, knock-outs and respawns, pickups and rounds. The room
-// calls these and nothing else changes the state. Time is counted in ticks of the
+// The core of the rules, as pure functions over the room state: joining, applying
+// inputs, bullets and hits, knock-outs and respawns, pickups and rounds. What
+// differs between modes (whether a hit counts, what scores, what ends a round and
+// who won, where a ship comes back) is asked of the round's mode (modes/). The
+// room calls these and nothing else changes the state. Time is counted in ticks of the
 // fixed step; randomness comes from seededRandom. No clocks, no Math.random.
-import { farthestSpawn, LAYOUTS, layoutByName, type ArenaLayout, type PickupKind } from "./arena.ts";
+import { LAYOUTS, layoutByName, type ArenaLayout, type PickupKind } from "./arena.ts";
+import { modeOf } from "./modes/index.ts";
+import { balanceTeams, formTeams, joiningTeam } from "./modes/teams.ts";
 import { DEFAULT_SETTINGS, type RoomSettings } from "./settings.ts";
 import {
   BULLET_DAMAGE,
@@ -45,10 +49,16 @@ export interface EntityMap<V> {
   readonly size: number;
 }
 
-/** The settings the rules read (settings.ts): a round's length and KO target, and where rounds are played. */
-export type MatchRules = Pick<RoomSettings, "roundSeconds" | "koTarget" | "arena">;
+/** The settings the rules read (settings.ts): the mode, a round's length and targets, and where rounds are played. */
+export type MatchRules = Pick<RoomSettings, "mode" | "roundSeconds" | "koTarget" | "holdTarget" | "arena">;
 
-export const DEFAULT_RULES: MatchRules = { roundSeconds: DEFAULT_SETTINGS.roundSeconds, koTarget: DEFAULT_SETTINGS.koTarget, arena: DEFAULT_SETTINGS.arena };
+export const DEFAULT_RULES: MatchRules = {
+  mode: DEFAULT_SETTINGS.mode,
+  roundSeconds: DEFAULT_SETTINGS.roundSeconds,
+  koTarget: DEFAULT_SETTINGS.koTarget,
+  holdTarget: DEFAULT_SETTINGS.holdTarget,
+  arena: DEFAULT_SETTINGS.arena,
+};
 
 /** The round's fields (entities.ts), and its entities. */
 export interface WorldState extends Values<typeof ROUND_FIELDS> {
@@ -72,7 +82,8 @@ export type WorldEvent =
   | { type: "ko"; killer: string; victim: string }
   | { type: "pickup"; ship: string; kind: PickupKind }
   | { type: "respawn"; ship: string }
-  | { type: "round-over"; round: number; winner: string | null }
+  /** `winner`: the ship that won a free-for-all; `team`: the team that won a team round (0: none). */
+  | { type: "round-over"; round: number; winner: string | null; team: number }
   | { type: "round-start"; round: number; layout: string };
 
 /** Where a target was at the start (x0, y0) and the end (x1, y1) of the tick being judged. */
@@ -111,24 +122,28 @@ export function startWorld(world: WorldState, factory: EntityFactory, dt: number
 export function setRules(world: WorldState, rules: MatchRules): void {
   world.roundSeconds = rules.roundSeconds;
   world.koTarget = rules.koTarget;
+  world.holdTarget = rules.holdTarget;
   world.arena = rules.arena;
+  world.nextMode = rules.mode;
 }
 
-/** Adds a ship for a player or bot, at the spawn point farthest from the others. */
+/** Adds a ship for a player or bot, on the smaller team when the mode has teams, at the spawn point farthest from its enemies. */
 export function addShip(world: WorldState, id: string, identity: { name: string; hue: number; bot: boolean }, factory: EntityFactory, dt: number): ShipState {
   const ship = factory.ship();
-  Object.assign(ship, identity, { kos: 0, deaths: 0, koBy: "", away: false });
+  Object.assign(ship, identity, { kos: 0, deaths: 0, koBy: "", away: false, team: modeOf(world).teams ? joiningTeam(world) : 0 });
   world.ships.set(id, ship);
   respawn(world, id, ship, dt);
   if (world.phase !== "playing") ship.alive = false;
   return ship;
 }
 
+/** Takes a ship out; in teams, a bot changes sides if that keeps them within one. */
 export function removeShip(world: WorldState, id: string): void {
   world.ships.delete(id);
   for (const [bulletId, bullet] of world.bullets.entries()) {
     if (bullet.owner === id) world.bullets.delete(bulletId);
   }
+  if (modeOf(world).teams) balanceTeams(world, (ship) => ship.bot);
 }
 
 /** Applies one input to one ship, firing a bullet if the step says so. */
@@ -156,7 +171,7 @@ export function advanceWorld(world: WorldState, factory: EntityFactory, dt: numb
   if (world.phase === "playing") {
     respawnShips(world, dt, events);
     collectPickups(world, dt, events);
-    if (world.tick >= world.phaseEndTick) endRound(world, dt, events);
+    if (modeOf(world).scoreTick(world, dt) || world.tick >= world.phaseEndTick) endRound(world, dt, events);
   } else if (world.tick >= world.phaseEndTick) {
     world.round++;
     const layout = world.arena === "rotate" ? LAYOUTS[Math.floor(seededRandom(world.round, "layout") * LAYOUTS.length)]! : layoutByName(world.arena);
@@ -180,6 +195,7 @@ export function bulletPosition(bullet: BulletState, age: number, dt: number): { 
 
 function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight: Sight): void {
   const layout = layoutOf(world);
+  const mode = modeOf(world);
   const lifetime = ticks(BULLET_LIFETIME, dt);
   for (const [id, bullet] of [...world.bullets.entries()]) {
     const age = world.tick - bullet.spawnTick;
@@ -193,9 +209,11 @@ function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight:
     }
     if (to.x < 0 || to.y < 0 || to.x > layout.width || to.y > layout.height) stopAt = Math.min(stopAt, 1);
 
+    // A bullet passes through the ships it cannot hurt (its own, teammates).
+    const shooter = world.ships.get(bullet.owner);
     let target: string | null = null;
     for (const [shipId, ship] of world.ships.entries()) {
-      if (shipId === bullet.owner || !ship.alive || ship.away) continue;
+      if (shipId === bullet.owner || !ship.alive || ship.away || (shooter && !mode.hurts(shooter, ship))) continue;
       // Both move during the tick: test the bullet's path relative to the target.
       const seen = sight(bullet, age, ship, id, shipId);
       const t = segmentNearPoint(from.x - seen.x0, from.y - seen.y0, to.x - seen.x1, to.y - seen.y1, 0, 0, SHIP_RADIUS + BULLET_RADIUS);
@@ -232,7 +250,7 @@ function hit(world: WorldState, bulletId: string, bullet: BulletState, targetId:
   events.push({ type: "ko", killer: bullet.owner, victim: targetId });
   if (killer) {
     killer.kos++;
-    if (killer.kos >= world.koTarget) endRound(world, dt, events);
+    if (modeOf(world).knockedOut(world, killer)) endRound(world, dt, events);
   }
 }
 
@@ -245,10 +263,9 @@ function respawnShips(world: WorldState, dt: number, events: WorldEvent[]): void
   }
 }
 
-/** Back to full health with a brief shield, at the spawn point farthest from living enemies. */
+/** Back to full health with a brief shield, where the mode says (away from living enemies). */
 function respawn(world: WorldState, id: string, ship: ShipState, dt: number): void {
-  const enemies = [...world.ships.entries()].filter(([other, s]) => other !== id && s.alive).map(([, s]) => s);
-  const spawn = farthestSpawn(layoutOf(world), enemies);
+  const spawn = modeOf(world).spawn(world, id);
   Object.assign(ship, {
     x: spawn.x,
     y: spawn.y,
@@ -297,7 +314,7 @@ function applyPickup(world: WorldState, ship: ShipState, kind: PickupKind, dt: n
   }
 }
 
-/** The leader (most KOs, then fewest deaths) wins; the round freezes for the results screen. */
+/** The mode says who won; the round freezes for the results screen. */
 function endRound(world: WorldState, dt: number, events: WorldEvent[]): void {
   if (world.phase !== "playing") return;
   world.phase = "results";
@@ -308,20 +325,18 @@ function endRound(world: WorldState, dt: number, events: WorldEvent[]): void {
     ship.vx = 0;
     ship.vy = 0;
   }
-  events.push({ type: "round-over", round: world.round, winner: leader(world) });
-}
-
-export function leader(world: WorldState): string | null {
-  let best: [string, ShipState] | null = null;
-  for (const entry of world.ships.entries()) {
-    const [, ship] = entry;
-    if (!best || ship.kos > best[1].kos || (ship.kos === best[1].kos && ship.deaths < best[1].deaths)) best = entry;
-  }
-  return best && best[1].kos > 0 ? best[0] : null;
+  const { ship, team } = modeOf(world).winner(world);
+  events.push({ type: "round-over", round: world.round, winner: ship, team });
 }
 
 function beginRound(world: WorldState, factory: EntityFactory, dt: number, layout: ArenaLayout): void {
   world.layout = layout.name;
+  world.mode = world.nextMode;
+  formTeams(world, modeOf(world).teams);
+  world.redScore = 0;
+  world.blueScore = 0;
+  world.hill = "neutral";
+  world.hillTicks = 0;
   world.phase = "playing";
   world.phaseEndTick = world.tick + ticks(world.roundSeconds, dt);
   world.bullets.clear();

@@ -18,7 +18,7 @@ function settingsOf(player: ArenaConnection): RoomSettings {
 
 describe("a private room created with settings", () => {
   it("plays rounds of that length and KO target, on that arena, with that many bots and seats", async () => {
-    const chosen: RoomSettings = { roundSeconds: 10, koTarget: 2, bots: 5, maxPlayers: 4, arena: "Foundry", wordFilter: false };
+    const chosen: RoomSettings = { mode: "ffa", roundSeconds: 10, koTarget: 2, holdTarget: 30, bots: 5, maxPlayers: 4, arena: "Foundry", wordFilter: false };
     const host = await ArenaConnection.join(server.endpoint, "Host", { kind: "create", private: true, settings: chosen });
     const room = server.colyseus.getRoomById<ArenaRoom>(host.code)!;
     const events = recordEvents(room);

@@ -26,7 +26,7 @@ const ENTITIES: Array<{ name: string; schema: new () => object; table: FieldTabl
     schema: ArenaState,
     table: ROUND_FIELDS,
     wireOnly: ["bullets", "hostId", "locked", "pickups", "settings", "ships", "tickRate"],
-    notSent: ["serial", "arena"],
+    notSent: ["serial", "arena", "nextMode", "hillTicks"],
   },
 ];
 

@@ -84,6 +84,11 @@ describe("a broken or hostile replay", () => {
       out.text("Crossroads");
       out.varuint(0); // serial
       out.u8(0); // arena: rotate
+      out.u8(0); // mode: ffa
+      out.u8(0); // next mode: ffa
+      for (const value of [60, 0, 0]) out.varuint(value); // hold target, red and blue scores
+      out.u8(0); // hill: neutral
+      out.varuint(0); // hill ticks
       out.varuint(shipCount);
       return out.finish();
     };

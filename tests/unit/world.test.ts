@@ -169,7 +169,7 @@ describe("rounds", () => {
     expect(world.phase).toBe("playing");
     const over = play(world, 1);
     expect(world.phase).toBe("results");
-    expect(over).toContainEqual({ type: "round-over", round: 1, winner: "a" });
+    expect(over).toContainEqual({ type: "round-over", round: 1, winner: "a", team: 0 });
     expect(a.alive).toBe(false);
     play(world, ticks(RESULTS_DURATION, dt) - 1);
     expect(world.phase).toBe("results");
@@ -189,7 +189,7 @@ describe("rounds", () => {
     const events = shootRight(world, "a");
     expect(a.kos).toBe(KO_TARGET);
     expect(world.phase).toBe("results");
-    expect(events).toContainEqual({ type: "round-over", round: 1, winner: "a" });
+    expect(events).toContainEqual({ type: "round-over", round: 1, winner: "a", team: 0 });
     // Everyone stays down through the results, whatever their respawn timers say.
     play(world, ticks(RESULTS_DURATION, dt) - 20);
     expect([...world.ships.values()].some((ship) => ship.alive)).toBe(false);
