@@ -17,6 +17,8 @@ import {
 import { distanceSquared, hasLineOfSight, segmentEntersRect } from "./geometry.ts";
 import { seededRandom } from "./random.ts";
 import { ticks, type ShipControls } from "./step.ts";
+import { onHill } from "./modes/koth.ts";
+import { modeOf } from "./modes/index.ts";
 import { layoutOf, type ShipState, type WorldState } from "./world.ts";
 
 export const BOT_NAMES = ["Vega", "Orion", "Nova", "Rigel", "Lyra", "Atlas", "Castor", "Draco", "Sirius", "Altair", "Deneb", "Mira", "Izar", "Naos", "Spica"];
@@ -46,9 +48,14 @@ export function botControls(world: WorldState, id: string, dt: number): ShipCont
   let goalY: number;
 
   const heal = me.health <= SHIP_HEALTH / 2 ? nearestReadyPickup(world, me, "heal") : null;
+  // The mode's goal (a hill to take) comes before a fight, until the bot is well inside it.
+  const goal = modeOf(world).botGoal(world, me);
   if (heal) {
     goalX = heal.x - me.x;
     goalY = heal.y - me.y;
+  } else if (goal && !onHill({ ...goal, radius: goal.radius * 0.7 }, me)) {
+    goalX = goal.x - me.x;
+    goalY = goal.y - me.y;
   } else if (target && visible) {
     // Close to a comfortable range, then circle the target.
     const dx = target.x - me.x;
@@ -86,11 +93,13 @@ export function botControls(world: WorldState, id: string, dt: number): ShipCont
   return controls;
 }
 
+/** The nearest ship in play that the bot's bullets hurt (never a teammate). */
 function nearestEnemy(world: WorldState, id: string, me: ShipState): ShipState | null {
+  const mode = modeOf(world);
   let best: ShipState | null = null;
   let bestDistance = Infinity;
   for (const [otherId, other] of world.ships.entries()) {
-    if (otherId === id || !other.alive || other.away) continue;
+    if (otherId === id || !other.alive || other.away || !mode.hurts(me, other)) continue;
     const d = distanceSquared(me.x, me.y, other.x, other.y);
     if (d < bestDistance) {
       bestDistance = d;

@@ -4,7 +4,7 @@
 // rest of the match (moving, shooting, pickups, respawn times, the round clock)
 // is the core's. A mode is a plain object of pure functions over the state, so
 // replays re-simulate it exactly. Modes are listed in modes/index.ts.
-import type { Point } from "../arena.ts";
+import type { Circle, Point } from "../arena.ts";
 import type { ShipState, WorldState } from "../world.ts";
 
 /** Who won a round: a ship (free-for-all), or a team (1 or 2); neither in a draw or a round without a score. */
@@ -33,6 +33,6 @@ export interface Mode {
   winner(world: WorldState): RoundWinner;
   /** Where ship `id` comes back into play. */
   spawn(world: WorldState, id: string): Point;
-  /** Where a bot heads while it has no enemy in sight (null: it roams). */
-  botGoal(world: WorldState, bot: ShipState): Point | null;
+  /** An area a bot makes for before it fights (null: it fights, or roams while no enemy is in sight). */
+  botGoal(world: WorldState, bot: ShipState): Circle | null;
 }

@@ -5,6 +5,7 @@ import { Bullet, ArenaState, Pickup, Ship } from "../schema.ts";
 import type { ShipControls } from "../step.ts";
 import { stepWorld } from "../stepWorld.ts";
 import { addShip, bulletPosition, endPhase, liveSight, removeShip, type EntityFactory, type SeenMotion, type Sight, type WorldEvent } from "../world.ts";
+import { switchTeam } from "../modes/teams.ts";
 import { ReplayError } from "./bytes.ts";
 import { type Keyframe, REPLAY_LIMITS, type Replay, type TickRecord } from "./format.ts";
 import { restoreKeyframe, takeKeyframe, worldChecksum } from "./snapshot.ts";
@@ -119,6 +120,7 @@ export class ReplaySimulation {
         addShip(this.state, change.id, change, schemaFactory, this.dt);
       } else if (change.type === "leave") removeShip(this.state, change.id);
       else if (change.type === "end-phase") endPhase(this.state);
+      else if (change.type === "team") switchTeam(this.state, change.id, this.dt);
       else {
         const ship = this.state.ships.get(change.id);
         if (ship) ship.away = change.type === "away";

@@ -77,7 +77,9 @@ export type ShipChange =
   | ({ type: "join"; id: string } & ShipIdentity)
   | { type: "leave"; id: string }
   | { type: "away"; id: string }
-  | { type: "back"; id: string };
+  | { type: "back"; id: string }
+  /** The player switched teams (since version 3). */
+  | { type: "team"; id: string };
 
 /** Something that entered the simulation between two ticks: a ship's change, or the host ending the round's phase (since version 2). */
 export type Change = ShipChange | { type: "end-phase" };
@@ -367,9 +369,9 @@ function readFields<Table extends FieldTable>(reader: ByteReader, table: Table, 
   return values as Values<Table>;
 }
 
-const CHANGE_KINDS = ["join", "leave", "away", "back", "end-phase"] as const;
+const CHANGE_KINDS = ["join", "leave", "away", "back", "end-phase", "team"] as const;
 /** The replay version that first stores a change of the kind. */
-const CHANGE_SINCE: Partial<Record<Change["type"], number>> = { "end-phase": 2 };
+const CHANGE_SINCE: Partial<Record<Change["type"], number>> = { "end-phase": 2, team: 3 };
 const FIRE = 1;
 const DASH = 2;
 const NEW_MOVE = 4;
