@@ -11,6 +11,7 @@ import {
   startWorld,
   DEFAULT_RULES,
   type EntityFactory,
+  type MatchRules,
   type ShipState,
   type WorldEvent,
   type WorldState,
@@ -24,14 +25,15 @@ export const plainFactory: EntityFactory = {
   pickup: () => initialValues(PICKUP_FIELDS),
 };
 
-export function newWorld(layout = CROSSROADS): WorldState {
+/** A world playing round 1 on `layout`, by `rules` (the default ones, or a mode and targets over them). */
+export function newWorld(layout = CROSSROADS, rules: Partial<MatchRules> = {}): WorldState {
   const world: WorldState = {
     ...initialValues(ROUND_FIELDS),
     ships: new Map(),
     bullets: new Map(),
     pickups: new Map(),
   };
-  startWorld(world, plainFactory, dt, DEFAULT_RULES, layout);
+  startWorld(world, plainFactory, dt, { ...DEFAULT_RULES, ...rules }, layout);
   return world;
 }
 
