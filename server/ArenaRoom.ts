@@ -79,8 +79,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
 
   /** What is said in the room (see RoomChat). */
   readonly chat = new RoomChat();
-  /** Who hosts a private room, and the settings they change; set as the room is created. */
-  private host!: Host;
+  /** Who hosts a private room, the settings they change, and who may switch teams; set as the room is created. */
+  host!: Host;
   /** Who sits where (players, spectators) and how they move; set as the room is created. */
   seating!: Seating;
   /** Players who stopped playing; set as the room is created. */
@@ -142,8 +142,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     this.roster = new Roster(this.state, this.factory, this.recording, { room: this.roomId, maxPlayers, bots, dt: this.dt });
     const toRoom = (text: string) => this.broadcast("room-notice", { text });
     const toOne = (id: string, text: string) => this.clients.getById(id)?.send("host-notice", { text });
-    const { state, roster, recording } = this;
-    this.host = new Host({ state, roster, recording, isPrivate, toRoom, toOne, remove: (id) => this.seating.remove(id) });
+    const { state, roster, recording, dt } = this;
+    this.host = new Host({ state, roster, recording, isPrivate, dt, toRoom, toOne, remove: (id) => this.seating.remove(id) });
     const { host, intake, idle, holds } = this;
     this.seating = new Seating({
       state,

@@ -5,11 +5,12 @@
 // round's phase now (recorded for the replay); lock the room to new players;
 // and remove a player, who cannot come back from that browser while the room
 // lives. Anyone else who asks is told why nothing changed; it is not a reason
-// to close them.
+// to close them. In a private room's team mode any player may switch teams.
 import { ServerError } from "@colyseus/core";
 import type { ArenaState } from "../shared/schema.ts";
 import { MODES } from "../shared/modes/index.ts";
 import { type ModeName, NUMBER_SETTINGS, type RoomSettings, roomSettings } from "../shared/settings.ts";
+import { switchTeam, teamName } from "../shared/modes/teams.ts";
 import { endPhase, setRules } from "../shared/world.ts";
 import type { RoomRecording } from "./RoomRecording.ts";
 import type { Roster } from "./Roster.ts";
@@ -25,6 +26,8 @@ export interface HostedRoom {
   toOne(id: string, text: string): void;
   /** Where the host's end of a phase is recorded, so the round's replay re-simulates it. */
   readonly recording: RoomRecording;
+  /** The fixed step's length, seconds. */
+  readonly dt: number;
   /** Closes a player's connection for good, telling them they were removed. */
   remove(id: string): void;
 }
@@ -118,6 +121,23 @@ export class Host {
     if (this.room.state.locked === locked) return;
     this.room.state.locked = locked;
     this.room.toRoom(locked ? "The host locked the room: no new players." : "The host unlocked the room.");
+  }
+
+  /**
+   * In a private room a player may play for the other team, if the teams stay
+   * within one (bots change sides to keep them so). Public rooms keep the teams
+   * their players were put on, so no one stacks a side.
+   */
+  switchTeam(id: string): void {
+    const ship = this.room.state.ships.get(id);
+    if (!ship || !this.room.roster.seats.players.has(id)) return;
+    const refused = this.room.isPrivate ? switchTeam(this.room.state, id, this.room.dt) : "Teams are switched only in private rooms.";
+    if (refused) {
+      this.room.toOne(id, refused);
+      return;
+    }
+    this.room.recording.change({ type: "team", id });
+    this.room.toRoom(`${ship.name} switched to ${teamName(ship.team)}.`);
   }
 
   /** Takes a player out for good: their ship, score and seat go, and their browser stays out. */

@@ -7,6 +7,7 @@ import { botName, botsWanted } from "../shared/bots.ts";
 import { freeHue, uniqueName } from "../shared/identity.ts";
 import { cleanName } from "../shared/names.ts";
 import type { ArenaState } from "../shared/schema.ts";
+import { leavingBot } from "../shared/modes/teams.ts";
 import { addShip, removeShip } from "../shared/world.ts";
 import type { PooledEntities } from "./EntityPool.ts";
 import { joins, playersInRooms, refusals, spectatorsInRooms } from "./metrics.ts";
@@ -95,7 +96,7 @@ export class Roster {
     this.balanceBots();
   }
 
-  /** Bots fill the room while there are fewer players than the fill target, newest bot leaving first. */
+  /** Bots fill the room while there are fewer players than the fill target, newest bot (of the bigger team) leaving first. */
   balanceBots(): void {
     const wanted = botsWanted(this.seats.players.size, this.options.bots);
     while (this.botIds.length < wanted) {
@@ -103,7 +104,11 @@ export class Roster {
       this.addShip(id, botName(this.botsAdded - 1), true);
       this.botIds.push(id);
     }
-    while (this.botIds.length > wanted) this.dropShip(this.botIds.pop()!);
+    while (this.botIds.length > wanted) {
+      const id = leavingBot(this.state, this.botIds)!;
+      this.botIds.splice(this.botIds.indexOf(id), 1);
+      this.dropShip(id);
+    }
   }
 
   private addShip(id: string, name: string, bot: boolean): void {

@@ -32,10 +32,11 @@ export class ScoreFeed {
     return { code, ...scoreboardFromState(this.state), feed: this.feed.map((line) => ({ ...line })), at: Date.now(), version: this.currentVersion() };
   }
 
-  /** The scoreboard's version: it moves whenever what the scoreboard shows (but its clock) changes. */
+  /** The scoreboard's version: it moves whenever what the scoreboard shows (but its clock) changes: scores, teams, ships, the round. */
   currentVersion(): number {
-    const { round, phase } = this.state;
-    const signature = JSON.stringify([round, phase, this.feed[0]?.at, [...this.state.ships.values()].map((ship) => [ship.name, ship.kos, ship.deaths])]);
+    const { round, phase, redScore, blueScore } = this.state;
+    const ships = [...this.state.ships.values()].map((ship) => [ship.name, ship.kos, ship.deaths, ship.team]);
+    const signature = JSON.stringify([round, phase, redScore, blueScore, this.feed[0]?.at, ships]);
     if (signature !== this.signature) {
       this.signature = signature;
       this.version++;

@@ -9,6 +9,7 @@ export function roomListing(
   now = Date.now(),
 ): RoomListing {
   return {
+    mode: state.mode,
     layout: state.layout,
     ...seats,
     phase: state.phase,

@@ -1,5 +1,6 @@
 // Messages between server and client besides state patches and inputs.
 import type { ChatMessage } from "./chat.ts";
+import type { ModeName } from "./modes/index.ts";
 import type { Phase } from "./world.ts";
 
 /** Server to all clients when a ship is knocked out, for the kill feed. */
@@ -66,7 +67,7 @@ export const SERVER_MESSAGES = {
   handshake: message<Handshake>("one"),
   /** What the host did, or who the host now is, told to everyone ("The host set the KO target to 5 from the next round"). */
   "room-notice": message<{ text: string }>("room"),
-  /** To a player who asked for what only the host may do: why nothing changed. */
+  /** To a player who asked for what only the host may do, or a team switch the room does not allow: why nothing changed. */
   "host-notice": message<{ text: string }>("one"),
   /** To a spectator who asked for a seat: why they did not get one. */
   "seat-notice": message<{ text: string }>("one"),
@@ -88,6 +89,8 @@ export const BROADCAST_MESSAGES: ReadonlySet<string> = new Set(
 
 /** What the lobby's live room list shows of a public room (its matchmaking metadata). */
 export interface RoomListing {
+  /** The mode of the round under way. */
+  mode: ModeName;
   layout: string;
   players: number;
   maxPlayers: number;
@@ -102,13 +105,17 @@ export interface RoomListing {
 /** A room's scores as GET /api/rooms/:code/scoreboard returns them. */
 export interface Scoreboard {
   code: string;
+  /** The mode of the round under way. */
+  mode: ModeName;
   layout: string;
   round: number;
   phase: Phase;
   secondsLeft: number;
   koTarget: number;
-  /** Ranked; `host` marks a private room's host. */
-  ships: Array<{ name: string; kos: number; deaths: number; bot: boolean; host: boolean }>;
+  /** Each team's score in a team mode (Red is team 1, Blue team 2); none in free-for-all. */
+  teams: Array<{ team: number; score: number }>;
+  /** Ranked; `host` marks a private room's host; `team` is 0 in free-for-all. */
+  ships: Array<{ name: string; kos: number; deaths: number; bot: boolean; host: boolean; team: number }>;
   /** Recent knock-outs, newest first; `at` is wall-clock ms. */
   feed: Array<{ killer: string; victim: string; at: number }>;
   /** When this answer was made, wall-clock ms. */

@@ -2,6 +2,8 @@
 // time left from tick counts, and the scoreboard built from the state (the HTTP
 // API, the live scoreboard page and the in-game scoreboard all use these).
 import type { Scoreboard } from "./messages.ts";
+import { modeOf, type ModeName } from "./modes/index.ts";
+import { TEAMS } from "./modes/teams.ts";
 
 interface Scored {
   kos: number;
@@ -26,6 +28,9 @@ export function clockText(seconds: number): string {
 
 /** What the scoreboard reads from the state (the schema's ArenaState satisfies it). */
 export interface ScoredState {
+  mode: ModeName;
+  redScore: number;
+  blueScore: number;
   layout: string;
   round: number;
   phase: Scoreboard["phase"];
@@ -33,19 +38,21 @@ export interface ScoredState {
   tickRate: number;
   phaseEndTick: number;
   koTarget: number;
-  ships: { entries(): Iterable<[string, { name: string; kos: number; deaths: number; bot: boolean }]> };
+  ships: { entries(): Iterable<[string, { name: string; kos: number; deaths: number; bot: boolean; team: number }]> };
   /** A private room's host (the rules' own state has none). */
   hostId?: string;
 }
 
 /** The room's scoreboard as the state says it now, ships ranked. */
-export function scoreboardFromState(state: ScoredState): Pick<Scoreboard, "layout" | "round" | "phase" | "secondsLeft" | "koTarget" | "ships"> {
+export function scoreboardFromState(state: ScoredState): Pick<Scoreboard, "mode" | "layout" | "round" | "phase" | "secondsLeft" | "koTarget" | "teams" | "ships"> {
   return {
+    mode: state.mode,
     layout: state.layout,
     round: state.round,
     phase: state.phase,
     secondsLeft: Math.round(secondsUntilTick(state.phaseEndTick, state.tick, state.tickRate)),
     koTarget: state.koTarget,
-    ships: [...state.ships.entries()].map(([id, { name, kos, deaths, bot }]) => ({ name, kos, deaths, bot, host: id === state.hostId })).sort(byRank),
+    teams: modeOf(state).teams ? TEAMS.map(({ team, score }) => ({ team, score: state[score] })) : [],
+    ships: [...state.ships.entries()].map(([id, { name, kos, deaths, bot, team }]) => ({ name, kos, deaths, bot, host: id === state.hostId, team })).sort(byRank),
   };
 }

@@ -24,6 +24,9 @@ describe("scores", () => {
 
   it("build the scoreboard from the state, ships ranked and the host marked", () => {
     const state = {
+      mode: "ffa" as const,
+      redScore: 0,
+      blueScore: 0,
       layout: "Crossroads",
       round: 2,
       phase: "playing" as const,
@@ -32,21 +35,45 @@ describe("scores", () => {
       phaseEndTick: 100 + 30 * 95,
       koTarget: 15,
       ships: new Map([
-        ["a", { name: "Ada", kos: 1, deaths: 0, bot: false }],
-        ["b", { name: "Bot", kos: 4, deaths: 2, bot: true }],
+        ["a", { name: "Ada", kos: 1, deaths: 0, bot: false, team: 0 }],
+        ["b", { name: "Bot", kos: 4, deaths: 2, bot: true, team: 0 }],
       ]),
       hostId: "a",
     };
     expect(scoreboardFromState(state)).toEqual({
+      mode: "ffa",
       layout: "Crossroads",
       round: 2,
       phase: "playing",
       secondsLeft: 95,
       koTarget: 15,
+      teams: [],
       ships: [
-        { name: "Bot", kos: 4, deaths: 2, bot: true, host: false },
-        { name: "Ada", kos: 1, deaths: 0, bot: false, host: true },
+        { name: "Bot", kos: 4, deaths: 2, bot: true, host: false, team: 0 },
+        { name: "Ada", kos: 1, deaths: 0, bot: false, host: true, team: 0 },
       ],
     });
+  });
+
+  it("give both teams' scores, and each ship's team, in a team mode", () => {
+    const state = {
+      mode: "tdm" as const,
+      redScore: 7,
+      blueScore: 9,
+      layout: "Foundry",
+      round: 1,
+      phase: "results" as const,
+      tick: 100,
+      tickRate: 30,
+      phaseEndTick: 100,
+      koTarget: 15,
+      ships: new Map([["a", { name: "Ada", kos: 1, deaths: 0, bot: false, team: 2 }]]),
+    };
+    const board = scoreboardFromState(state);
+    expect(board.teams).toEqual([
+      { team: 1, score: 7 },
+      { team: 2, score: 9 },
+    ]);
+    expect(board.ships[0]).toMatchObject({ name: "Ada", team: 2 });
   });
 });
