@@ -44,7 +44,9 @@ export interface ScoredState {
 }
 
 /** The room's scoreboard as the state says it now, ships ranked. */
-export function scoreboardFromState(state: ScoredState): Pick<Scoreboard, "mode" | "layout" | "round" | "phase" | "secondsLeft" | "koTarget" | "teams" | "ships"> {
+export function scoreboardFromState(
+  state: ScoredState,
+): Pick<Scoreboard, "mode" | "layout" | "round" | "phase" | "secondsLeft" | "koTarget" | "teams" | "ships"> {
   return {
     mode: state.mode,
     layout: state.layout,
@@ -53,6 +55,8 @@ export function scoreboardFromState(state: ScoredState): Pick<Scoreboard, "mode"
     secondsLeft: Math.round(secondsUntilTick(state.phaseEndTick, state.tick, state.tickRate)),
     koTarget: state.koTarget,
     teams: modeOf(state).teams ? TEAMS.map(({ team, score }) => ({ team, score: state[score] })) : [],
-    ships: [...state.ships.entries()].map(([id, { name, kos, deaths, bot, team }]) => ({ name, kos, deaths, bot, host: id === state.hostId, team })).sort(byRank),
+    ships: [...state.ships.entries()]
+      .map(([id, { name, kos, deaths, bot, team }]) => ({ name, kos, deaths, bot, host: id === state.hostId, team }))
+      .sort(byRank),
   };
 }

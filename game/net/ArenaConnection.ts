@@ -332,6 +332,11 @@ export class ArenaConnection {
     if (this.linkUp) this.room.send("active");
   }
 
+  /** Asks to play for the other team (a private room's team mode; a refusal comes as a notice). */
+  switchTeam(): void {
+    if (this.linkUp) this.room.send("team");
+  }
+
   /** Asks for a seat and a ship while watching, under `name` (refusals come as notices). */
   takeSeat(name: string): void {
     if (this.linkUp) this.room.send("join", { name, browser: this.browser });

@@ -71,4 +71,3 @@ export const KING_OF_THE_HILL: Mode = {
   spawn: (world, id) => awayFromEnemies(world, id, spawnsOff(layoutByName(world.layout))),
   botGoal: (world) => layoutByName(world.layout).hill,
 };
-

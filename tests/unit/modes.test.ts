@@ -46,7 +46,6 @@ describe("teams", () => {
     removeShip(world, "p3");
     expect(teamSizes(world)).toEqual({ 1: 2, 2: 2 });
     expect(world.ships.get("bot-3")!.team).toBe(1);
-
   });
 
   it("are evened out at the next round when only players could move", () => {
