@@ -69,6 +69,21 @@ const SHIP_COLORS: readonly number[] = [
 const COLOR_BLIND_COLORS: readonly number[] = [0xe69f00, 0x56b4e9, 0x009e73, 0xf0e442, 0x0072b2, 0xd55e00, 0xcc79a7, 0xdddddd];
 if (SHIP_COLORS.length !== SHIP_HUES) throw new Error(`palette.ts has ${SHIP_COLORS.length} ship colours for ${SHIP_HUES} hues`);
 
+/**
+ * In a team mode each team wears a colour family (warm Red, cool Blue), a ship's
+ * hue picking its shade and stripe within it, so names keep their own look inside
+ * the team. The colour-blind families split Okabe and Ito's set along the axis
+ * every common deficiency keeps: orange and vermillion against blue.
+ */
+const TEAM_COLORS: Readonly<Record<number, readonly number[]>> = {
+  1: [0xff595e, 0xff8c42, 0xf72585, 0xffd166],
+  2: [0x4cc9f0, 0x3a86ff, 0x90e0ef, 0x2ec4b6],
+};
+const COLOR_BLIND_TEAM_COLORS: Readonly<Record<number, readonly number[]>> = {
+  1: [0xd55e00, 0xe69f00, 0xf0e442, 0xcc79a7],
+  2: [0x0072b2, 0x56b4e9, 0x009e73, 0xdddddd],
+};
+
 let colorBlind = false;
 
 /** Switches every ship to the colour-blind-safe set (the settings panel's choice). */
@@ -76,15 +91,23 @@ export function useColorBlindPalette(on: boolean): void {
   colorBlind = on;
 }
 
-/** How a ship of this hue looks: its colour, and whether it wears a stripe. */
-export function shipLook(hue: number): { color: number; striped: boolean } {
+/** A team's own colour (the first of its family), for its score and its name; the text colour for no team. */
+export function teamColor(team: number): number {
+  return (colorBlind ? COLOR_BLIND_TEAM_COLORS : TEAM_COLORS)[team]?.[0] ?? COLORS.text;
+}
+
+/** How a ship looks: its colour (its team's family in a team mode), and whether it wears a stripe. */
+export function shipLook({ hue, team }: { hue: number; team: number }): { color: number; striped: boolean } {
+  const family = (colorBlind ? COLOR_BLIND_TEAM_COLORS : TEAM_COLORS)[team];
+  if (family) return { color: family[hue % family.length]!, striped: Math.floor(hue / family.length) % 2 === 1 };
   const index = hue % SHIP_HUES;
   if (colorBlind) return { color: COLOR_BLIND_COLORS[index % COLOR_BLIND_COLORS.length]!, striped: index >= COLOR_BLIND_COLORS.length };
   return { color: SHIP_COLORS[index]!, striped: index >= SHIP_HUES / 2 };
 }
 
-export function shipColor(hue: number): number {
-  return shipLook(hue).color;
+/** A ship's colour (the text colour for a ship that is gone). */
+export function shipColor(ship: { hue: number; team: number } | undefined): number {
+  return ship ? shipLook(ship).color : COLORS.text;
 }
 
 /** Green, then yellow below half, then red below a quarter. */

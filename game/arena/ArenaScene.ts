@@ -18,6 +18,7 @@ import { fullScreen } from "../ui/fullScreen.ts";
 import type { NetworkPanel } from "../ui/NetworkPanel.ts";
 import type { Settings, SettingsPanel } from "../ui/SettingsPanel.ts";
 import { drawFloor, drawWalls } from "../draw/ArenaBackdrop.ts";
+import { HillLayer } from "../draw/HillLayer.ts";
 import { BulletLayer } from "../draw/BulletLayer.ts";
 import { ConnectionBanner } from "./ConnectionBanner.ts";
 import { Effects } from "./Effects.ts";
@@ -62,6 +63,7 @@ export class ArenaScene extends Phaser.Scene {
   private effects!: Effects;
   private bullets!: BulletLayer;
   private pickups!: PickupLayer;
+  private hill!: HillLayer;
   private walls!: Phaser.GameObjects.Graphics;
   private banner!: ConnectionBanner;
   private killcams!: KillcamController;
@@ -108,6 +110,7 @@ export class ArenaScene extends Phaser.Scene {
 
     makeGlowTexture(this);
     drawFloor(this);
+    this.hill = new HillLayer(this);
     this.walls = this.add.graphics().setDepth(1);
     this.pickups = new PickupLayer(this);
     this.bullets = new BulletLayer(this);
@@ -127,7 +130,7 @@ export class ArenaScene extends Phaser.Scene {
     this.chat = new ChatPanel(document.body, {
       say: (text) => connection.say(text),
       sayQuick: (index) => connection.sayQuick(index),
-      colorOf: (from) => shipColor(connection.state.ships.get(from)?.hue ?? 0),
+      colorOf: (from) => shipColor(connection.state.ships.get(from)),
       typing: (active) => this.keys.setTyping(active),
     });
     this.hostPanel = new HostPanel(document.body, connection, (active) => this.keys.setTyping(active));
@@ -202,8 +205,9 @@ export class ArenaScene extends Phaser.Scene {
     this.lastAim = this.controls.aimAngle(aimFromX, aimFromY);
     this.drawShips(views, connection.sessionId, tick, now, this.lastAim);
 
-    this.bullets.draw(connection.bullets(now), layout, (owner) => shipColor(state.ships.get(owner)?.hue ?? 0));
+    this.bullets.draw(connection.bullets(now), layout, (owner) => shipColor(state.ships.get(owner)));
     this.pickups.draw(state.pickups.values(), tick, now);
+    this.hill.draw(state, now);
     if (connection.predictedShots > this.shotsSeen) this.onOwnShot(aimFromX, aimFromY, this.lastAim);
     this.shotsSeen = connection.predictedShots;
 
@@ -304,12 +308,12 @@ export class ArenaScene extends Phaser.Scene {
     const shooter = connection.state.ships.get(bullet.owner);
     const sprite = this.sprites.get(bullet.owner);
     if (!shooter || !sprite || bullet.owner === connection.sessionId) return;
-    this.effects.muzzleFlash(sprite.x, sprite.y, Math.atan2(bullet.vy, bullet.vx), shipColor(shooter.hue));
+    this.effects.muzzleFlash(sprite.x, sprite.y, Math.atan2(bullet.vy, bullet.vx), shipColor(shooter));
   }
 
   private onOwnShot(x: number, y: number, aim: number): void {
     const own = this.connection?.ownShip;
-    this.effects.muzzleFlash(x, y, aim, shipColor(own?.hue ?? 0));
+    this.effects.muzzleFlash(x, y, aim, shipColor(own));
     this.sfx.play("shoot");
   }
 
@@ -317,8 +321,7 @@ export class ArenaScene extends Phaser.Scene {
     const mine = message.killer === connection.sessionId || message.victim === connection.sessionId;
     this.hud.addKo(message.killerName, message.victimName, mine, this.time.now);
     const victim = this.sprites.get(message.victim);
-    const hue = connection.state.ships.get(message.victim)?.hue ?? 0;
-    if (victim) this.effects.knockOut(victim.x, victim.y, shipColor(hue));
+    if (victim) this.effects.knockOut(victim.x, victim.y, shipColor(connection.state.ships.get(message.victim)));
     this.sfx.play("ko");
   }
 

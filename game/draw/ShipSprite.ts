@@ -16,9 +16,10 @@ const TAG_MARGIN = 4;
 
 /**
  * One ship on screen: an arrowhead hull that points where the ship aims (striped
- * for the second eight hues), a glow in its colour, a thrust trail, the name tag
- * (kept inside the screen) and health bar, the shield, the hit flash, and a ring
- * and a gold tag on your own.
+ * for the second eight hues), a glow in its colour (its team's family in a team
+ * mode), a thrust trail, the name tag (kept inside the screen) and health bar,
+ * the shield, the hit flash, a ring and a gold tag on your own, and a broken ring
+ * round each teammate, so friend and foe differ by shape and not colour alone.
  */
 export class ShipSprite {
   private readonly container: Phaser.GameObjects.Container;
@@ -28,8 +29,12 @@ export class ShipSprite {
   private readonly label: Phaser.GameObjects.Text;
   private readonly trail: Phaser.GameObjects.Graphics;
   private readonly trailPoints: Array<{ x: number; y: number }> = [];
-  private readonly color: number;
-  private readonly striped: boolean;
+  private color: number;
+  private striped: boolean;
+  private readonly hue: number;
+  private team: number;
+  /** On the team of the ship we see from (not that ship itself). */
+  private ally = false;
   /** Drawn as the ship we see from (ours, or the one followed while watching). */
   private marked: boolean;
   private flashUntil = 0;
@@ -40,9 +45,11 @@ export class ShipSprite {
   private readonly botLabel: boolean;
 
   constructor(scene: Phaser.Scene, view: ShipView) {
-    const look = shipLook(view.ship.hue);
+    const look = shipLook(view.ship);
     this.color = look.color;
     this.striped = look.striped;
+    this.hue = view.ship.hue;
+    this.team = view.ship.team;
     this.marked = view.own;
     this.trail = scene.add.graphics().setDepth(3);
     this.glow = scene.add
@@ -90,6 +97,20 @@ export class ShipSprite {
       .setFontStyle(own ? "bold" : "normal")
       .setColor(css(own ? COLORS.highlight : this.botLabel ? COLORS.botName : COLORS.text));
     this.container.setDepth(own ? 5 : 4);
+  }
+
+  /** The ship's team, and whether it is on ours: a new team changes its colours, a teammate wears the broken ring. */
+  side(team: number, ally: boolean): void {
+    if (team === this.team && ally === this.ally) return;
+    this.team = team;
+    this.ally = ally;
+    const look = shipLook({ hue: this.hue, team });
+    this.color = look.color;
+    this.striped = look.striped;
+    this.glow.setTint(look.color);
+    this.hull.clear();
+    drawHull(this.hull, this.color, this.striped, this.marked);
+    this.drawnHealth = -1;
   }
 
   /** `aim` is the angle the hull points at (our own ship uses the live aim, not the server's copy). */
@@ -185,6 +206,7 @@ export class ShipSprite {
       g.lineStyle(3, COLORS.shield, 0.8);
       g.strokeCircle(0, 0, SHIP_RADIUS + 9);
     }
+    if (this.ally) drawAllyRing(g);
     const top = -SHIP_RADIUS - 12;
     g.fillStyle(COLORS.black, 0.6);
     g.fillRect(-BAR_WIDTH / 2 - 1, top - 1, BAR_WIDTH + 2, BAR_HEIGHT + 2);
@@ -193,6 +215,18 @@ export class ShipSprite {
     g.fillRect(-BAR_WIDTH / 2, top, BAR_WIDTH * share, BAR_HEIGHT);
     this.drawnHealth = health;
     this.drawnShield = shielded;
+  }
+}
+
+/** Six white arcs round a teammate: a shape no enemy wears, in any palette. */
+function drawAllyRing(g: Phaser.GameObjects.Graphics): void {
+  const arcs = 6;
+  const step = (Math.PI * 2) / arcs;
+  g.lineStyle(2.5, COLORS.white, 0.85);
+  for (let i = 0; i < arcs; i++) {
+    g.beginPath();
+    g.arc(0, 0, SHIP_RADIUS + 6, i * step, i * step + step * 0.55);
+    g.strokePath();
   }
 }
 

@@ -15,9 +15,10 @@ export class ShipSprites {
     return this.sprites.get(id);
   }
 
-  /** Draws each ship with `draw`; sprites of ships no longer in `views` are destroyed. */
+  /** Draws each ship with `draw`, teammates of the ship we see from (`own`) marked; sprites of ships no longer in `views` are destroyed. */
   sync(views: readonly ShipView[], draw: (sprite: ShipSprite, view: ShipView) => void): void {
     const seen = new Set<string>();
+    const ourTeam = views.find((view) => view.own)?.ship.team ?? 0;
     for (const view of views) {
       seen.add(view.id);
       let sprite = this.sprites.get(view.id);
@@ -25,6 +26,7 @@ export class ShipSprites {
         sprite = new ShipSprite(this.scene, view);
         this.sprites.set(view.id, sprite);
       }
+      sprite.side(view.ship.team, ourTeam !== 0 && view.ship.team === ourTeam && !view.own);
       draw(sprite, view);
     }
     for (const [id, sprite] of this.sprites) {

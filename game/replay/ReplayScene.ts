@@ -2,6 +2,7 @@ import Phaser from "phaser";
 import { layoutByName } from "../../shared/arena.ts";
 import { ARENA_HEIGHT, ARENA_WIDTH } from "../../shared/constants.ts";
 import { drawFloor, drawWalls } from "../draw/ArenaBackdrop.ts";
+import { HillLayer } from "../draw/HillLayer.ts";
 import { BulletLayer } from "../draw/BulletLayer.ts";
 import { makeGlowTexture } from "../draw/glow.ts";
 import { PickupLayer } from "../draw/PickupLayer.ts";
@@ -30,13 +31,14 @@ const CULL_MARGIN = 120;
 /** How quickly the camera catches up with what it frames, per frame. */
 const CAMERA_EASE = 0.2;
 
-/** Draws a replay as the game draws a match: the same floor, walls, ships, bullets and pickups. */
+/** Draws a replay as the game draws a match: the same floor, hill, walls, ships, bullets and pickups. */
 export class ReplayScene extends Phaser.Scene {
   private options!: ReplaySceneData;
   private sprites!: ShipSprites;
   private walls!: Phaser.GameObjects.Graphics;
   private bullets!: BulletLayer;
   private pickups!: PickupLayer;
+  private hill!: HillLayer;
   private drawnLayout = "";
   private marked: string | null = null;
   private framing: { x: number; y: number; zoom: number } | null = null;
@@ -49,6 +51,7 @@ export class ReplayScene extends Phaser.Scene {
     this.framing = null;
     makeGlowTexture(this);
     drawFloor(this);
+    this.hill = new HillLayer(this);
     this.walls = this.add.graphics().setDepth(1);
     this.pickups = new PickupLayer(this);
     this.bullets = new BulletLayer(this);
@@ -82,8 +85,9 @@ export class ReplayScene extends Phaser.Scene {
       if (inView(view)) sprite.update(view, view.ship.aim, tick < view.ship.shieldUntil, now);
       else sprite.hide();
     });
-    this.bullets.draw(player.bullets().filter(inView), layout, (owner) => shipColor(state.ships.get(owner)?.hue ?? 0));
+    this.bullets.draw(player.bullets().filter(inView), layout, (owner) => shipColor(state.ships.get(owner)));
     this.pickups.draw(state.pickups.values(), tick, now);
+    this.hill.draw(state, now);
     const followed = views.find((view) => view.id === marked);
     const kept = views.find((view) => view.id === this.options.keepInView && view.ship.alive);
     this.aimCamera(followed ? [followed, ...(kept ? [kept] : [])] : []);
