@@ -112,6 +112,8 @@ export interface Scoreboard {
   phase: Phase;
   secondsLeft: number;
   koTarget: number;
+  /** King of the Hill's points that win a round. */
+  holdTarget: number;
   /** Each team's score in a team mode (Red is team 1, Blue team 2); none in free-for-all. */
   teams: Array<{ team: number; score: number }>;
   /** Ranked; `host` marks a private room's host; `team` is 0 in free-for-all. */

@@ -38,6 +38,7 @@ export interface ScoredState {
   tickRate: number;
   phaseEndTick: number;
   koTarget: number;
+  holdTarget: number;
   ships: { entries(): Iterable<[string, { name: string; kos: number; deaths: number; bot: boolean; team: number }]> };
   /** A private room's host (the rules' own state has none). */
   hostId?: string;
@@ -46,7 +47,7 @@ export interface ScoredState {
 /** The room's scoreboard as the state says it now, ships ranked. */
 export function scoreboardFromState(
   state: ScoredState,
-): Pick<Scoreboard, "mode" | "layout" | "round" | "phase" | "secondsLeft" | "koTarget" | "teams" | "ships"> {
+): Pick<Scoreboard, "mode" | "layout" | "round" | "phase" | "secondsLeft" | "koTarget" | "holdTarget" | "teams" | "ships"> {
   return {
     mode: state.mode,
     layout: state.layout,
@@ -54,6 +55,7 @@ export function scoreboardFromState(
     phase: state.phase,
     secondsLeft: Math.round(secondsUntilTick(state.phaseEndTick, state.tick, state.tickRate)),
     koTarget: state.koTarget,
+    holdTarget: state.holdTarget,
     teams: modeOf(state).teams ? TEAMS.map(({ team, score }) => ({ team, score: state[score] })) : [],
     ships: [...state.ships.entries()]
       .map(([id, { name, kos, deaths, bot, team }]) => ({ name, kos, deaths, bot, host: id === state.hostId, team }))

@@ -19,6 +19,8 @@ import type { NetworkPanel } from "../ui/NetworkPanel.ts";
 import type { Settings, SettingsPanel } from "../ui/SettingsPanel.ts";
 import { drawFloor, drawWalls } from "../draw/ArenaBackdrop.ts";
 import { HillLayer } from "../draw/HillLayer.ts";
+import { modeOf } from "../../shared/modes/index.ts";
+import { teamScoresState } from "./hud/TeamScores.ts";
 import { BulletLayer } from "../draw/BulletLayer.ts";
 import { ConnectionBanner } from "./ConnectionBanner.ts";
 import { Effects } from "./Effects.ts";
@@ -160,6 +162,7 @@ export class ArenaScene extends Phaser.Scene {
       watchRound: () => window.open(`/replay?room=${connection.code}&round=${connection.state.round}`, "_blank", "noopener"),
       openHostPanel: () => this.hostPanel.open(),
       join: () => connection.takeSeat(this.playerName),
+      switchTeam: () => connection.switchTeam(),
     });
   }
 
@@ -229,7 +232,8 @@ export class ArenaScene extends Phaser.Scene {
       {
         layout: connection.layout.name,
         round: state.round,
-        koTarget: state.koTarget,
+        modeLabel: modeOf(state).label,
+        goal: modeOf(state).goal(state),
         phase: state.phase,
         phaseSecondsLeft: secondsUntilTick(state.phaseEndTick, tick, state.tickRate),
         pingMs: connection.stats.pingMs,
@@ -243,6 +247,7 @@ export class ArenaScene extends Phaser.Scene {
         muted: this.sfx.muted,
         host: this.roomHost(connection),
         watching: this.spectating.state(this.controls.device === "touch"),
+        teams: teamScoresState(state, own, !connection.watching),
       },
       now,
     );

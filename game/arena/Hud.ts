@@ -1,5 +1,5 @@
 // The HUD over the arena, made of widgets that each draw one thing (hud/): the
-// match status and clock, the room line, our ship's status, the control row, the
+// match status and clock, the teams' scores, the room line, our ship's status, the control row, the
 // kill feed, the KO card and the scoreboard. A widget in a corner a ship is under
 // fades, so the HUD never hides a ship.
 import type Phaser from "phaser";
@@ -13,6 +13,7 @@ import { type MatchStatusState, MatchStatus } from "./hud/MatchStatus.ts";
 import { OwnStatus } from "./hud/OwnStatus.ts";
 import { type RoomHost, RoomLine } from "./hud/RoomLine.ts";
 import { type ScoreboardState, ScoreboardPanel } from "./hud/ScoreboardPanel.ts";
+import { TeamScores } from "./hud/TeamScores.ts";
 import { WatchBar, type WatchState } from "./hud/WatchBar.ts";
 
 export type { ScoreLine } from "./hud/ScoreboardPanel.ts";
@@ -46,6 +47,8 @@ export interface HudActions extends ControlRowActions {
   openHostPanel: () => void;
   /** Asks for a seat and a ship while watching. */
   join: () => void;
+  /** Asks to play for the other team. */
+  switchTeam: () => void;
 }
 
 export class Hud {
@@ -57,6 +60,7 @@ export class Hud {
   private readonly koCard: KoCard;
   private readonly scoreboard: ScoreboardPanel;
   private readonly watchBar: WatchBar;
+  private readonly teams: TeamScores;
   /** The HUD's objects by the screen region they sit in, to fade together. */
   private readonly regions = new Map<HudRegion, Fadable[]>();
   /** The regions faded right now, because a ship is under them (read by the test probe). */
@@ -72,6 +76,7 @@ export class Hud {
     this.koCard = new KoCard(scene);
     this.scoreboard = new ScoreboardPanel(scene, actions.watchRound);
     this.watchBar = new WatchBar(scene, actions.join);
+    this.teams = new TeamScores(scene, place, actions.switchTeam);
   }
 
   /** A short message under the room line, such as "Link copied". */
@@ -109,6 +114,7 @@ export class Hud {
     this.koCard.update(state.own, state.phase, state.respawnSecondsLeft);
     this.scoreboard.update(state);
     this.watchBar.update(state.watching);
+    this.teams.update(state.teams);
   }
 
   /** Fades every HUD region a ship is under; the kill feed fades with the top right. */

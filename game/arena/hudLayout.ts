@@ -15,9 +15,9 @@ export type HudRegion = "topLeft" | "topCenter" | "topRight" | "bottomLeft" | "b
 
 /** The screen area each HUD panel covers (the arena is ARENA_WIDTH × ARENA_HEIGHT). */
 export const HUD_REGIONS: Record<HudRegion, Rect> = {
-  /** Layout, round, KO target, ping. */
-  topLeft: { x: 0, y: 0, w: 400, h: 32 },
-  /** Round clock, room code, copy link, leave, notices. */
+  /** Mode, layout, round, target, ping; in a team mode the hill and the team switch under them. */
+  topLeft: { x: 0, y: 0, w: 440, h: 50 },
+  /** Round clock (the teams' scores either side), room code, copy link, leave, notices. */
   topCenter: { x: ARENA_WIDTH / 2 - 150, y: 0, w: 300, h: 84 },
   /** The kill feed. */
   topRight: { x: ARENA_WIDTH - 330, y: 0, w: 330, h: 140 },

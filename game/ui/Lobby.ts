@@ -7,6 +7,7 @@ import type { RoomListing } from "../../shared/messages.ts";
 import { cleanName } from "../../shared/names.ts";
 import { CODE_LENGTH, normalizeRoomCode } from "../../shared/roomCodes.ts";
 import { clockText } from "../../shared/scores.ts";
+import { MODES } from "../../shared/modes/index.ts";
 import { COLORS, css, FONTS } from "../palette.ts";
 import { CreateRoomForm } from "./CreateRoomForm.ts";
 import { button, element, textInput } from "./dom.ts";
@@ -199,7 +200,7 @@ export class Lobby {
       line.dataset.code = entry.roomId;
       line.append(
         element("span", { font: `700 15px ${FONTS.mono}`, minWidth: "64px" }, entry.roomId),
-        element("span", { flex: "1" }, `${meta?.layout ?? ""} · ${players} · ${clock}`),
+        element("span", { flex: "1" }, meta ? `${MODES[meta.mode]?.label ?? meta.mode} · ${meta.layout} · ${players} · ${clock}` : players),
         button("Watch", () => this.act({ kind: "watch", code: entry.roomId })),
         button("Join", () => this.act({ kind: "code", code: entry.roomId })),
       );

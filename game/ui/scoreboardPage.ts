@@ -6,22 +6,39 @@ import { normalizeRoomCode } from "../../shared/roomCodes.ts";
 import { clockText, scoreboardFromState } from "../../shared/scores.ts";
 import { gameClient, watchRoom } from "../net/gameClient.ts";
 import { NetworkMeter } from "../net/NetworkMeter.ts";
-import { cssVariables } from "../palette.ts";
+import { modeOf } from "../../shared/modes/index.ts";
+import { teamName } from "../../shared/modes/teams.ts";
+import { css, cssVariables, teamColor } from "../palette.ts";
 
 cssVariables();
 const client = gameClient(location.origin);
 const code = normalizeRoomCode(new URLSearchParams(location.search).get("room"));
 const byId = (id: string) => document.getElementById(id)!;
 
-type Board = Pick<Scoreboard, "round" | "phase" | "secondsLeft" | "koTarget" | "ships" | "feed" | "layout">;
+type Board = Pick<Scoreboard, "mode" | "round" | "phase" | "secondsLeft" | "koTarget" | "holdTarget" | "teams" | "ships" | "feed" | "layout">;
 
-function render(target: HTMLElement, board: Board): void {
-  const rows = board.ships
+function shipRows(ships: Board["ships"]): string {
+  return ships
     .map(
       (ship, i) =>
         `<tr><td class="n">${i + 1}</td><td>${escapeHtml(ship.name)}${ship.bot ? " <small>bot</small>" : ""}${ship.host ? " <small>host</small>" : ""}</td><td class="n">${ship.kos}</td><td class="n">${ship.deaths}</td></tr>`,
     )
     .join("");
+}
+
+function render(target: HTMLElement, board: Board): void {
+  // In a team mode each team is a block under its name and score, its ships ranked within it.
+  const rows =
+    board.teams.length === 0
+      ? shipRows(board.ships)
+      : board.teams
+          .map(
+            ({ team, score }) =>
+              `<tr class="team" data-team="${team}" style="background:${css(teamColor(team), 0.25)}"><th colspan="3">${teamName(team)}</th><th class="n">${score}</th></tr>` +
+              shipRows(board.ships.filter((ship) => ship.team === team)),
+          )
+          .join("");
+  const mode = modeOf(board);
   const clock = board.phase === "results" ? "results" : `${clockText(board.secondsLeft)} left`;
   const feed =
     board.feed
@@ -29,7 +46,7 @@ function render(target: HTMLElement, board: Board): void {
       .map((ko) => `<li>${escapeHtml(ko.killer)} ✕ ${escapeHtml(ko.victim)}</li>`)
       .join("") || "<li>No knock-outs yet</li>";
   target.innerHTML =
-    `<p>${escapeHtml(board.layout)} · round ${board.round} · ${clock} · first to ${board.koTarget}</p>` +
+    `<p>${mode.label} · ${escapeHtml(board.layout)} · round ${board.round} · ${clock} · ${mode.goal(board)}</p>` +
     `<table><thead><tr><th class="n">#</th><th>Pilot</th><th class="n">KOs</th><th class="n">Deaths</th></tr></thead><tbody>${rows}</tbody></table>` +
     `<ul class="feed">${feed}</ul>`;
 }

@@ -8,6 +8,7 @@ export const FREE_FOR_ALL: Mode = {
   name: "ffa",
   label: "Free-for-all",
   summary: "Every ship for itself: first to the KO target wins.",
+  goal: ({ koTarget }) => `first to ${koTarget} KOs`,
   teams: false,
   hurts: () => true,
   knockedOut: (world, killer) => killer.kos >= world.koTarget,

@@ -51,6 +51,7 @@ export const KING_OF_THE_HILL: Mode = {
   name: "koth",
   label: "King of the Hill",
   summary: "Red against Blue for the hill: a point a second for holding it alone, first to the hold target wins.",
+  goal: ({ holdTarget }) => `first team to ${holdTarget} points`,
   teams: true,
   hurts: (shooter, target) => !sameTeam(shooter, target),
   knockedOut: () => false,

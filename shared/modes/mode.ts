@@ -21,6 +21,8 @@ export interface Mode {
   readonly label: string;
   /** One line for the create form: how the mode is won. */
   readonly summary: string;
+  /** What wins a round before the clock, in words for the HUD: "first to 15 KOs". */
+  goal(targets: { koTarget: number; holdTarget: number }): string;
   /** Ships play in two teams (team 1 and team 2, kept within one ship of each other); otherwise every ship is team 0. */
   readonly teams: boolean;
   /** Whether a bullet of `shooter` hurts `target` (friendly fire is not). */

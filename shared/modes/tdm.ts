@@ -8,6 +8,7 @@ export const TEAM_DEATHMATCH: Mode = {
   name: "tdm",
   label: "Team Deathmatch",
   summary: "Red against Blue: every KO scores for the team, first team to the KO target wins.",
+  goal: ({ koTarget }) => `first team to ${koTarget} KOs`,
   teams: true,
   hurts: (shooter, target) => !sameTeam(shooter, target),
   knockedOut(world, killer) {

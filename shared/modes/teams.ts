@@ -30,7 +30,10 @@ export function rival(team: Team): Team {
   return team === 1 ? 2 : 1;
 }
 
-export function teamScore(world: WorldState, team: Team): number {
+/** The teams' scores, as the rules and every screen read them. */
+export type TeamScores = Pick<WorldState, "redScore" | "blueScore">;
+
+export function teamScore(world: TeamScores, team: Team): number {
   return world[TEAMS[team - 1]!.score];
 }
 
@@ -107,7 +110,7 @@ export function leavingBot(world: WorldState, botIds: readonly string[]): string
 }
 
 /** The team ahead on points (0 when level). */
-export function leadingTeam(world: WorldState): RoundWinner {
+export function leadingTeam(world: TeamScores): RoundWinner {
   const red = teamScore(world, 1);
   const blue = teamScore(world, 2);
   return { ship: null, team: red === blue ? 0 : red > blue ? 1 : 2 };

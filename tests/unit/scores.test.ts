@@ -34,6 +34,7 @@ describe("scores", () => {
       tickRate: 30,
       phaseEndTick: 100 + 30 * 95,
       koTarget: 15,
+      holdTarget: 60,
       ships: new Map([
         ["a", { name: "Ada", kos: 1, deaths: 0, bot: false, team: 0 }],
         ["b", { name: "Bot", kos: 4, deaths: 2, bot: true, team: 0 }],
@@ -47,6 +48,7 @@ describe("scores", () => {
       phase: "playing",
       secondsLeft: 95,
       koTarget: 15,
+      holdTarget: 60,
       teams: [],
       ships: [
         { name: "Bot", kos: 4, deaths: 2, bot: true, host: false, team: 0 },
@@ -67,6 +69,7 @@ describe("scores", () => {
       tickRate: 30,
       phaseEndTick: 100,
       koTarget: 15,
+      holdTarget: 60,
       ships: new Map([["a", { name: "Ada", kos: 1, deaths: 0, bot: false, team: 2 }]]),
     };
     const board = scoreboardFromState(state);

@@ -1,11 +1,17 @@
 // The scoreboard in the middle of the arena, on Tab (or its button), and the
-// results screen between rounds, with "Watch this round" under it.
+// results screen between rounds, with "Watch this round" under it. In a team
+// mode it groups the ships by team, and the results name the winning team.
 import type Phaser from "phaser";
 import { ARENA_HEIGHT, ARENA_WIDTH } from "../../../shared/constants.ts";
 import type { Ship } from "../../../shared/schema.ts";
 import { byRank } from "../../../shared/scores.ts";
-import { COLORS, css, FONTS } from "../../palette.ts";
+import { leadingTeam, TEAMS, teamName, teamScore } from "../../../shared/modes/teams.ts";
+import { COLORS, css, FONTS, teamColor } from "../../palette.ts";
 import { clickable, hudText } from "./hudText.ts";
+import type { TeamScoresState } from "./TeamScores.ts";
+
+/** One line of the scoreboard's body, px (17 px type and 6 px between lines, as the body is set). */
+const ROW_HEIGHT = 27;
 
 export interface ScoreLine {
   id: string;
@@ -23,6 +29,8 @@ export interface ScoreboardState {
   scores: ScoreLine[];
   /** Tab held, or the scoreboard button toggled on. */
   showScoreboard: boolean;
+  /** The teams' scores and the hill, in a team mode (null in free-for-all). */
+  teams: TeamScoresState | null;
 }
 
 export class ScoreboardPanel {
@@ -72,24 +80,56 @@ export class ScoreboardPanel {
     if (!visible) return;
 
     const ranked = [...state.scores].sort((a, b) => byRank(a.ship, b.ship));
-    const rows = ranked.map((line, i) => {
-      // Our row is marked ▶, the host's ★ (a name has at most 16 characters: the marks fit beside it).
-      const name = `${line.own ? "▶" : " "}${line.host ? "★" : " "} ${line.ship.name}`.padEnd(20).slice(0, 20);
-      const ping = line.ship.bot ? "bot" : `${line.ship.ping}`;
-      return `${String(i + 1).padStart(2)}  ${name} ${String(line.ship.kos).padStart(4)} ${String(line.ship.deaths).padStart(7)} ${ping.padStart(6)}`;
-    });
+    // In a team mode each team is a block under its name and score, ranked within it.
+    const teams = state.teams;
+    const groups = teams
+      ? TEAMS.map(({ team, name }) => ({
+          team,
+          heading: `${name.toUpperCase()} · ${teamScore(teams, team)}${team === teams.ownTeam ? " · your team" : ""}`,
+          lines: ranked.filter((line) => line.ship.team === team),
+        }))
+      : [{ team: 0, heading: null, lines: ranked }];
+    const rows: string[] = [];
+    const bands: Array<{ row: number; team: number }> = [];
+    for (const group of groups) {
+      if (group.heading) {
+        bands.push({ row: rows.length + 1, team: group.team });
+        rows.push(group.heading);
+      }
+      rows.push(...group.lines.map(scoreRow));
+    }
     const header = `    ${"Pilot".padEnd(20)}  KOs  Deaths   Ping`;
-    const winner = ranked[0] && ranked[0].ship.kos > 0 ? `${ranked[0].ship.name} wins!` : "No winner";
-    const title = results ? `Round ${state.round} over · ${winner}` : `Scoreboard · round ${state.round}`;
+    const title = results ? `Round ${state.round} over · ${winnerText(ranked, teams)}` : `Scoreboard · round ${state.round}`;
     const footer = results ? `\nNext round in ${Math.ceil(state.phaseSecondsLeft)} s` : "";
-    const height = 120 + rows.length * 27 + (results ? 30 : 0);
+    const height = 120 + rows.length * ROW_HEIGHT + (results ? 30 : 0);
     const top = Math.max(40, ARENA_HEIGHT / 2 - height / 2);
     this.panel.fillStyle(COLORS.panel, 0.88);
     this.panel.fillRoundedRect(ARENA_WIDTH / 2 - 330, top, 660, height, 12);
     this.panel.lineStyle(2, COLORS.edge, 1);
     this.panel.strokeRoundedRect(ARENA_WIDTH / 2 - 330, top, 660, height, 12);
+    for (const { row, team } of bands) {
+      this.panel.fillStyle(teamColor(team), 0.28);
+      this.panel.fillRect(ARENA_WIDTH / 2 - 318, top + 66 + row * ROW_HEIGHT - 3, 636, ROW_HEIGHT);
+    }
     this.title.setY(top + 18).setText(title);
     this.body.setY(top + 66).setText([header, ...rows].join("\n") + footer);
     this.watchButton.setY(top + height + 12);
   }
+}
+
+/** A ship's line: rank, our mark ▶, the host's ★ (a name has at most 16 characters: the marks fit beside it), KOs, deaths, ping. */
+function scoreRow(line: ScoreLine, index: number): string {
+  const name = `${line.own ? "▶" : " "}${line.host ? "★" : " "} ${line.ship.name}`.padEnd(20).slice(0, 20);
+  const ping = line.ship.bot ? "bot" : `${line.ship.ping}`;
+  return `${String(index + 1).padStart(2)}  ${name} ${String(line.ship.kos).padStart(4)} ${String(line.ship.deaths).padStart(7)} ${ping.padStart(6)}`;
+}
+
+/** Who won the round: the team ahead (as the rules decide it), or the ship at the top. */
+function winnerText(ranked: readonly ScoreLine[], teams: TeamScoresState | null): string {
+  if (teams) {
+    const { team } = leadingTeam(teams);
+    const score = `${teams.redScore}–${teams.blueScore}`;
+    return team === 0 ? `Draw, ${score}` : `${teamName(team)} team wins, ${score}`;
+  }
+  return ranked[0] && ranked[0].ship.kos > 0 ? `${ranked[0].ship.name} wins!` : "No winner";
 }
