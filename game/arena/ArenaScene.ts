@@ -176,8 +176,10 @@ export class ArenaScene extends Phaser.Scene {
       device: this.controls.device,
       hudFaded: this.hud.faded,
       scoreboard: this.hud.scoreboardShown,
+      scoreboardTitle: this.hud.scoreboardTitle,
       networkPanel: this.networkPanel,
       watchButton: this.hud.watchButtonCentre,
+      switchTeamButton: this.hud.switchTeamButtonCentre,
       killcam: this.killcams.probe(),
       watching: this.spectating.state(false),
       idleWarned: this.idleNotice.warned,
@@ -232,7 +234,6 @@ export class ArenaScene extends Phaser.Scene {
       {
         layout: connection.layout.name,
         round: state.round,
-        modeLabel: modeOf(state).label,
         goal: modeOf(state).goal(state),
         phase: state.phase,
         phaseSecondsLeft: secondsUntilTick(state.phaseEndTick, tick, state.tickRate),

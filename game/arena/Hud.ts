@@ -98,6 +98,16 @@ export class Hud {
     return this.scoreboard.shown;
   }
 
+  /** The centre of the "Switch team" button while it shows (read by the test probe). */
+  get switchTeamButtonCentre(): { x: number; y: number } | null {
+    return this.teams.switchButtonCentre;
+  }
+
+  /** The scoreboard's title while it shows (read by the test probe). */
+  get scoreboardTitle(): string {
+    return this.scoreboard.titleText;
+  }
+
   /** The centre of the "Watch this round" button while it shows (read by the test probe). */
   get watchButtonCentre(): { x: number; y: number } | null {
     return this.scoreboard.watchButtonCentre;

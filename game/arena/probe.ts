@@ -20,6 +20,8 @@ export interface ProbeShip {
   health: number;
   kos: number;
   deaths: number;
+  /** 1 or 2 in a team mode, 0 otherwise. */
+  team: number;
 }
 
 export interface ProbeSnapshot {
@@ -33,6 +35,11 @@ export interface ProbeSnapshot {
   reconnectsByItself: boolean;
   round: number;
   phase: string;
+  /** The round's mode, the teams' scores, and who has the hill. */
+  mode: string;
+  redScore: number;
+  blueScore: number;
+  hill: string;
   ships: readonly ProbeShip[];
   /** Kill feed lines as shown, newest first. */
   feed: readonly string[];
@@ -42,11 +49,14 @@ export interface ProbeSnapshot {
   hudFaded: readonly string[];
   /** Shots our ship has fired (as predicted on this page). */
   shotsFired: number;
-  /** Whether the scoreboard is showing. */
+  /** Whether the scoreboard is showing, and its title ("Round 2 over · Red team wins, 15–12"). */
   scoreboard: boolean;
+  scoreboardTitle: string;
   killcam: KillcamProbe;
   /** Where the results screen's "Watch this round" button is (its centre, arena px), while it shows. */
   watchButton: { x: number; y: number } | null;
+  /** Where the "Switch team" button is (its centre, arena px), while it shows. */
+  switchTeamButton: { x: number; y: number } | null;
   /** While watching without a ship: the name of the ship followed (null: the whole arena); null while playing. */
   watching: { following: string | null } | null;
   /** Whether the idle warning shows. */
@@ -103,9 +113,11 @@ export interface ProbeSource {
   device: string;
   hudFaded: readonly string[];
   scoreboard: boolean;
+  scoreboardTitle: string;
   networkPanel: NetworkPanel;
   killcam: KillcamProbe;
   watchButton: { x: number; y: number } | null;
+  switchTeamButton: { x: number; y: number } | null;
   watching: ProbeSnapshot["watching"];
   idleWarned: boolean;
 }
@@ -124,9 +136,11 @@ function snapshot({
   device,
   hudFaded,
   scoreboard,
+  scoreboardTitle,
   networkPanel,
   killcam,
   watchButton,
+  switchTeamButton,
   watching,
   idleWarned,
 }: ProbeSource): ProbeSnapshot {
@@ -141,6 +155,10 @@ function snapshot({
     reconnectsByItself: connection !== null && Date.now() - connection.handshake.at.getTime() >= connection.room.reconnection.minUptime,
     round: connection?.state.round ?? 0,
     phase: connection?.state.phase ?? "",
+    mode: connection?.state.mode ?? "",
+    redScore: connection?.state.redScore ?? 0,
+    blueScore: connection?.state.blueScore ?? 0,
+    hill: connection?.state.hill ?? "",
     ships: (connection?.ships() ?? []).map(({ id, own, x, y, ship }) => ({
       id,
       own,
@@ -155,14 +173,17 @@ function snapshot({
       health: ship.health,
       kos: ship.kos,
       deaths: ship.deaths,
+      team: ship.team,
     })),
     feed,
     device,
     hudFaded,
     shotsFired: connection?.predictedShots ?? 0,
     scoreboard,
+    scoreboardTitle,
     killcam,
     watchButton,
+    switchTeamButton,
     watching,
     idleWarned,
     net: {

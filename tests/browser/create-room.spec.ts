@@ -21,6 +21,7 @@ async function openForm(page: Page, name: string, tap: boolean) {
   await expect(box("roundSeconds")).toHaveValue("180");
   await expect(box("maxPlayers")).toHaveValue("16");
   await expect(box("arena")).toHaveValue("rotate");
+  await expect(box("mode")).toHaveValue("ffa");
   return box;
 }
 
@@ -58,7 +59,7 @@ test("on a phone, the form fits the screen's width and creates the room by touch
     const page = await phone.newPage();
     const box = await openForm(page, "Thumb", true);
     // No box is cut off at the side (the lobby scrolls up and down on a screen this short).
-    for (const setting of ["roundSeconds", "koTarget", "bots", "maxPlayers", "arena"]) {
+    for (const setting of ["mode", "roundSeconds", "koTarget", "holdTarget", "bots", "maxPlayers", "arena"]) {
       const bounds = (await box(setting).boundingBox())!;
       expect(bounds.x, setting).toBeGreaterThanOrEqual(0);
       expect(bounds.x + bounds.width, setting).toBeLessThanOrEqual(844);

@@ -10,7 +10,7 @@ import { readReplayFile } from "../../server/replayFile.ts";
 import { REPLAY_LIMITS } from "../../shared/replay/format.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
-import { enterFromLobby, framesPass, joined, probe, saveScreenshot, useGameServer } from "../support/pages.ts";
+import { clickArena, enterFromLobby, framesPass, joined, probe, saveScreenshot, useGameServer } from "../support/pages.ts";
 
 const FIXTURE = join(import.meta.dirname, "..", "fixtures", "replays", "crossroads-3-players-leave-and-drop.replay");
 const ID = "fixture00001";
@@ -167,6 +167,5 @@ test("the results screen's Watch this round opens the round just played, re-simu
 async function clickWatchButton(page: Page): Promise<void> {
   const where = (await probe(page)).watchButton;
   if (!where) throw new Error("the results screen shows no Watch this round button");
-  const canvas = (await page.locator("canvas").first().boundingBox())!;
-  await page.mouse.click(canvas.x + (where.x * canvas.width) / 1280, canvas.y + (where.y * canvas.height) / 720);
+  await clickArena(page, where);
 }

@@ -2,6 +2,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import type { KillcamProbe, ProbeShip, ProbeSnapshot } from "../../game/arena/probe.ts";
 import { startGameServer, type RunningGameServer } from "../../scripts/lib/gameServerProcess.ts";
+import { ARENA_HEIGHT, ARENA_WIDTH } from "../../shared/constants.ts";
 
 /** Starts `npm start`'s server for the spec file that calls it (stopped after its tests). */
 /**
@@ -145,6 +146,12 @@ async function restingShip(page: Page, id: string): Promise<ProbeShip> {
 /** Where a resting ship is on one axis, as the server has it. */
 function restingAt(resting: ProbeShip, axis: "x" | "y"): number {
   return axis === "x" ? resting.syncedX : resting.syncedY;
+}
+
+/** Clicks the game canvas at arena point (x, y) (arena pixels, as the probe gives a HUD button's place). */
+export async function clickArena(page: Page, point: { x: number; y: number }): Promise<void> {
+  const canvas = (await page.locator("canvas").first().boundingBox())!;
+  await page.mouse.click(canvas.x + (point.x * canvas.width) / ARENA_WIDTH, canvas.y + (point.y * canvas.height) / ARENA_HEIGHT);
 }
 
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {

@@ -1,5 +1,6 @@
-// The match at a glance: the mode, the arena, the round, what wins it and our
-// ping (top left), and the round's clock (top centre).
+// The match at a glance: the arena, the round, what wins it (which says the
+// mode: "first team to 60 points") and our ping (top left), and the round's
+// clock (top centre).
 import type Phaser from "phaser";
 import { ARENA_WIDTH } from "../../../shared/constants.ts";
 import { clockText } from "../../../shared/scores.ts";
@@ -7,8 +8,6 @@ import { COLORS } from "../../palette.ts";
 import { hudText, type Place } from "./hudText.ts";
 
 export interface MatchStatusState {
-  /** The mode's name, as menus show it. */
-  modeLabel: string;
   layout: string;
   round: number;
   /** What wins the round before the clock ("first to 15 KOs"). */
@@ -32,7 +31,7 @@ export class MatchStatus {
 
   update(state: MatchStatusState): void {
     const ping = state.pingMs === null ? "…" : `${Math.round(state.pingMs)} ms`;
-    this.status.setText(`${state.modeLabel} · ${state.layout} · round ${state.round} · ${state.goal} · ping ${ping}`);
+    this.status.setText(`${state.layout} · round ${state.round} · ${state.goal} · ping ${ping}`);
     this.timer.setText(state.phase === "playing" ? clockText(state.phaseSecondsLeft) : "");
   }
 }

@@ -41,6 +41,11 @@ export class ScoreboardPanel {
   /** Whether the scoreboard (or the results) is showing (read by the test probe). */
   shown = false;
 
+  /** Its title while it shows (read by the test probe). */
+  get titleText(): string {
+    return this.shown ? this.title.text : "";
+  }
+
   constructor(scene: Phaser.Scene, watchRound: () => void) {
     this.panel = scene.add.graphics().setDepth(30);
     this.title = hudText(scene, ARENA_WIDTH / 2, 0, 28)
@@ -128,8 +133,9 @@ function scoreRow(line: ScoreLine, index: number): string {
 function winnerText(ranked: readonly ScoreLine[], teams: TeamScoresState | null): string {
   if (teams) {
     const { team } = leadingTeam(teams);
-    const score = `${teams.redScore}–${teams.blueScore}`;
-    return team === 0 ? `Draw, ${score}` : `${teamName(team)} team wins, ${score}`;
+    const high = Math.max(teams.redScore, teams.blueScore);
+    const low = Math.min(teams.redScore, teams.blueScore);
+    return team === 0 ? `Draw, ${high}–${low}` : `${teamName(team)} team wins, ${high}–${low}`;
   }
   return ranked[0] && ranked[0].ship.kos > 0 ? `${ranked[0].ship.name} wins!` : "No winner";
 }

@@ -1,6 +1,6 @@
 // In a team mode: both teams' scores either side of the clock (ours marked), and
-// under the match status who has King of the Hill's hill, with the button that
-// switches our team in a private room.
+// under the match status the mode, who has King of the Hill's hill, and the
+// button that switches our team in a private room.
 import type Phaser from "phaser";
 import { ARENA_WIDTH } from "../../../shared/constants.ts";
 import { modeOf, type ModeName } from "../../../shared/modes/index.ts";
@@ -10,6 +10,8 @@ import { COLORS, css, teamColor } from "../../palette.ts";
 import { clickable, hudText, type Place } from "./hudText.ts";
 
 export interface TeamScoresState {
+  /** The mode's name. */
+  label: string;
   redScore: number;
   blueScore: number;
   /** Who has the hill, in King of the Hill (null in other modes). */
@@ -26,11 +28,12 @@ export function teamScoresState(
   own: { team: number } | undefined,
   player: boolean,
 ): TeamScoresState | null {
-  if (!modeOf(state).teams) return null;
+  const mode = modeOf(state);
+  if (!mode.teams) return null;
   const ownTeam = own?.team ?? 0;
   // A private room has a host; only there may players switch.
   const canSwitch = player && ownTeam !== 0 && state.hostId !== "";
-  return { redScore: state.redScore, blueScore: state.blueScore, hill: state.mode === "koth" ? state.hill : null, ownTeam, canSwitch };
+  return { label: mode.label, redScore: state.redScore, blueScore: state.blueScore, hill: state.mode === "koth" ? state.hill : null, ownTeam, canSwitch };
 }
 
 /** Gap between the clock and each team's score, px. */
@@ -54,18 +57,23 @@ export class TeamScores {
     place("topLeft", this.hill, this.switchButton);
   }
 
+  /** The centre of the "Switch team" button while it shows (read by the test probe). */
+  get switchButtonCentre(): { x: number; y: number } | null {
+    const button = this.switchButton;
+    return button.visible ? { x: button.x + button.width / 2, y: button.y + button.height / 2 } : null;
+  }
+
   update(state: TeamScoresState | null): void {
     for (const node of [this.red, this.blue, this.hill, this.switchButton]) node.setVisible(state !== null);
     if (!state) return;
     // Ours is marked in words too: the colours alone would not tell everyone.
-    const mark = (team: number) => (team === state.ownTeam ? "▸ " : "");
-    this.setText(this.red, `${mark(1)}${teamName(1).toUpperCase()} ${state.redScore}`, teamColor(1));
+    this.setText(this.red, `${state.ownTeam === 1 ? "▸ " : ""}${teamName(1).toUpperCase()} ${state.redScore}`, teamColor(1));
     this.setText(this.blue, `${state.blueScore} ${teamName(2).toUpperCase()}${state.ownTeam === 2 ? " ◂" : ""}`, teamColor(2));
     const holder = state.hill === null ? null : hillHolder(state.hill);
-    const hillText =
-      state.hill === null ? "" : holder !== null ? `Hill: ${teamName(holder)} holds` : state.hill === "contested" ? "Hill: contested" : "Hill: no one";
-    this.setText(this.hill, hillText, holder !== null ? teamColor(holder) : state.hill === "contested" ? COLORS.highlight : COLORS.muted);
-    this.switchButton.setVisible(state.canSwitch).setX(hillText ? 12 + this.hill.width + 16 : 12);
+    const hill =
+      state.hill === null ? "" : holder !== null ? ` · hill: ${teamName(holder)} holds` : state.hill === "contested" ? " · hill: contested" : " · hill: no one";
+    this.setText(this.hill, `${state.label}${hill}`, holder !== null ? teamColor(holder) : state.hill === "contested" ? COLORS.highlight : COLORS.muted);
+    this.switchButton.setVisible(state.canSwitch).setX(12 + this.hill.width + 16);
   }
 
   private setText(node: Phaser.GameObjects.Text, text: string, color: number): void {
