@@ -4,15 +4,18 @@
 // fires, weaves and dashes now and then).
 import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { AIM_AXIS_MAX, MOVE_AXIS_MAX } from "../../shared/constants.ts";
+import { sameTeam } from "../../shared/modes/teams.ts";
 import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
 
 export function hunter(player: ArenaConnection): (now: number) => ShipControls {
   return (now) => {
     const own = player.predictedShip;
+    const team = player.state.ships.get(player.sessionId)?.team ?? 0;
     let target: { x: number; y: number } | null = null;
     let best = Infinity;
     for (const [id, ship] of player.state.ships) {
-      if (id === player.sessionId || !ship.alive || !own) continue;
+      // Enemies only: in a team mode a teammate is let be.
+      if (id === player.sessionId || !ship.alive || !own || sameTeam(ship, { team })) continue;
       const d = (ship.x - own.x) ** 2 + (ship.y - own.y) ** 2;
       if (d < best) [best, target] = [d, ship];
     }

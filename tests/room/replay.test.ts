@@ -1,11 +1,14 @@
 // A round played through the real room, over real sockets, by headless players at
 // 100 ms round trip and bots, is recorded; the replay re-simulates it exactly.
 import { writeFile } from "node:fs/promises";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
+import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { describe, expect, it } from "vitest";
 import type { ReplaySummary } from "../../server/ReplayStore.ts";
 import { readReplayFile } from "../../server/replayFile.ts";
 import { hunter } from "../../scripts/lib/headlessPilot.ts";
 import { MOVE_AXIS_MAX, TICK_RATE } from "../../shared/constants.ts";
+import type { ModeName } from "../../shared/modes/index.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
 import type { WorldEvent } from "../../shared/world.ts";
@@ -77,4 +80,60 @@ describe("replays", () => {
     const mismatch = new ReplaySimulation(tampered).run();
     expect(mismatch?.tick).toBeGreaterThan(replay.start.tick + tick);
   }, 40_000);
+
+  // One round of each team mode, recorded and re-simulated: teams formed as ships join, a player
+  // switching sides (a recorded change), a leaver's place taken by a bot, team scores and the hill.
+  it.each([
+    ["tdm", "Crossroads"],
+    ["koth", "Foundry"],
+  ] as Array<[ModeName, string]>)(
+    "re-simulates a recorded %s round on %s: teams, a switch, a leave, the team scores, and a killcam cut from it",
+    async (mode, arena) => {
+      const settings = { mode, arena, bots: 4, roundSeconds: ROUND_SECONDS, koTarget: 1000, holdTarget: 3600 };
+      const host = await ArenaConnection.join(server.endpoint, "Ada", { kind: "create", private: true, settings });
+      const guests = await Promise.all(["Grace", "Linus"].map((name) => ArenaConnection.join(server.endpoint, name, { kind: "code", code: host.code })));
+      const players = [host, ...guests];
+      const room = server.colyseus.getRoomById<ArenaRoom>(host.code)!;
+      const saved: ReplaySummary[] = [];
+      room.recording.onSaved = (summary) => saved.push(summary);
+      let finalScores: ReturnType<typeof scoreboardFromState> | null = null;
+      room.onWorldEvents = (tickEvents) => {
+        if (tickEvents.some((event) => event.type === "round-over")) finalScores = scoreboardFromState(room.state);
+      };
+      const stops = players.map((player) => runFrames(player, hunter(player)));
+      await ticksPass(room.state, 3 * TICK_RATE);
+      const team = room.state.ships.get(host.sessionId)!.team;
+      host.switchTeam();
+      await waitFor(() => room.state.ships.get(host.sessionId)!.team !== team, "Ada to switch sides");
+      await ticksPass(room.state, 2 * TICK_RATE);
+      await guests[1]!.room.leave(true);
+      await ticksPass(room.state, 2 * TICK_RATE);
+      const killcam = readReplayFile((await room.recording.killcam())!);
+      await waitFor(() => saved.length > 0, "the round's replay", (ROUND_SECONDS + 5) * 1000);
+      for (const stop of stops) stop();
+
+      const file = new Uint8Array(await (await fetch(`${server.endpoint}/api/replays/${saved[0]!.id}?room=${host.code}`)).arrayBuffer());
+      const replay = readReplayFile(file);
+      // The fixtures of the modes were made with `RECORD_FIXTURE=1 npx vitest run tests/room/replay.test.ts -t "recorded (tdm|koth)"`.
+      if (process.env.RECORD_FIXTURE) await writeFile(`tests/fixtures/replays/${arena.toLowerCase()}-${mode}-3-players-4-bots-switch-and-leave.replay`, file);
+      expect(replay.start.mode).toBe(mode);
+      expect(replay.start.ships.every((ship) => ship.team === 1 || ship.team === 2)).toBe(true);
+      const changes = new Set(replay.ticks.flatMap((tick) => tick.changes.map((change) => change.type)));
+      expect([...changes].sort()).toEqual(["join", "leave", "team"]);
+      expect(finalScores!.teams.reduce((sum, { score }) => sum + score, 0)).toBeGreaterThan(0);
+
+      const simulation = new ReplaySimulation(replay);
+      expect(simulation.run()).toBeNull();
+      expect(simulation.checked).toBe(replay.checksums.length);
+      // A replay has no host (that is the room's, not the rules').
+      const played = finalScores!;
+      expect(scoreboardFromState(simulation.state)).toEqual({ ...played, ships: played.ships.map((ship) => ({ ...ship, host: false })) });
+      const slice = new ReplaySimulation(killcam);
+      expect(slice.run()).toBeNull();
+      expect(slice.checked).toBeGreaterThan(0);
+      await host.room.leave();
+      await guests[0]!.room.leave();
+    },
+    40_000,
+  );
 });

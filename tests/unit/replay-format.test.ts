@@ -10,6 +10,7 @@ import { readReplayFile } from "../../server/replayFile.ts";
 import { ByteWriter, ReplayError } from "../../shared/replay/bytes.ts";
 import { decodeReplay, encodeReplay, REPLAY_LIMITS, REPLAY_VERSION } from "../../shared/replay/format.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
+import { MODE_NAMES } from "../../shared/modes/index.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "replays");
 const fixtureFiles = (await readdir(FIXTURES)).filter((name) => name.endsWith(".replay"));
@@ -43,6 +44,12 @@ describe("recorded fixtures", () => {
     expect(simulation.run()).toBeNull();
     expect(simulation.checked).toBe(replay.checksums.length);
     expect(simulation.checked).toBeGreaterThan(5);
+  });
+
+  it("cover every mode (a version 1 or 2 replay is free-for-all)", async () => {
+    const modes = new Set<string>();
+    for (const name of fixtureFiles) modes.add(readReplayFile(await readFile(join(FIXTURES, name))).start.mode);
+    expect([...modes].sort()).toEqual([...MODE_NAMES].sort());
   });
 
   it("round-trips through the format byte for byte", () => {
