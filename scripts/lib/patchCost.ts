@@ -8,6 +8,7 @@ import { $decoder, Decoder, Encoder, MapSchema, Schema, StateView } from "@colys
 import { botControls, botName } from "../../shared/bots.ts";
 import { PATCH_RATE, SHIP_HUES, TICK_RATE } from "../../shared/constants.ts";
 import { PooledEntities } from "../../server/EntityPool.ts";
+import type { ModeName } from "../../shared/modes/index.ts";
 import { ArenaState, Bullet, OWNER_VIEW, Ship } from "../../shared/schema.ts";
 import { addShip, advanceWorld, applyControls, DEFAULT_RULES, startWorld, type WorldEvent } from "../../shared/world.ts";
 
@@ -18,6 +19,8 @@ export interface FightScript {
   shipsAtStart: number;
   /** Seconds measured, after the last ship has joined. */
   seconds: number;
+  /** The mode fought in (free-for-all unless given): in a team mode ships carry a team, and King of the Hill a hill. */
+  mode?: ModeName;
 }
 
 export interface PatchCost {
@@ -62,7 +65,7 @@ export function measurePatchCost(script: FightScript): PatchCost {
   const encoder = new Encoder(state);
   const factory = new PooledEntities();
   factory.reserveShips(script.ships, state.ships);
-  startWorld(state, factory, dt, { ...DEFAULT_RULES, roundSeconds: 3600, koTarget: 10_000 });
+  startWorld(state, factory, dt, { ...DEFAULT_RULES, mode: script.mode ?? "ffa", roundSeconds: 3600, koTarget: 10_000, holdTarget: 10_000 });
   const join = (index: number) => addShip(state, playerId(index), { name: botName(index), hue: index % SHIP_HUES, bot: true }, factory, dt);
   for (let i = 0; i < script.shipsAtStart; i++) join(i);
 
