@@ -73,7 +73,8 @@ if (SHIP_COLORS.length !== SHIP_HUES) throw new Error(`palette.ts has ${SHIP_COL
  * In a team mode each team wears a colour family (warm Red, cool Blue), a ship's
  * hue picking its shade and stripe within it, so names keep their own look inside
  * the team. The colour-blind families split Okabe and Ito's set along the axis
- * every common deficiency keeps: orange and vermillion against blue.
+ * every common deficiency keeps: orange and vermillion against blue (Okabe and
+ * Ito's grey gives way to a pale blue, which no one takes for a hit's flash).
  */
 const TEAM_COLORS: Readonly<Record<number, readonly number[]>> = {
   1: [0xff595e, 0xff8c42, 0xf72585, 0xffd166],
@@ -81,7 +82,7 @@ const TEAM_COLORS: Readonly<Record<number, readonly number[]>> = {
 };
 const COLOR_BLIND_TEAM_COLORS: Readonly<Record<number, readonly number[]>> = {
   1: [0xd55e00, 0xe69f00, 0xf0e442, 0xcc79a7],
-  2: [0x0072b2, 0x56b4e9, 0x009e73, 0xdddddd],
+  2: [0x0072b2, 0x56b4e9, 0x009e73, 0x88ccee],
 };
 
 let colorBlind = false;

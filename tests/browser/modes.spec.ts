@@ -6,6 +6,11 @@ import { CREATE_PRIVATE_ROOM, clickArena, enterFromLobby, joined, probe, saveScr
 
 const PHONE = { viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
+/** Waits for a moment with most ships in play, so the picture shows both teams. */
+async function mostInPlay(page: Page): Promise<void> {
+  await expect.poll(async () => (await probe(page)).ships.filter((ship) => ship.alive).length, { message: "most ships in play", timeout: 30_000 }).toBeGreaterThanOrEqual(12);
+}
+
 /** The ships on each team, as the page has them. */
 async function teamSizes(page: Page): Promise<{ red: number; blue: number; none: number }> {
   const ships = (await probe(page)).ships;
@@ -19,29 +24,33 @@ async function teamSizes(page: Page): Promise<{ red: number; blue: number; none:
 test.describe("Team Deathmatch with sixteen ships", () => {
   const server = useGameServer({ MODE: "tdm", BOTS: "16" });
 
-  test("two even teams, on a desktop and on a phone in the colour-blind palette", async ({ browser }, testInfo) => {
-    const desktop = await browser.newContext();
-    const phone = await browser.newContext(PHONE);
-    try {
-      const page = await desktop.newPage();
-      await enterFromLobby(page, server.url, "Watcher");
-      await joined(page, 16);
-      expect(await teamSizes(page)).toEqual({ red: 8, blue: 8, none: 0 });
-      expect((await probe(page)).mode).toBe("tdm");
-      // Knock-outs score for the teams: wait for the fight to be under way before the pictures.
-      await expect
-        .poll(async () => (await probe(page)).redScore + (await probe(page)).blueScore, { message: "a team to score", timeout: 30_000 })
-        .toBeGreaterThan(0);
-      await saveScreenshot(page, testInfo, "tdm-16-desktop");
-
-      await phone.addInitScript(() => localStorage.setItem("skirmish.settings", JSON.stringify({ colorBlind: true })));
-      const small = await phone.newPage();
-      await enterFromLobby(small, `${server.url}?renderer=canvas`, "Thumb");
-      await joined(small, 16);
-      expect(await teamSizes(small)).toEqual({ red: 8, blue: 8, none: 0 });
-      await saveScreenshot(small, testInfo, "tdm-16-phone-colour-blind");
-    } finally {
-      await Promise.all([desktop.close(), phone.close()]);
+  test("two even teams, on a desktop and on a phone, also in the colour-blind palette", async ({ browser }, testInfo) => {
+    // Three pictures from three players in turn, each waiting for a moment with most ships in play.
+    test.setTimeout(120_000);
+    const pictures = [
+      { name: "tdm-16-desktop", options: {}, renderer: "", colorBlind: false },
+      { name: "tdm-16-desktop-colour-blind", options: {}, renderer: "?renderer=canvas", colorBlind: true },
+      { name: "tdm-16-phone-colour-blind", options: PHONE, renderer: "?renderer=canvas", colorBlind: true },
+    ];
+    for (const [index, picture] of pictures.entries()) {
+      const context = await browser.newContext(picture.options);
+      try {
+        // The palette as the settings panel keeps it.
+        if (picture.colorBlind) await context.addInitScript(() => localStorage.setItem("skirmish.settings", JSON.stringify({ colorBlind: true })));
+        const page = await context.newPage();
+        await enterFromLobby(page, `${server.url}${picture.renderer}`, `Pilot ${index + 1}`);
+        await joined(page, 16);
+        expect(await teamSizes(page)).toEqual({ red: 8, blue: 8, none: 0 });
+        expect((await probe(page)).mode).toBe("tdm");
+        // Knock-outs score for the teams: the fight is under way before the picture.
+        await expect
+          .poll(async () => (await probe(page)).redScore + (await probe(page)).blueScore, { message: "a team to score", timeout: 30_000 })
+          .toBeGreaterThan(0);
+        await mostInPlay(page);
+        await saveScreenshot(page, testInfo, picture.name);
+      } finally {
+        await context.close();
+      }
     }
   });
 });
