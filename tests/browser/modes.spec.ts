@@ -8,7 +8,9 @@ const PHONE = { viewport: { width: 844, height: 390 }, hasTouch: true, isMobile:
 
 /** Waits for a moment with most ships in play, so the picture shows both teams. */
 async function mostInPlay(page: Page): Promise<void> {
-  await expect.poll(async () => (await probe(page)).ships.filter((ship) => ship.alive).length, { message: "most ships in play", timeout: 30_000 }).toBeGreaterThanOrEqual(12);
+  await expect
+    .poll(async () => (await probe(page)).ships.filter((ship) => ship.alive).length, { message: "most ships in play", timeout: 30_000 })
+    .toBeGreaterThanOrEqual(12);
 }
 
 /** The ships on each team, as the page has them. */
