@@ -8,17 +8,11 @@ import type { ReplaySummary } from "../../server/ReplayStore.ts";
 import { readReplayFile } from "../../server/replayFile.ts";
 import { REMOVED_BY_HOST } from "../../shared/messages.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
+import { notices } from "../support/netClients.ts";
 import { recordEvents } from "../support/roomHelpers.ts";
 import { ticksPass, useTestServer, waitFor } from "../support/testServer.ts";
 
 const server = useTestServer();
-
-/** Every notice `player` is given (what the host did, and why a command was refused), in order. */
-function notices(player: ArenaConnection): string[] {
-  const heard: string[] = [];
-  player.onNotice((text) => heard.push(text));
-  return heard;
-}
 
 describe("the host", () => {
   it("is whoever created a private room; a public room has none", async () => {

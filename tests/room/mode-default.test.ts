@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { matchMaker } from "@colyseus/core";
 import type { RoomListing, Scoreboard } from "../../shared/messages.ts";
+import { notices } from "../support/netClients.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
 const server = useTestServer({ mode: "tdm", bots: 3 });
@@ -21,8 +22,7 @@ describe("a server whose MODE is tdm", () => {
     expect(board).toMatchObject({ mode: "tdm", teams: [{ team: 1 }, { team: 2 }] });
     expect(board.ships.map((ship) => ship.team).sort()).toEqual([1, 1, 2]);
 
-    const told: string[] = [];
-    first!.onNotice((text) => told.push(text));
+    const told = notices(first!);
     const team = state.ships.get(first!.sessionId)!.team;
     first!.switchTeam();
     await waitFor(() => told.length > 0, "the refusal");

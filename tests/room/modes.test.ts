@@ -10,6 +10,7 @@ import { hillHolder } from "../../shared/modes/koth.ts";
 import type { ArenaState } from "../../shared/schema.ts";
 import type { RoomSettings } from "../../shared/settings.ts";
 import type { WorldEvent } from "../../shared/world.ts";
+import { notices } from "../support/netClients.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
 const server = useTestServer();
@@ -31,12 +32,6 @@ function sizes(state: ArenaState): { red: number; blue: number; none: number } {
 function evenWithin1(state: ArenaState): boolean {
   const { red, blue, none } = sizes(state);
   return none === 0 && Math.abs(red - blue) <= 1;
-}
-
-function notices(player: ArenaConnection): string[] {
-  const heard: string[] = [];
-  player.onNotice((text) => heard.push(text));
-  return heard;
 }
 
 describe("Team Deathmatch in a room", () => {
@@ -83,6 +78,24 @@ describe("Team Deathmatch in a room", () => {
     expect(pair.room.state.ships.get(other.sessionId)!.team).toBe(team);
 
     await Promise.all([host, guest, pair, other].map((player) => player.room.leave()));
+  });
+
+  it("comes in at the next round when the host of a free-for-all room picks it: teams formed, everyone told", async () => {
+    const host = await createRoom("Host", { mode: "ffa", bots: 3 });
+    await waitFor(() => host.room.state.ships.size === 3, "the bots");
+    const heard = notices(host);
+    host.room.send("settings", { mode: "tdm" });
+    await waitFor(() => heard.length > 0, "the room to hear of it");
+    expect(heard[0]).toBe("The host set the mode to Team Deathmatch, from the next round.");
+    // This round plays on as it began; the host ends it and starts the next.
+    expect(sizes(host.room.state)).toEqual({ red: 0, blue: 0, none: 3 });
+    host.room.send("next-round");
+    await waitFor(() => host.room.state.phase === "results", "the results");
+    expect(host.room.state.mode).toBe("ffa");
+    host.room.send("next-round");
+    await waitFor(() => host.room.state.mode === "tdm" && host.room.state.phase === "playing", "a Team Deathmatch round");
+    expect(evenWithin1(host.room.state)).toBe(true);
+    await host.room.leave();
   });
 
   it("plays a 60 s match of bots with knock-outs, and not one hit between teammates", async () => {

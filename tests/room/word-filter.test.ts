@@ -2,18 +2,11 @@
 // reaches every player masked; a private room's host may turn it off, and then the
 // same line arrives as it was said.
 import { describe, expect, it } from "vitest";
-import type { ChatMessage } from "../../shared/chat.ts";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
+import { chatLines } from "../support/netClients.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
 const server = useTestServer();
-
-/** The chat lines `player` receives, in order. */
-function heard(player: ArenaConnection): ChatMessage[] {
-  const lines: ChatMessage[] = [];
-  player.onChat((line) => lines.push(line));
-  return lines;
-}
 
 describe("the word filter", () => {
   it("masks a listed word in a name and in chat for every receiver, until the host turns it off", async () => {
@@ -24,7 +17,7 @@ describe("the word filter", () => {
     for (const player of [host, rude, third]) {
       expect([...player.room.state.ships.values()].map((ship) => ship.name).sort()).toEqual(["****head", "Maker", "Third"]);
     }
-    const lines = [host, rude, third].map(heard);
+    const lines = [host, rude, third].map(chatLines);
     rude.say("what the fuck");
     await waitFor(() => lines.every((received) => received.length === 1), "the line, to everyone");
     for (const received of lines) expect(received[0]).toMatchObject({ name: "****head", text: "what the ****" });

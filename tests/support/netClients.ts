@@ -3,6 +3,7 @@
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
+import type { ChatMessage } from "../../shared/chat.ts";
 
 export { runFrames } from "../../scripts/lib/headlessPilot.ts";
 
@@ -12,6 +13,20 @@ export async function playersInNewRoom(colyseus: ColyseusTestServer, endpoint: s
   const players: ArenaConnection[] = [];
   for (const name of names) players.push(await ArenaConnection.join(endpoint, name, { kind: "code", code: room.roomId }));
   return { room, players };
+}
+
+/** Every notice `player` is given from now on (what the host did, why a request was refused), in order. */
+export function notices(player: ArenaConnection): string[] {
+  const heard: string[] = [];
+  player.onNotice((text) => heard.push(text));
+  return heard;
+}
+
+/** Every chat line `player` receives from now on, in order. */
+export function chatLines(player: ArenaConnection): ChatMessage[] {
+  const lines: ChatMessage[] = [];
+  player.onChat((line) => lines.push(line));
+  return lines;
 }
 
 export function sleep(ms: number): Promise<void> {
