@@ -53,6 +53,9 @@ test("a room watched from the lobby: following, switching, the whole arena, read
     await expect.poll(async () => (await probe(viewer!)).watching).toBeNull();
     await expect(viewer!).toHaveURL(new RegExp(`\\?room=${code}`));
     await expect.poll(async () => (await probe(viewer!)).ships.find((ship) => ship.own)?.name).toBeTruthy();
+    // The positive control of the chat check above: as a player, the same Enter opens the chat.
+    await viewer!.keyboard.press("Enter");
+    await expect(viewer!.locator("#chat input")).toBeVisible();
   } finally {
     await Promise.all(contexts.map((context) => context.close()));
   }
