@@ -131,12 +131,7 @@ export class Host {
   switchTeam(id: string): void {
     const ship = this.room.state.ships.get(id);
     if (!ship || !this.room.roster.seats.players.has(id)) return;
-    const refused =
-      ship.team === 0
-        ? "There are no teams in this mode."
-        : !this.room.isPrivate
-          ? "Teams are switched only in private rooms."
-          : switchTeam(this.room.state, id, this.room.dt);
+    const refused = ship.team !== 0 && !this.room.isPrivate ? "Teams are switched only in private rooms." : switchTeam(this.room.state, id, this.room.dt);
     if (refused) {
       this.room.toOne(id, refused);
       return;

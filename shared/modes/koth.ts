@@ -36,15 +36,9 @@ export function hillState(world: WorldState): HillState {
   return red && blue ? "contested" : red ? "red" : blue ? "blue" : "neutral";
 }
 
-const spawnsOffHill = new Map<string, Point[]>();
-
-function spawnsOff(layout: ArenaLayout): Point[] {
-  let spawns = spawnsOffHill.get(layout.name);
-  if (!spawns) {
-    spawns = layout.spawns.filter((spawn) => !onHill(layout.hill, spawn));
-    spawnsOffHill.set(layout.name, spawns);
-  }
-  return spawns;
+/** A layout's spawn points that are not on its hill. */
+function spawnsOffHill(layout: ArenaLayout): Point[] {
+  return layout.spawns.filter((spawn) => !onHill(layout.hill, spawn));
 }
 
 export const KING_OF_THE_HILL: Mode = {
@@ -69,6 +63,6 @@ export const KING_OF_THE_HILL: Mode = {
     return teamScore(world, holder) >= world.holdTarget;
   },
   winner: leadingTeam,
-  spawn: (world, id) => awayFromEnemies(world, id, spawnsOff(layoutByName(world.layout))),
+  spawn: (world, id) => awayFromEnemies(world, id, spawnsOffHill(layoutByName(world.layout))),
   botGoal: (world) => layoutByName(world.layout).hill,
 };

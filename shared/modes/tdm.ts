@@ -2,7 +2,7 @@
 // teammate). Each knock-out of an enemy scores for the shooter's team; the first
 // team to the KO target wins, or the team ahead when the clock runs out.
 import type { Mode } from "./mode.ts";
-import { addTeamScore, awayFromEnemies, leadingTeam, sameTeam, teamScore, type Team } from "./teams.ts";
+import { addTeamScore, awayFromEnemies, leadingTeam, sameTeam, teamScore } from "./teams.ts";
 
 export const TEAM_DEATHMATCH: Mode = {
   name: "tdm",
@@ -12,7 +12,8 @@ export const TEAM_DEATHMATCH: Mode = {
   teams: true,
   hurts: (shooter, target) => !sameTeam(shooter, target),
   knockedOut(world, killer) {
-    const team = killer.team as Team;
+    const team = killer.team;
+    if (team !== 1 && team !== 2) return false;
     addTeamScore(world, team, 1);
     return teamScore(world, team) >= world.koTarget;
   },
