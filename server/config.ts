@@ -63,7 +63,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     roundSeconds: setting(env, "ROUND_SECONDS", "roundSeconds"),
     koTarget: setting(env, "KO_TARGET", "koTarget"),
     holdTarget: setting(env, "HOLD_TARGET", "holdTarget"),
-    mode: choice(env, "MODE", MODE_NAMES, "ffa"),
+    // Not MODE: Vite and Vitest set that to "development" or "test", and child processes inherit it.
+    mode: choice(env, "GAME_MODE", MODE_NAMES, "ffa"),
     arena: arena(env),
     wordFilter: onOff(env, "CHAT_FILTER", true),
     lagCompensation: onOff(env, "LAG_COMPENSATION", true),

@@ -24,7 +24,7 @@ async function teamSizes(page: Page): Promise<{ red: number; blue: number; none:
 }
 
 test.describe("Team Deathmatch with sixteen ships", () => {
-  const server = useGameServer({ MODE: "tdm", BOTS: "16" });
+  const server = useGameServer({ GAME_MODE: "tdm", BOTS: "16" });
 
   test("two even teams, on a desktop and on a phone, also in the colour-blind palette", async ({ browser }, testInfo) => {
     // Three pictures from three players in turn, each waiting for a moment with most ships in play.
@@ -58,7 +58,7 @@ test.describe("Team Deathmatch with sixteen ships", () => {
 });
 
 test.describe("King of the Hill", () => {
-  const server = useGameServer({ MODE: "koth", BOTS: "8", ARENA: "Foundry" });
+  const server = useGameServer({ GAME_MODE: "koth", BOTS: "8", ARENA: "Foundry" });
 
   test("the hill shows who holds it, and when it is contested", async ({ page }, testInfo) => {
     await enterFromLobby(page, `${server.url}?renderer=canvas`, "Watcher");

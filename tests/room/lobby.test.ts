@@ -138,7 +138,8 @@ describe("GET /api/rooms/:code/scoreboard", () => {
     const { status, body } = await get(player.code.toLowerCase());
     expect(status).toBe(200);
     expect(body.code).toBe(player.code);
-    expect(body.ships).toContainEqual({ name: "Scorer", kos: 4, deaths: 0, bot: false, host: false });
+    expect(body.ships).toContainEqual({ name: "Scorer", kos: 4, deaths: 0, bot: false, host: false, team: 0 });
+    expect(body).toMatchObject({ mode: "ffa", teams: [] });
     await player.room.leave();
   });
 

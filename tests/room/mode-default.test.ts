@@ -1,4 +1,4 @@
-// The server's MODE: Quick Play's rooms play it, the lobby's list says so, and in
+// The server's GAME_MODE: Quick Play's rooms play it, the lobby's list says so, and in
 // a public room the teams stay as players were put on them.
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
@@ -9,7 +9,7 @@ import { useTestServer, waitFor } from "../support/testServer.ts";
 
 const server = useTestServer({ mode: "tdm", bots: 3 });
 
-describe("a server whose MODE is tdm", () => {
+describe("a server whose GAME_MODE is tdm", () => {
   it("plays Quick Play in teams, lists the mode, and switches no one in a public room", async () => {
     const [first, second] = await Promise.all(["Ana", "Ben"].map((name) => ArenaConnection.join(server.endpoint, name, { kind: "quick" })));
     expect(first!.code).toBe(second!.code);
