@@ -3,17 +3,28 @@
 // round's final scoreboard and whether every checksum matched, or the tick where
 // the re-simulation first parts from the recorded match. Exit code 0 when every
 // file matched, 1 when one diverged, 2 when one could not be read.
+//
+// npm run replay -- FILE --to-test OUT
+// Writes OUT (a .test.ts), a copy of the replay and its trace beside it: a test that
+// pins the match as the rules play it now (docs/testing.md, "From a match to a test").
 import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
+import { writePinnedTest } from "../tests/kit/pinTest.ts";
 import { readReplayFile } from "../server/replayFile.ts";
 import { ReplayError } from "../shared/replay/bytes.ts";
 import { ReplaySimulation } from "../shared/replay/ReplaySimulation.ts";
 import { clockText, scoreboardFromState } from "../shared/scores.ts";
 
-const files = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
-if (files.length === 0) {
+const args = process.argv.slice(2);
+const toTest = args.indexOf("--to-test");
+const out = toTest >= 0 ? args[toTest + 1] : undefined;
+const files = args.filter((arg, i) => !arg.startsWith("--") && !(toTest >= 0 && i === toTest + 1));
+if (files.length === 0 || (toTest >= 0 && (!out || files.length !== 1))) {
   console.error("Usage: npm run replay -- FILE [FILE…]   (a .replay file from /api/replays/ID or REPLAY_DIR)");
+  console.error("       npm run replay -- FILE --to-test OUT.test.ts   (a test that pins the match)");
   process.exit(2);
 }
+if (out) process.exit(await pin(files[0]!, out));
 
 let worst = 0;
 for (const file of files) worst = Math.max(worst, await replay(file));
@@ -68,6 +79,25 @@ async function replay(file: string): Promise<number> {
       "Every tick before it matched; the rules or the replay differ from the match as it was played from there.",
   );
   return 1;
+}
+
+async function pin(file: string, out: string): Promise<number> {
+  let pinned: Awaited<ReturnType<typeof writePinnedTest>>;
+  try {
+    pinned = await writePinnedTest(file, out, `npm run replay -- ${file} --to-test ${out}`);
+  } catch (error) {
+    console.error(`${file}: ${error instanceof ReplayError ? error.message : error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  console.log(`Pinned ${file} (${pinned.ticks} ticks):`);
+  console.log(`  ${shown(pinned.test)}   the test: npm run test:node -- ${shown(pinned.test)}`);
+  console.log(`  ${shown(pinned.replay)}   the replay it re-simulates`);
+  console.log(`  ${shown(pinned.trace)}   every tick as the rules play it now`);
+  if (pinned.partsAt !== null) {
+    console.log(`  Note: the rules as they are part from the recording at tick ${pinned.partsAt}; the test pins what they do now.`);
+  }
+  return 0;
 }
 
 function hex(value: number, digits: number): string {

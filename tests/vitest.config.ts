@@ -1,10 +1,19 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const root = fileURLToPath(new URL("..", import.meta.url));
+/**
+ * A test file named on the command line runs wherever it is: a test pinned from a
+ * replay (`npm run replay -- FILE --to-test OUT`) may be written outside tests/.
+ */
+const named = process.argv.filter((arg) => arg.endsWith(".test.ts") && existsSync(arg)).map((arg) => resolve(arg));
+
 export default defineConfig({
-  root: fileURLToPath(new URL("..", import.meta.url)),
+  root,
   test: {
-    include: ["tests/{unit,room,netcode,hosting,docs}/**/*.test.ts"],
+    include: ["tests/{unit,scenarios,room,netcode,hosting,docs,guide}/**/*.test.ts", ...named],
     // A process per file: each gets its own Colyseus matchmaker.
     pool: "forks",
     testTimeout: 20_000,

@@ -6,7 +6,7 @@ import { BULLET_SPEED, MAX_REWIND_MS, MOVE_AXIS_MAX, PATCH_RATE, SHIP_HEALTH, SH
 import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
 import type { WorldEvent } from "../../shared/world.ts";
 import { playersInNewRoom, runFrames } from "../support/netClients.ts";
-import { arrange } from "../support/roomHelpers.ts";
+import { arrange } from "../kit/index.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
 const SHOTS = 20;

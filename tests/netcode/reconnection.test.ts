@@ -9,7 +9,7 @@ import { NO_CONTROLS } from "../../shared/step.ts";
 import { cutConnection } from "../support/drops.ts";
 import { openSeat, requestSeat, roomMessage, within } from "../support/rawClient.ts";
 import { runFrames } from "../support/netClients.ts";
-import { arrange } from "../support/roomHelpers.ts";
+import { arrange } from "../kit/index.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
 const server = useTestServer();

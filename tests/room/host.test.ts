@@ -9,7 +9,7 @@ import { readReplayFile } from "../../server/replayFile.ts";
 import { REMOVED_BY_HOST } from "../../shared/messages.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { notices } from "../support/netClients.ts";
-import { recordEvents } from "../support/roomHelpers.ts";
+import { recordEvents } from "../kit/index.ts";
 import { ticksPass, useTestServer, waitFor } from "../support/testServer.ts";
 
 const server = useTestServer();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { BULLET_DAMAGE } from "../../shared/constants.ts";
 import { ShipInput } from "../../shared/schema.ts";
-import { arrange, drive } from "../support/roomHelpers.ts";
+import { arrange, drive } from "../kit/index.ts";
 import { useTestServer, waitFor } from "../support/testServer.ts";
 
 const FIRE_RIGHT = { aimX: 1, aimY: 0, fire: true };

@@ -8,7 +8,7 @@ import { hillState } from "../../shared/modes/koth.ts";
 import { leavingBot, switchTeam, teamSizes } from "../../shared/modes/teams.ts";
 import { ticks } from "../../shared/step.ts";
 import { addShip, removeShip, type WorldEvent, type WorldState } from "../../shared/world.ts";
-import { dt, FIRE_RIGHT, newWorld, place, plainFactory, play } from "../support/plainWorld.ts";
+import { dt, FIRE_RIGHT, newWorld, place, plainFactory, play } from "../kit/index.ts";
 
 function join(world: WorldState, id: string, bot = false) {
   return addShip(world, id, { name: id, hue: 0, bot }, plainFactory, dt);

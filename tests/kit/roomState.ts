@@ -1,6 +1,8 @@
+// Reaching into a server room from a test: its ships put in place, its events
+// heard, inputs sent by a client at the tick rate.
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import type { WorldEvent } from "../../shared/world.ts";
-import { waitFor } from "./testServer.ts";
+import { waitFor } from "../support/testServer.ts";
 import { TICK_RATE } from "../../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
 
