@@ -20,6 +20,7 @@ import { IdleWatch } from "./IdleWatch.ts";
 import { Seating } from "./Seating.ts";
 import { hostMessages } from "./hostMessages.ts";
 import { playerMessages } from "./playerMessages.ts";
+import { Reports } from "./Reports.ts";
 import { checkJoinOptions, type JoinOptions } from "./joinOptions.ts";
 import { InputIntake } from "./InputIntake.ts";
 import { LagCompensation } from "./LagCompensation.ts";
@@ -85,6 +86,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   seating!: Seating;
   /** Players who stopped playing; set as the room is created. */
   idle!: IdleWatch;
+  /** Replays players ask for to report what they saw; set as the room is created. */
+  reports!: Reports;
   private readonly scores = new ScoreFeed(this.state);
   private readonly factory = new PooledEntities((bullet) => this.lag.forget(bullet));
   private dt = 0;
@@ -133,6 +136,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
       memoryBytes: options.replayMemoryBytes,
       dir: options.replayDir,
     });
+    this.reports = new Reports({ room: this.roomId, state: this.state, recording: this.recording });
     this.idle = new IdleWatch(options.idleSeconds * options.tickRate, options.tickRate, {
       warn: (id, seconds) => this.clients.getById(id)?.send("idle-warning", { seconds }),
       move: (id) => this.seating.moveToWatching(id),
@@ -215,6 +219,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   override onLeave(client: ArenaClient): void {
     this.seating.left(client);
     this.chat.forget(client.sessionId);
+    this.reports.forget(client.sessionId);
   }
 
   override async onDispose(): Promise<void> {

@@ -1,8 +1,9 @@
 // An arena room's rounds, recorded as they are played (shared/replay's recorder),
-// kept as replays (ReplayStore), and cut into killcams for players knocked out.
+// kept as replays (ReplayStore), cut into killcams for players knocked out and
+// into reports for players who send one.
 // The room tells it what entered the simulation; it keeps the rest to itself.
 import type { Presence } from "@colyseus/core";
-import { ReplayRecorder, type RecordedRound } from "../shared/replay/ReplayRecorder.ts";
+import { REPORT_SECONDS, ReplayRecorder, type RecordedRound } from "../shared/replay/ReplayRecorder.ts";
 import type { Change } from "../shared/replay/format.ts";
 import type { ShipControls } from "../shared/step.ts";
 import type { WorldEvent, WorldState } from "../shared/world.ts";
@@ -27,6 +28,8 @@ export class RoomRecording {
   private readonly replays: ReplayStore;
   /** Replays being packed and stored, awaited before the room is gone. */
   private readonly saving = new Set<Promise<unknown>>();
+  /** The last round kept, packed: what a player reports between rounds. */
+  private lastRound: Promise<Uint8Array> | null = null;
   /** Called with each round's replay once it is stored; for tests. */
   onSaved: ((summary: ReplaySummary) => void) | null = null;
 
@@ -64,6 +67,16 @@ export class RoomRecording {
     return slice ? packReplay(slice) : null;
   }
 
+  /**
+   * What a player reports (a bug report's replay): between rounds, the whole round
+   * just played; during one, its last REPORT_SECONDS or so. Null before anything was recorded.
+   */
+  async report(betweenRounds: boolean): Promise<{ replay: Uint8Array; whole: boolean } | null> {
+    if (betweenRounds && this.lastRound) return { replay: await this.lastRound, whole: true };
+    const slice = this.recorder.lastSeconds(REPORT_SECONDS);
+    return slice ? { replay: await packReplay(slice), whole: false } : null;
+  }
+
   /** The room is closing: the round under way is kept, cut short, and every replay is stored before this resolves. */
   async close(round: number): Promise<void> {
     const cutShort = this.recorder.finish(round);
@@ -74,7 +87,9 @@ export class RoomRecording {
   /** Packs a recorded round and keeps it (see ReplayStore). */
   private keep(round: RecordedRound): void {
     const { room, tickRate } = this.options;
-    const saving = packReplay(round.bytes)
+    const packed = packReplay(round.bytes);
+    this.lastRound = packed;
+    const saving = packed
       .then((file) =>
         this.replays.save(
           {

@@ -9,7 +9,7 @@ import { takeHandshake } from "./handshakes.ts";
 import { browserIdFormat, NAME_INPUT_MAX_LENGTH } from "./joinOptions.ts";
 import { maskWords } from "./wordFilter.ts";
 
-export function playerMessages(room: Pick<ArenaRoom, "state" | "chat" | "broadcast" | "idle" | "seating" | "host">) {
+export function playerMessages(room: Pick<ArenaRoom, "state" | "chat" | "broadcast" | "idle" | "seating" | "host" | "reports">) {
   return {
     /** The player is here though their inputs say nothing: busy in a killcam or the chat, or a key pressed while warned (see IdleWatch). */
     active: validate(z.undefined(), (client: ArenaClient) => room.idle.active(client.sessionId)),
@@ -20,6 +20,12 @@ export function playerMessages(room: Pick<ArenaRoom, "state" | "chat" | "broadca
     ),
     /** The player asks to play for the other team (see Host.switchTeam). */
     team: validate(z.undefined(), (client: ArenaClient) => room.host.switchTeam(client.sessionId)),
+    /** The player pressed Report: they are sent a replay to attach to a bug report (see Reports). */
+    report: validate(z.undefined(), async (client: ArenaClient) => {
+      const { report, notice } = await room.reports.report(client.sessionId);
+      if (report) client.send("report", report);
+      if (notice) client.send("report-notice", { text: notice });
+    }),
     /** The client's measured round trip, shown on the scoreboard. */
     ping: validate(z.object({ ms: z.number().int().min(0).max(60_000) }), (client: ArenaClient, { ms }) => {
       const ship = room.state.ships.get(client.sessionId);

@@ -25,6 +25,12 @@ export interface KillcamMessage {
   replay: Uint8Array;
 }
 
+/** Server to a player who pressed Report: a replay to attach to a bug report, and the file name to save it as. */
+export interface ReportMessage {
+  replay: Uint8Array;
+  file: string;
+}
+
 /** The opening handshake of a client's WebSocket as the server saw it (sent to a client that asks). */
 export interface Handshake {
   /** Whether it came over TLS (https and wss). */
@@ -63,6 +69,10 @@ export const SERVER_MESSAGES = {
   "chat-notice": message<{ text: string }>("one"),
   /** To a knocked-out player: how they were knocked out. */
   killcam: message<KillcamMessage>("one"),
+  /** To a player who pressed Report: the replay to save (see server/Reports.ts). */
+  report: message<ReportMessage>("one"),
+  /** To a player whose Report got no replay: why ("another in 3 s"). */
+  "report-notice": message<{ text: string }>("one"),
   /** To a client that asked: how the server saw its WebSocket's opening handshake. */
   handshake: message<Handshake>("one"),
   /** What the host did, or who the host now is, told to everyone ("The host set the KO target to 5 from the next round"). */

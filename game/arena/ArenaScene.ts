@@ -30,6 +30,7 @@ import type { RoomHost } from "./hud/RoomLine.ts";
 import { IdleNotice } from "./IdleNotice.ts";
 import { KeyRouter } from "./KeyRouter.ts";
 import { KillcamController } from "./KillcamController.ts";
+import { saveFile } from "./saveFile.ts";
 import { leaveMessage } from "./leaveMessage.ts";
 import { PickupLayer } from "../draw/PickupLayer.ts";
 import { DEVICE_HINTS, PlayerControls } from "./PlayerControls.ts";
@@ -163,6 +164,7 @@ export class ArenaScene extends Phaser.Scene {
       openHostPanel: () => this.hostPanel.open(),
       join: () => connection.takeSeat(this.playerName),
       switchTeam: () => connection.switchTeam(),
+      report: () => connection.report(),
     });
   }
 
@@ -180,6 +182,7 @@ export class ArenaScene extends Phaser.Scene {
       networkPanel: this.networkPanel,
       watchButton: this.hud.watchButtonCentre,
       switchTeamButton: this.hud.switchTeamButtonCentre,
+      reportButton: this.hud.reportButtonCentre,
       killcam: this.killcams.probe(),
       watching: this.spectating.state(false),
       idleWarned: this.idleNotice.warned,
@@ -285,6 +288,10 @@ export class ArenaScene extends Phaser.Scene {
       if (message.quick) this.sprites.get(message.from)?.say(message.text, this.time.now);
     });
     connection.onNotice((text) => this.chat.notice(text));
+    connection.onReport((report) => {
+      if (report) saveFile(report.replay, report.file);
+      this.hud.reported(report !== null, this.time.now);
+    });
     Callbacks.get(room).onAdd("bullets", (bullet) => this.onShot(connection, bullet), false);
     // Why the server closed us: the close frame's reason, or an error message it sent just before.
     let serverSaid = "";

@@ -1,6 +1,6 @@
 // The HUD over the arena, made of widgets that each draw one thing (hud/): the
 // match status and clock, the teams' scores, the room line, our ship's status, the control row, the
-// kill feed, the KO card and the scoreboard. A widget in a corner a ship is under
+// kill feed, the KO card and the scoreboard, and the Report button beside the last two. A widget in a corner a ship is under
 // fades, so the HUD never hides a ship.
 import type Phaser from "phaser";
 import type { ShipState } from "../../shared/world.ts";
@@ -11,6 +11,7 @@ import { KillFeed } from "./hud/KillFeed.ts";
 import { KoCard } from "./hud/KoCard.ts";
 import { type MatchStatusState, MatchStatus } from "./hud/MatchStatus.ts";
 import { OwnStatus } from "./hud/OwnStatus.ts";
+import { ReportButton } from "./hud/ReportButton.ts";
 import { type RoomHost, RoomLine } from "./hud/RoomLine.ts";
 import { type ScoreboardState, ScoreboardPanel } from "./hud/ScoreboardPanel.ts";
 import { TeamScores } from "./hud/TeamScores.ts";
@@ -49,6 +50,8 @@ export interface HudActions extends ControlRowActions {
   join: () => void;
   /** Asks to play for the other team. */
   switchTeam: () => void;
+  /** Asks the server for a replay of what we just saw, to save for a bug report. */
+  report: () => void;
 }
 
 export class Hud {
@@ -61,6 +64,7 @@ export class Hud {
   private readonly scoreboard: ScoreboardPanel;
   private readonly watchBar: WatchBar;
   private readonly teams: TeamScores;
+  private readonly reportButton: ReportButton;
   /** The HUD's objects by the screen region they sit in, to fade together. */
   private readonly regions = new Map<HudRegion, Fadable[]>();
   /** The regions faded right now, because a ship is under them (read by the test probe). */
@@ -77,6 +81,18 @@ export class Hud {
     this.scoreboard = new ScoreboardPanel(scene, actions.watchRound);
     this.watchBar = new WatchBar(scene, actions.join);
     this.teams = new TeamScores(scene, place, actions.switchTeam);
+    this.reportButton = new ReportButton(scene, actions.report);
+  }
+
+  /** The replay a Report asked for was saved, or refused (a notice says why). */
+  reported(saved: boolean, now: number): void {
+    if (saved) this.reportButton.saved(now);
+    else this.reportButton.refused();
+  }
+
+  /** The centre of the Report button while it shows (read by the test probe). */
+  get reportButtonCentre(): { x: number; y: number } | null {
+    return this.reportButton.centre;
   }
 
   /** A short message under the room line, such as "Link copied". */
@@ -125,6 +141,8 @@ export class Hud {
     this.scoreboard.update(state);
     this.watchBar.update(state.watching);
     this.teams.update(state.teams);
+    // Beside the KO card while we are out, beside "Watch this round" on the results (not while watching: no ship to report from).
+    this.reportButton.update(state.watching ? null : (this.koCard.besideRight ?? this.scoreboard.besideWatchButton), now);
   }
 
   /** Fades every HUD region a ship is under; the kill feed fades with the top right. */

@@ -57,6 +57,8 @@ export interface ProbeSnapshot {
   watchButton: { x: number; y: number } | null;
   /** Where the "Switch team" button is (its centre, arena px), while it shows. */
   switchTeamButton: { x: number; y: number } | null;
+  /** The centre of the Report button while it shows (beside the KO card, or the results' Watch button). */
+  reportButton: { x: number; y: number } | null;
   /** While watching without a ship: the name of the ship followed (null: the whole arena); null while playing. */
   watching: { following: string | null } | null;
   /** Whether the idle warning shows. */
@@ -118,6 +120,7 @@ export interface ProbeSource {
   killcam: KillcamProbe;
   watchButton: { x: number; y: number } | null;
   switchTeamButton: { x: number; y: number } | null;
+  reportButton: { x: number; y: number } | null;
   watching: ProbeSnapshot["watching"];
   idleWarned: boolean;
 }
@@ -141,6 +144,7 @@ function snapshot({
   killcam,
   watchButton,
   switchTeamButton,
+  reportButton,
   watching,
   idleWarned,
 }: ProbeSource): ProbeSnapshot {
@@ -184,6 +188,7 @@ function snapshot({
     killcam,
     watchButton,
     switchTeamButton,
+    reportButton,
     watching,
     idleWarned,
     net: {

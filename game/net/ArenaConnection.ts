@@ -5,7 +5,7 @@ import { layoutByName, type ArenaLayout } from "../../shared/arena.ts";
 import { INTERPOLATION_DELAY_MS, TICK_RATE } from "../../shared/constants.ts";
 import { namesWith, SHIP_FIELDS } from "../../shared/entities.ts";
 import type { ChatMessage } from "../../shared/chat.ts";
-import type { Handshake, KillcamMessage, KoMessage } from "../../shared/messages.ts";
+import type { Handshake, KillcamMessage, KoMessage, ReportMessage } from "../../shared/messages.ts";
 import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/schema.ts";
 import type { RoomSettings } from "../../shared/settings.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
@@ -124,6 +124,7 @@ export class ArenaConnection {
   private readonly chatListeners: Array<(message: ChatMessage) => void> = [];
   private readonly noticeListeners: Array<(text: string) => void> = [];
   private readonly killcamListeners: Array<(message: KillcamMessage) => void> = [];
+  private readonly reportListeners: Array<(message: ReportMessage | null) => void> = [];
   private readonly idleListeners: Array<(seconds: number) => void> = [];
   private readonly watchingListeners: Array<() => void> = [];
   private readonly ownShipListeners: Array<() => void> = [];
@@ -163,6 +164,13 @@ export class ArenaConnection {
     });
     room.onMessage("watching", () => {
       for (const listener of this.watchingListeners) listener();
+    });
+    room.onMessage("report", (message) => {
+      for (const listener of this.reportListeners) listener(message);
+    });
+    room.onMessage("report-notice", ({ text }) => {
+      for (const listener of this.noticeListeners) listener(text);
+      for (const listener of this.reportListeners) listener(null);
     });
     room.onMessage("killcam", (message) => {
       this.killcams.count++;
@@ -298,6 +306,16 @@ export class ArenaConnection {
   }
 
   /** Every chat line said in the room, ours included, as the server cleaned it. */
+  /** The replay we asked for with report(), to save for a bug report; null when none came (a notice says why). */
+  onReport(listener: (message: ReportMessage | null) => void): void {
+    this.reportListeners.push(listener);
+  }
+
+  /** Asks for a replay of what we just saw (the round's last half minute, or between rounds the whole round); see onReport. */
+  report(): void {
+    if (this.linkUp) this.room.send("report");
+  }
+
   onChat(listener: (message: ChatMessage) => void): void {
     this.chatListeners.push(listener);
   }

@@ -1,5 +1,6 @@
 // Records a room's rounds as replays while they are played, and cuts killcams
-// (the seconds before a knock-out) from the recording.
+// (the seconds before a knock-out) and players' reports (the last half minute)
+// from the recording.
 import type { ShipControls } from "../step.ts";
 import type { WorldEvent, WorldState } from "../world.ts";
 import { CHECKSUM_INTERVAL, emptyTick, type Keyframe, REPLAY_LIMITS, type Replay, ReplayWriter, type Change, type TickRecord } from "./format.ts";
@@ -7,6 +8,9 @@ import { takeKeyframe, worldChecksum } from "./snapshot.ts";
 
 /** How far back a killcam starts, at least. */
 export const KILLCAM_SECONDS = 3;
+
+/** How far back a player's report of a round under way reaches, at most (a bug report's replay). */
+export const REPORT_SECONDS = 30;
 
 /** A round's recording, done. */
 export interface RecordedRound {
@@ -126,14 +130,19 @@ export class ReplayRecorder {
     return { round, complete, ticks: writer.ticks, recordedAt: this.recordedAt, players: [...this.players], bytes };
   }
 
-  /**
-   * The last KILLCAM_SECONDS or so up to the tick just recorded, as a replay: from
-   * the latest keyframe at least that far back (or the round's start).
-   */
+  /** The last KILLCAM_SECONDS or so up to the tick just recorded, as a replay (see lastSeconds). */
   killcam(): Uint8Array | null {
+    return this.lastSeconds(KILLCAM_SECONDS);
+  }
+
+  /**
+   * The last `seconds` (up to REPORT_SECONDS) or so up to the tick just recorded, as a
+   * replay: from the latest keyframe at least that far back (or the round's start).
+   */
+  lastSeconds(seconds: number): Uint8Array | null {
     const last = this.recent[this.recent.length - 1];
     if (!last) return null;
-    const wanted = last.tick - KILLCAM_SECONDS * this.options.tickRate;
+    const wanted = last.tick - Math.min(seconds, REPORT_SECONDS) * this.options.tickRate;
     const start = [...this.keyframes].reverse().find((frame) => frame.tick <= wanted) ?? this.keyframes[0]!;
     const slice = new ReplayWriter(start);
     for (const { tick, record } of this.recent) if (tick > start.tick) slice.tick(record);
@@ -144,13 +153,13 @@ export class ReplayRecorder {
     );
   }
 
-  /** Checksums and keyframes every CHECKSUM_INTERVAL ticks; recent ticks kept back to the oldest keyframe a killcam needs. */
+  /** Checksums and keyframes every CHECKSUM_INTERVAL ticks; recent ticks kept back to the oldest keyframe a report needs. */
   private remember(world: WorldState, record: TickRecord, checksum: number): void {
     this.recent.push({ tick: world.tick, record });
     if ((world.tick - this.startTick) % CHECKSUM_INTERVAL !== 0) return;
     this.checksums.push({ tick: world.tick, value: checksum });
     this.keyframes.push(takeKeyframe(world, (id) => this.compensated.has(id)));
-    const reach = (KILLCAM_SECONDS + 1) * this.options.tickRate + CHECKSUM_INTERVAL;
+    const reach = (REPORT_SECONDS + 1) * this.options.tickRate + CHECKSUM_INTERVAL;
     while (this.keyframes.length > 1 && this.keyframes[1]!.tick <= world.tick - reach) this.keyframes.shift();
     const oldest = this.keyframes[0]!.tick;
     while (this.recent.length && this.recent[0]!.tick <= oldest) this.recent.shift();

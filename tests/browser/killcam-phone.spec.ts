@@ -6,7 +6,7 @@ import { actOnKillcam, enterFromLobby, joined, knockOut, probe, saveScreenshot, 
 
 const server = useGameServer({ BOTS: "0" });
 
-test("on a phone, the killcam fits its card and Skip is a tap", async ({ browser }, testInfo) => {
+test("on a phone, the killcam fits its card, and Skip and Report are taps", async ({ browser }, testInfo) => {
   test.setTimeout(240_000);
   const desk = await browser.newContext();
   const phone = await browser.newContext({ viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
@@ -32,6 +32,16 @@ test("on a phone, the killcam fits its card and Skip is a tap", async ({ browser
     // The screenshot took its time: the tap is tried on a killcam of its own, the moment it opens.
     const skipped = await actOnKillcam({ shooter: alpha, shooterId: alphaId, target: bravo, targetId: bravoId }, tapSkip);
     expect(skipped.closedBy).toBe("skip");
+
+    // Report, beside the KO card, is a tap too: the phone saves the round's last half minute.
+    const saved = bravo.waitForEvent("download");
+    await actOnKillcam({ shooter: alpha, shooterId: alphaId, target: bravo, targetId: bravoId }, async () => {
+      const report = (await probe(bravo)).reportButton;
+      if (!report) return;
+      await saveScreenshot(bravo, testInfo, "phone-report");
+      await bravo.touchscreen.tap(canvas.x + report.x * scale, canvas.y + report.y * scale);
+    });
+    expect((await saved).suggestedFilename()).toMatch(/-last-30s-/);
   } finally {
     await Promise.all([desk.close(), phone.close()]);
   }

@@ -21,6 +21,12 @@ export class KoCard {
       .setDepth(25);
   }
 
+  /** Just right of the card, halfway down, while it shows: where its Report button goes. */
+  get besideRight(): { x: number; y: number } | null {
+    const card = this.card;
+    return card.visible ? { x: card.x + card.width / 2 + 12, y: card.y } : null;
+  }
+
   /** Shown while our ship is out of a round in play; `respawnSecondsLeft` counts down to its return. */
   update(own: Readonly<ShipState> | undefined, phase: string, respawnSecondsLeft: number): void {
     const knockedOut = phase === "playing" && own !== undefined && !own.alive;

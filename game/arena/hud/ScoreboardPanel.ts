@@ -74,6 +74,12 @@ export class ScoreboardPanel {
     return button.visible ? { x: button.x, y: button.y + button.height / 2 } : null;
   }
 
+  /** Just right of the "Watch this round" button, halfway down, while it shows: where the Report button goes. */
+  get besideWatchButton(): { x: number; y: number } | null {
+    const button = this.watchButton;
+    return button.visible ? { x: button.x + button.width / 2 + 12, y: button.y + button.height / 2 } : null;
+  }
+
   update(state: ScoreboardState): void {
     const results = state.phase === "results";
     const visible = results || state.showScoreboard;
