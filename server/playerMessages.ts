@@ -7,6 +7,7 @@ import { QUICK_CHAT } from "../shared/chat.ts";
 import type { ArenaClient, ArenaRoom } from "./ArenaRoom.ts";
 import { takeHandshake } from "./handshakes.ts";
 import { browserIdFormat, NAME_INPUT_MAX_LENGTH } from "./joinOptions.ts";
+import { log } from "./log.ts";
 import { maskWords } from "./wordFilter.ts";
 
 export function playerMessages(room: Pick<ArenaRoom, "state" | "chat" | "broadcast" | "idle" | "seating" | "host" | "reports">) {
@@ -21,10 +22,17 @@ export function playerMessages(room: Pick<ArenaRoom, "state" | "chat" | "broadca
     /** The player asks to play for the other team (see Host.switchTeam). */
     team: validate(z.undefined(), (client: ArenaClient) => room.host.switchTeam(client.sessionId)),
     /** The player pressed Report: they are sent a replay to attach to a bug report (see Reports). */
-    report: validate(z.undefined(), async (client: ArenaClient) => {
-      const { report, notice } = await room.reports.report(client.sessionId);
-      if (report) client.send("report", report);
-      if (notice) client.send("report-notice", { text: notice });
+    report: validate(z.undefined(), (client: ArenaClient) => {
+      room.reports.report(client.sessionId).then(
+        ({ report, notice }) => {
+          if (report) client.send("report", report);
+          if (notice) client.send("report-notice", { text: notice });
+        },
+        (error: unknown) => {
+          log.error({ err: error, event: "report-failed" }, `A report for session ${client.sessionId} could not be made.`);
+          client.send("report-notice", { text: "The report could not be made; try again in a moment." });
+        },
+      );
     }),
     /** The client's measured round trip, shown on the scoreboard. */
     ping: validate(z.object({ ms: z.number().int().min(0).max(60_000) }), (client: ArenaClient, { ms }) => {
