@@ -1,7 +1,9 @@
 // A match as a test sees it, the same at both levels: ships named by the test,
 // given orders by verbs, time passing by ticks, and what happened read back with
 // those names. rulesMatch plays it on plain state, roomMatch through a real room.
-import type { Point } from "../../shared/arena.ts";
+import type { ArenaLayout, Point } from "../../shared/arena.ts";
+import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_RADIUS } from "../../shared/constants.ts";
+import { clamp } from "../../shared/geometry.ts";
 import type { ModeName } from "../../shared/modes/index.ts";
 import type { Scoreboard } from "../../shared/messages.ts";
 import { type ScoredState, scoreboardFromState } from "../../shared/scores.ts";
@@ -29,6 +31,18 @@ export interface MatchSetup {
   /** Room level: each player's simulated round trip and jitter, ms. */
   rttMs?: number;
   jitterMs?: number;
+}
+
+/** Fails at once, naming the ship, if the setup puts one where a ship cannot be (in or against a wall, or off the arena): the step would push it elsewhere. */
+export function checkPlaces(layout: ArenaLayout, setup: MatchSetup): void {
+  for (const [name, { at }] of Object.entries(setup.ships)) {
+    const off = at.x < SHIP_RADIUS || at.y < SHIP_RADIUS || at.x > ARENA_WIDTH - SHIP_RADIUS || at.y > ARENA_HEIGHT - SHIP_RADIUS;
+    const wall = layout.walls.find((w) => Math.hypot(at.x - clamp(at.x, w.x, w.x + w.w), at.y - clamp(at.y, w.y, w.y + w.h)) < SHIP_RADIUS);
+    if (off || wall) {
+      const where = wall ? `a wall (x ${wall.x}–${wall.x + wall.w}, y ${wall.y}–${wall.y + wall.h})` : "the arena's edge";
+      throw new Error(`${name} is set at (${at.x}, ${at.y}) on ${layout.name}, within ${SHIP_RADIUS} px of ${where}: a ship cannot be there.`);
+    }
+  }
 }
 
 /** A ship's state as the test set it up: in place, at rest, its spawn shield gone, and the rest it asked for. */

@@ -5,11 +5,12 @@
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
-import type { Point } from "../../shared/arena.ts";
+import { layoutByName, type Point } from "../../shared/arena.ts";
 import type { WorldState } from "../../shared/world.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
+import { cutConnection } from "../support/drops.ts";
 import { waitFor } from "../support/testServer.ts";
-import { arranged, MatchBase, type MatchSetup } from "./match.ts";
+import { arranged, checkPlaces, MatchBase, type MatchSetup } from "./match.ts";
 import type { Sighting } from "./pilot.ts";
 
 /** What the kit needs of a test server (useTestServer's). */
@@ -24,13 +25,15 @@ const FRAME_MS = 1000 / 60;
 export class RoomMatch extends MatchBase {
   readonly level = "room";
   readonly room: ArenaRoom;
+  private readonly server: TestServer;
   /** Each ship's player, by the test's name for the ship. */
   readonly players = new Map<string, ArenaConnection>();
   private readonly stops: Array<() => void> = [];
   private readonly velocities = new SeenVelocities();
 
-  private constructor(room: ArenaRoom, players: Map<string, ArenaConnection>) {
+  private constructor(server: TestServer, room: ArenaRoom, players: Map<string, ArenaConnection>) {
     super();
+    this.server = server;
     this.room = room;
     this.players = players;
     for (const [name, player] of players) this.addShip(name, player.sessionId);
@@ -51,6 +54,12 @@ export class RoomMatch extends MatchBase {
     const settings = { bots: 0, ...setup.settings };
     const host = await ArenaConnection.join(server.endpoint, first, { kind: "create", private: true, settings });
     const room = server.colyseus.getRoomById<ArenaRoom>(host.code);
+    try {
+      checkPlaces(layoutByName(room.state.layout), setup);
+    } catch (error) {
+      await host.room.leave();
+      throw error;
+    }
     const players = new Map<string, ArenaConnection>();
     // Ships are moved only where every player in the room has had a patch: a ship that jumps while a
     // player is still taking its first state can be drawn where it was until it next moves.
@@ -62,7 +71,7 @@ export class RoomMatch extends MatchBase {
       Object.assign(room.state.ships.get(player.sessionId)!, arranged(setup.ships[name]!));
       player.meter.simulate(setup.rttMs ?? 0, setup.jitterMs ?? 0);
     }
-    const match = new RoomMatch(room, players);
+    const match = new RoomMatch(server, room, players);
     // Each player sees every ship where it was put (past the interpolation delay) before anyone moves: a
     // shot fired earlier would be judged by lag compensation against the ships as they were before.
     const misplaced = (viewer: string) =>
@@ -118,13 +127,22 @@ export class RoomMatch extends MatchBase {
     );
   }
 
+  /** Cuts `name`'s connection from the server's side, as a network failure would; the SDK reconnects within the grace period. */
+  drop(name: string): void {
+    const player = this.player(name);
+    player.room.reconnection.minUptime = 0;
+    cutConnection(this.server.colyseus, player);
+  }
+
   seen(viewer: string, name: string): Point | undefined {
     return this.sightingBy(this.player(viewer), name);
   }
 
   async close(): Promise<void> {
     for (const stop of this.stops.splice(0)) stop();
-    await Promise.all([...this.players.values()].map((player) => player.room.leave().catch(() => {})));
+    // A player the server closed (a test of bad input) has left already: leaving again would wait for ever.
+    const open = [...this.players.values()].filter((player) => player.room.connection.isOpen);
+    await Promise.all(open.map((player) => player.room.leave().catch(() => {})));
   }
 
   private player(name: string): ArenaConnection {

@@ -18,7 +18,7 @@ import {
   type WorldEvent,
   type WorldState,
 } from "../../shared/world.ts";
-import { arranged, MatchBase, type MatchSetup } from "./match.ts";
+import { arranged, checkPlaces, MatchBase, type MatchSetup } from "./match.ts";
 
 /** One tick, s. */
 export const dt = 1 / TICK_RATE;
@@ -81,6 +81,7 @@ export class RulesMatch extends MatchBase {
       ...(holdTarget && { holdTarget }),
     };
     const layout = arena && arena !== "rotate" ? layoutByName(arena) : CROSSROADS;
+    checkPlaces(layout, setup);
     this.world = newWorld(layout, { ...rules, arena: layout.name });
     for (const [name, ship] of Object.entries(setup.ships)) {
       this.addShip(name, name);

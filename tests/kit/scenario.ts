@@ -4,19 +4,20 @@ import type { Match, MatchSetup } from "./match.ts";
 import { type TestServer, roomMatch } from "./roomMatch.ts";
 import { rulesMatch } from "./rulesMatch.ts";
 
-export interface Scenario {
+/** A match's setup and how it is played; what the play returns (a count, say) is the scenario's result. */
+export interface Scenario<Result = void> {
   setup: MatchSetup;
-  play(match: Match): Promise<void>;
+  play(match: Match): Promise<Result>;
 }
 
-export function scenario(setup: MatchSetup, play: (match: Match) => Promise<void>): Scenario {
+export function scenario<Result = void>(setup: MatchSetup, play: (match: Match) => Promise<Result>): Scenario<Result> {
   return { setup, play };
 }
 
 export type Level = "rules" | "room";
 
-/** Plays a scenario at one level: sets its match up, plays it, and closes it whatever happened. */
-export type PlayAt = (scenario: Scenario) => Promise<void>;
+/** Plays a scenario at one level: sets its match up, plays it, closes it whatever happened, and gives back its result. */
+export type PlayAt = <Result>(scenario: Scenario<Result>) => Promise<Result>;
 
 /** Both levels, for describe.each: the rules level, and the room level on `server` (a useTestServer()). */
 export function levels(server: TestServer): Array<[Level, PlayAt]> {
@@ -26,10 +27,10 @@ export function levels(server: TestServer): Array<[Level, PlayAt]> {
   ];
 }
 
-async function playOn(starting: Promise<Match>, scenario: Scenario): Promise<void> {
+async function playOn<Result>(starting: Promise<Match>, scenario: Scenario<Result>): Promise<Result> {
   const match = await starting;
   try {
-    await scenario.play(match);
+    return await scenario.play(match);
   } finally {
     await match.close();
   }
