@@ -9,7 +9,7 @@
 // pins the match as the rules play it now (docs/testing.md, "From a match to a test").
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
-import { writePinnedTest } from "../tests/kit/pinTest.ts";
+import { writePinnedTest } from "./lib/pinTest.ts";
 import { readReplayFile } from "../server/replayFile.ts";
 import { ReplayError } from "../shared/replay/bytes.ts";
 import { ReplaySimulation } from "../shared/replay/ReplaySimulation.ts";

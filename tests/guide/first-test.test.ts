@@ -1,8 +1,10 @@
 // docs/testing.md, "Your first test": a rule checked on plain state in a few
 // milliseconds, then the same scenario through a real room and real players.
+// #region imports
 import { describe, expect, it } from "vitest";
 import { BULLET_DAMAGE, SHIP_HEALTH } from "../../shared/constants.ts";
 import { levels, rulesMatch, scenario, useTestServer } from "../kit/index.ts";
+// #endregion
 
 // #region rules-level
 it("a shot takes BULLET_DAMAGE off the ship it hits", async () => {

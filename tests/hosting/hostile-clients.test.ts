@@ -12,9 +12,8 @@ import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import type { Scoreboard } from "../../shared/messages.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import { startMeteredGameServer } from "../../scripts/lib/gameServerProcess.ts";
-import { runFrames } from "../support/netClients.ts";
+import { runFrames, waitFor } from "../kit/index.ts";
 import { openSeat, requestSeat, roomMessage, wireString, within, type RawClient } from "../support/rawClient.ts";
-import { waitFor } from "../support/testServer.ts";
 
 let server: Awaited<ReturnType<typeof startMeteredGameServer>>;
 let players: ArenaConnection[] = [];

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { stopProcess } from "../../scripts/lib/gameServerProcess.ts";
 import { freePort, startCluster, startRedis, type RunningCluster, type RunningRedis } from "../support/processes.ts";
-import { waitFor } from "../support/testServer.ts";
+import { waitFor } from "../kit/index.ts";
 
 const EXAMPLE = join(import.meta.dirname, "..", "..", "server", "deploy", "nginx.conf");
 let redis: RunningRedis;

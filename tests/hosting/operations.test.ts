@@ -4,10 +4,9 @@ import { CloseCode } from "@colyseus/shared-types";
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { gameClient, watchRoom } from "../../game/net/gameClient.ts";
-import { runFrames } from "../support/netClients.ts";
+import { runFrames, waitFor } from "../kit/index.ts";
 import { openSeat, requestSeat, roomMessage } from "../support/rawClient.ts";
 import { startGameServer } from "../../scripts/lib/gameServerProcess.ts";
-import { waitFor } from "../support/testServer.ts";
 
 describe("GET /health", () => {
   it("reports uptime, rooms, clients and that Redis is not in use", async () => {

@@ -7,7 +7,7 @@ import { ROOM_CREATES_PER_MINUTE } from "../../shared/constants.ts";
 import { requestSeat } from "../support/rawClient.ts";
 import { startGameServer, type RunningGameServer } from "../../scripts/lib/gameServerProcess.ts";
 import { freePort, startRedis, type RunningRedis } from "../support/processes.ts";
-import { ticksPass, waitFor } from "../support/testServer.ts";
+import { ticksPass, waitFor } from "../kit/index.ts";
 
 let redis: RunningRedis;
 const servers: Array<{ port: number; process: RunningGameServer }> = [];

@@ -1,6 +1,7 @@
 // `npm run replay -- FILE`: the final scoreboard and the checksums of a recorded
 // round; the tick where a changed match parts from the recording; a clear error
-// for a file that is not a replay.
+// for a file that is not a replay. `--to-test OUT`: a test pinned from the replay
+// that runs where it was written, and fails naming the tick and the ships.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,9 +17,21 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const FIXTURE = join(ROOT, "tests", "fixtures", "replays", "crossroads-3-players-leave-and-drop.replay");
 const run = promisify(execFile);
 
-async function replayCli(file: string): Promise<{ code: number; out: string }> {
+async function replayCli(...args: string[]): Promise<{ code: number; out: string }> {
+  return exited(run(process.execPath, [join(ROOT, "scripts", "replay.ts"), ...args], { cwd: ROOT }));
+}
+
+/** `npm run test:node -- FILE`, in a process of its own (outside this test run's own Vitest). */
+function testNode(file: string): Promise<{ code: number; out: string }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST") && name !== "NODE_ENV" && name !== "TEST"));
+  return exited(
+    run(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "tests/vitest.config.ts", file], { cwd: ROOT, env }),
+  );
+}
+
+async function exited(running: Promise<{ stdout: string; stderr: string }>): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, "scripts", "replay.ts"), file], { cwd: ROOT });
+    const { stdout, stderr } = await running;
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -67,4 +80,30 @@ describe("npm run replay", () => {
     }
     expect((await replayCli(join(dir, "missing.replay"))).out).toMatch(/cannot read it \(ENOENT\)/);
   });
+
+  it("--to-test writes a test, wherever asked, that passes; the same test of a match played differently fails naming the tick and the ships", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "skirmish-pinned-"));
+    const test = join(dir, "bug-1234.test.ts");
+    const pinned = await replayCli(FIXTURE, "--to-test", test);
+    expect(pinned.code).toBe(0);
+    expect(pinned.out).toContain("the test: npm run test:node -- ");
+    const written = await readFile(test, "utf8");
+    expect(written).toMatch(/scoreboard: \{\n\s+mode: "ffa",/);
+    expect(written).toMatch(/\{ name: "Linus", kos: \d+, deaths: \d+, bot: false, team: 0 \}/);
+    const passing = await testNode(test);
+    expect(passing.out).toMatch(/1 passed/);
+    expect(passing.code).toBe(0);
+
+    // The replay beside it now holds a match played differently from tick 100 on, as a changed rule would make it.
+    const replay = readReplayFile(await readFile(FIXTURE));
+    const changedAt = replay.ticks.findIndex((record, index) => index >= 100 && record.inputs.length > 0);
+    const changed = replay.ticks[changedAt]!.inputs[0]!;
+    for (const input of changed.controls) input.moveX = input.moveX > 0 ? -MOVE_AXIS_MAX : MOVE_AXIS_MAX;
+    await writeFile(join(dir, "bug-1234.replay"), gzipSync(encodeReplay(replay)));
+    const failing = await testNode(test);
+    expect(failing.code).toBe(1);
+    expect(failing.out).toContain(`The match parts from the pinned one at tick ${replay.start.tick + changedAt + 1}`);
+    expect(failing.out).toMatch(/Ships that differ there: \w+/);
+    expect(failing.out).toContain("Final scoreboard, as pinned");
+  }, 60_000);
 });

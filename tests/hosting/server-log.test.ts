@@ -11,7 +11,7 @@ import { CUT_OFF_LINES_PER_WINDOW, CUT_OFF_WINDOW_MS } from "../../server/cutOff
 import { startGameServer } from "../../scripts/lib/gameServerProcess.ts";
 import { ATTACKS, fuzzSession, generator, type Session } from "../support/hostileFrames.ts";
 import { openSeat, requestSeat, roomMessage, within } from "../support/rawClient.ts";
-import { ticksPass, waitFor } from "../support/testServer.ts";
+import { ticksPass, waitFor } from "../kit/index.ts";
 
 /** Lines of a stack trace, as Node prints them. */
 const STACK_FRAME = /^\s+at \S/;

@@ -12,7 +12,7 @@ export { RoomMatch, roomMatch, type TestServer } from "./roomMatch.ts";
 export { arrange, drive, recordEvents, shotsLanded } from "./roomState.ts";
 export { controls, dt, FIRE_RIGHT, newWorld, place, plainFactory, play, RulesMatch, rulesMatch } from "./rulesMatch.ts";
 export { type Level, levels, type PlayAt, type Scenario, scenario } from "./scenario.ts";
-export { type DiffReport, type Difference, formatDiff, StateMismatch, worldValues } from "./stateDiff.ts";
+export { type DiffReport, type Difference, formatDiff, StateMismatch, worldValues } from "../../scripts/lib/stateDiff.ts";
 export { chatLines, notices, playersInNewRoom, runFrames } from "../support/netClients.ts";
 export { bootTestServer, DEFAULT_TEST_CONFIG, ticksPass, useTestServer, waitFor } from "../support/testServer.ts";
 export { hunter } from "../../scripts/lib/headlessPilot.ts";

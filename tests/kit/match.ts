@@ -10,7 +10,7 @@ import { type ScoredState, scoreboardFromState } from "../../shared/scores.ts";
 import type { RoomSettings } from "../../shared/settings.ts";
 import type { ShipState, WorldEvent, WorldState } from "../../shared/world.ts";
 import { type AimTarget, Orders } from "./pilot.ts";
-import { differences, eventText, type FieldValue, StateMismatch, type WorldValues } from "./stateDiff.ts";
+import { differences, eventText, type FieldValue, StateMismatch, type WorldValues } from "../../scripts/lib/stateDiff.ts";
 
 /** Events the kit keeps already name their ships. */
 const NO_NAMES = new Map<string, string>();
@@ -36,7 +36,13 @@ export interface MatchSetup {
 /** Fails at once, naming the ship, if the setup puts one where a ship cannot be (in or against a wall, or off the arena): the step would push it elsewhere. */
 export function checkPlaces(layout: ArenaLayout, setup: MatchSetup): void {
   for (const [name, { at }] of Object.entries(setup.ships)) {
-    const off = at.x < SHIP_RADIUS || at.y < SHIP_RADIUS || at.x > ARENA_WIDTH - SHIP_RADIUS || at.y > ARENA_HEIGHT - SHIP_RADIUS;
+    const off =
+      !Number.isFinite(at.x) ||
+      !Number.isFinite(at.y) ||
+      at.x < SHIP_RADIUS ||
+      at.y < SHIP_RADIUS ||
+      at.x > ARENA_WIDTH - SHIP_RADIUS ||
+      at.y > ARENA_HEIGHT - SHIP_RADIUS;
     const wall = layout.walls.find((w) => Math.hypot(at.x - clamp(at.x, w.x, w.x + w.w), at.y - clamp(at.y, w.y, w.y + w.h)) < SHIP_RADIUS);
     if (off || wall) {
       const where = wall ? `a wall (x ${wall.x}–${wall.x + wall.w}, y ${wall.y}–${wall.y + wall.h})` : "the arena's edge";

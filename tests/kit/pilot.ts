@@ -3,7 +3,7 @@
 // turned into one step's controls. The same orders drive a ship at the rules level,
 // from the world as it is, and a player at the room level, from what its client sees.
 import type { Point } from "../../shared/arena.ts";
-import { AIM_AXIS_MAX, BULLET_SPEED, MOVE_AXIS_MAX, SHIP_ACCELERATION, SHIP_MAX_SPEED } from "../../shared/constants.ts";
+import { AIM_AXIS_MAX, BULLET_SPEED, MOVE_AXIS_MAX, SHIP_ACCELERATION, SHIP_FRICTION, SHIP_MAX_SPEED } from "../../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
 
 /** A ship as the pilot sees it: where it is and how fast it moves (px, px/s). */
@@ -19,10 +19,14 @@ export type AimTarget = string | Point;
 
 /** Close enough to a waypoint to count as there, px. */
 const ARRIVED = 4;
+/** Close enough to a waypoint on the way to count as passed, px: a ship at full speed moves under this in a step. */
+const PASSED = 16;
 /** Slower than this, px/s, a ship at its waypoint counts as stopped there. */
 const SETTLED = 20;
 /** How sharply the pilot slows down into a waypoint: its wanted speed is this × the distance left, per second. */
 const APPROACH = 5;
+/** How hard the pilot closes the gap between the speed it has and the speed it wants, per second. */
+const CATCH_UP = 10;
 
 export class Orders {
   private path: Point[] = [];
@@ -98,13 +102,7 @@ export class Orders {
   }
 
   private steer(own: Sighting): Pick<ShipControls, "moveX" | "moveY"> {
-    let next = this.path[0];
-    while (next && Math.hypot(next.x - own.x, next.y - own.y) < ARRIVED && (this.path.length > 1 || Math.hypot(own.vx, own.vy) < SETTLED)) {
-      const reached = this.path.shift()!;
-      if (this.looping) this.path.push(reached);
-      next = this.path[0];
-      if (this.path.length === 1 && this.looping) break;
-    }
+    const next = this.nextWaypoint(own);
     if (!next) return { moveX: 0, moveY: 0 };
     const dx = next.x - own.x;
     const dy = next.y - own.y;
@@ -114,8 +112,25 @@ export class Orders {
     const speed = distance === 0 ? 0 : last ? Math.min(SHIP_MAX_SPEED, distance * APPROACH) : SHIP_MAX_SPEED;
     const wantX = distance === 0 ? 0 : (dx / distance) * speed;
     const wantY = distance === 0 ? 0 : (dy / distance) * speed;
-    const push = (want: number, have: number) => Math.round(Math.max(-1, Math.min(1, ((want - have) / SHIP_ACCELERATION) * 20)) * MOVE_AXIS_MAX);
+    // Enough thrust to hold the wanted speed against drag, and more (or less) to close the gap to it.
+    const push = (want: number, have: number) =>
+      Math.round(Math.max(-1, Math.min(1, (SHIP_FRICTION * want + (want - have) * CATCH_UP) / SHIP_ACCELERATION)) * MOVE_AXIS_MAX);
     return { moveX: push(wantX, own.vx), moveY: push(wantY, own.vy) };
+  }
+
+  /** The waypoint to head for, once those reached are dropped (or, looping, sent to the back). */
+  private nextWaypoint(own: Sighting): Point | undefined {
+    for (let turns = 0; turns < this.path.length; turns++) {
+      const next = this.path[0]!;
+      const distance = Math.hypot(next.x - own.x, next.y - own.y);
+      // A waypoint on the way is passed at speed; the last one is reached, and stopped at.
+      const last = this.path.length === 1 && !this.looping;
+      const reached = last ? distance < ARRIVED && Math.hypot(own.vx, own.vy) < SETTLED : distance < PASSED;
+      if (!reached) return next;
+      this.path.shift();
+      if (this.looping) this.path.push(next);
+    }
+    return this.path[0];
   }
 
   private aimFrom(own: Sighting, find: (name: string) => Sighting | undefined): Pick<ShipControls, "aimX" | "aimY"> | null {

@@ -6,34 +6,16 @@ import { readFile } from "node:fs/promises";
 import { readReplayFile } from "../../server/replayFile.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { worldChecksum } from "../../shared/replay/snapshot.ts";
-import { scoreboardFromState } from "../../shared/scores.ts";
-import { differences, eventText, type Scoreline, StateMismatch, worldValues } from "./stateDiff.ts";
-import { Trace } from "./trace.ts";
-
-/** What a pinned test keeps of the final scoreboard. */
-export interface PinnedScoreboard {
-  mode: string;
-  round: number;
-  teams: Array<{ team: number; score: number }>;
-  ships: Array<Scoreline & { bot: boolean }>;
-}
-
-/** The final scoreboard of a re-simulation, as a pinned test keeps it. */
-export function pinnedScoreboard(simulation: ReplaySimulation): PinnedScoreboard {
-  const board = scoreboardFromState(simulation.state);
-  return {
-    mode: board.mode,
-    round: board.round,
-    teams: board.teams,
-    ships: board.ships.map(({ name, kos, deaths, bot, team }) => ({ name, kos, deaths, bot, team })),
-  };
-}
+import { type PinnedScoreboard, pinnedScoreboard, Trace } from "../../scripts/lib/replayTrace.ts";
+import { differences, eventText, StateMismatch, worldValues } from "../../scripts/lib/stateDiff.ts";
 
 /**
  * Fails with a diff (the first tick that differs, the ships and fields that differ
  * there, and the final scoreboards side by side) unless the replay re-simulates
  * exactly as pinned.
  */
+export { type PinnedScoreboard, pinnedScoreboard };
+
 export async function expectReplayAsPinned(pinned: { replay: URL | string; trace: URL | string; scoreboard: PinnedScoreboard }): Promise<void> {
   const replay = readReplayFile(new Uint8Array(await readFile(pinned.replay)));
   const trace = new Trace(new Uint8Array(await readFile(pinned.trace)));

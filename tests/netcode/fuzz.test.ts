@@ -13,8 +13,7 @@ import { CLOSE_REASON_MAX_BYTES } from "../../server/framework.ts";
 import { MOVE_AXIS_MAX, PATCH_RATE } from "../../shared/constants.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import { ATTACKS, fuzzSession, generator, type Session } from "../support/hostileFrames.ts";
-import { playersInNewRoom, runFrames } from "../support/netClients.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { playersInNewRoom, runFrames, useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer();
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));

@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import { BULLET_SPEED } from "../../shared/constants.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import type { WorldEvent } from "../../shared/world.ts";
-import { playersInNewRoom, runFrames } from "../support/netClients.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { playersInNewRoom, runFrames, useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer();
 const SHOTS = 12;

@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../../shared/step.ts";
-import { playersInNewRoom, runFrames, sleep } from "../support/netClients.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { playersInNewRoom, runFrames, useTestServer, waitFor } from "../kit/index.ts";
 
 const M = MOVE_AXIS_MAX;
 /** Hard right into the wall at the top centre, then a dash away from it, firing, then coasting. */
@@ -18,18 +17,21 @@ const SCRIPT: Array<{ ms: number; controls: ShipControls }> = [
 
 const server = useTestServer();
 
-async function play(connection: ArenaConnection): Promise<void> {
+/** Plays the script through, as a person holding keys for so long each; resolves at the frame after its end. */
+function play(connection: ArenaConnection): Promise<void> {
   const startedAt = performance.now();
-  const stop = runFrames(connection, (now) => {
-    let elapsed = now - startedAt;
-    for (const { ms, controls } of SCRIPT) {
-      if (elapsed < ms) return controls;
-      elapsed -= ms;
-    }
-    return NO_CONTROLS;
+  return new Promise((done) => {
+    const stop = runFrames(connection, (now) => {
+      let elapsed = now - startedAt;
+      for (const { ms, controls } of SCRIPT) {
+        if (elapsed < ms) return controls;
+        elapsed -= ms;
+      }
+      stop();
+      done();
+      return NO_CONTROLS;
+    });
   });
-  await sleep(SCRIPT.reduce((total, part) => total + part.ms, 0));
-  stop();
 }
 
 describe("prediction of our own ship", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { cutConnection } from "../support/drops.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer({ reconnectSeconds: 1 });
 

@@ -8,9 +8,7 @@ import { MOVE_AXIS_MAX, SHIP_MAX_SPEED, TICK_RATE } from "../../shared/constants
 import { NO_CONTROLS } from "../../shared/step.ts";
 import { cutConnection } from "../support/drops.ts";
 import { openSeat, requestSeat, roomMessage, within } from "../support/rawClient.ts";
-import { runFrames } from "../support/netClients.ts";
-import { arrange } from "../kit/index.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { arrange, runFrames, useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer();
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MOVE_AXIS_MAX, SHIP_MAX_SPEED, TICK_RATE } from "../../shared/constants.ts";
 import { ShipInput } from "../../shared/schema.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer({ bots: 3 });
 

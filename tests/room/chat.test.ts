@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { CHAT_BURST, CHAT_MAX_LENGTH, type ChatMessage, QUICK_CHAT } from "../../shared/chat.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer();
 

@@ -7,8 +7,7 @@ import { CROSSROADS, farthestSpawn } from "../../shared/arena.ts";
 import { BULLET_DAMAGE, HEAL_AMOUNT, SHIP_HEALTH, TICK_RATE } from "../../shared/constants.ts";
 import type { KoMessage } from "../../shared/messages.ts";
 import { ShipInput } from "../../shared/schema.ts";
-import { arrange, drive, recordEvents, shotsLanded } from "../kit/index.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { arrange, drive, recordEvents, shotsLanded, useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer();
 

@@ -6,7 +6,7 @@ import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { gameClient, watchRoom } from "../../game/net/gameClient.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MAX_PLAYERS, SPECTATOR_SLOTS } from "../../shared/constants.ts";
-import { useTestServer } from "../support/testServer.ts";
+import { useTestServer } from "../kit/index.ts";
 
 const server = useTestServer();
 

@@ -2,7 +2,7 @@
 // two seats per room lives here, apart from the default one.
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
-import { useTestServer } from "../support/testServer.ts";
+import { useTestServer } from "../kit/index.ts";
 
 describe("a full room", () => {
   const small = useTestServer({ maxPlayers: 2 });

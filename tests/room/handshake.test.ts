@@ -7,7 +7,7 @@ import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import { ArenaState, ShipInput } from "../../shared/schema.ts";
-import { ticksPass, useTestServer, waitFor } from "../support/testServer.ts";
+import { ticksPass, useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer();
 

@@ -8,9 +8,7 @@ import type { ReplaySummary } from "../../server/ReplayStore.ts";
 import { readReplayFile } from "../../server/replayFile.ts";
 import { REMOVED_BY_HOST } from "../../shared/messages.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
-import { notices } from "../support/netClients.ts";
-import { recordEvents } from "../kit/index.ts";
-import { ticksPass, useTestServer, waitFor } from "../support/testServer.ts";
+import { notices, recordEvents, ticksPass, useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer();
 

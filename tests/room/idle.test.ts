@@ -11,8 +11,7 @@ import { readReplayFile } from "../../server/replayFile.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { IDLE_WARNING_SECONDS, MOVE_AXIS_MAX } from "../../shared/constants.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
-import { runFrames } from "../support/netClients.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { runFrames, useTestServer, waitFor } from "../kit/index.ts";
 
 const IDLE_SECONDS = 20;
 const server = useTestServer({ idleSeconds: IDLE_SECONDS, bots: 3 });

@@ -3,13 +3,11 @@
 import { describe, expect, it } from "vitest";
 import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { ReplayPlayer } from "../../game/replay/ReplayPlayer.ts";
-import { hunter } from "../../scripts/lib/headlessPilot.ts";
+import { hunter, playersInNewRoom, runFrames, useTestServer, waitFor } from "../kit/index.ts";
 import { readReplayFile } from "../../server/replayFile.ts";
 import type { KillcamMessage } from "../../shared/messages.ts";
 import { KILLCAM_SECONDS } from "../../shared/replay/ReplayRecorder.ts";
 import type { WorldEvent } from "../../shared/world.ts";
-import { playersInNewRoom, runFrames } from "../support/netClients.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
 
 describe("killcam", () => {
   const server = useTestServer({ bots: 3 });

@@ -6,7 +6,7 @@ import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import type { RoomListing, Scoreboard } from "../../shared/messages.ts";
 import { CODE_ALPHABET, CODE_LENGTH } from "../../shared/roomCodes.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer();
 const CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);

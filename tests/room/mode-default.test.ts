@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { matchMaker } from "@colyseus/core";
 import type { RoomListing, Scoreboard } from "../../shared/messages.ts";
-import { notices } from "../support/netClients.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { notices, useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer({ mode: "tdm", bots: 3 });
 

@@ -10,8 +10,7 @@ import { hillHolder } from "../../shared/modes/koth.ts";
 import type { ArenaState } from "../../shared/schema.ts";
 import type { RoomSettings } from "../../shared/settings.ts";
 import type { WorldEvent } from "../../shared/world.ts";
-import { notices } from "../support/netClients.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { notices, useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer();
 

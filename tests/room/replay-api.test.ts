@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { ReplayStore, type ReplaySummary } from "../../server/ReplayStore.ts";
 import { readReplayFile } from "../../server/replayFile.ts";
-import { ticksPass, useTestServer } from "../support/testServer.ts";
+import { ticksPass, useTestServer } from "../kit/index.ts";
 
 const replayDir = await mkdtemp(join(tmpdir(), "skirmish-replays-"));
 

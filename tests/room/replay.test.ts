@@ -6,15 +6,13 @@ import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { describe, expect, it } from "vitest";
 import type { ReplaySummary } from "../../server/ReplayStore.ts";
 import { readReplayFile } from "../../server/replayFile.ts";
-import { hunter } from "../../scripts/lib/headlessPilot.ts";
+import { hunter, playersInNewRoom, runFrames, ticksPass, useTestServer, waitFor } from "../kit/index.ts";
 import { MOVE_AXIS_MAX, TICK_RATE } from "../../shared/constants.ts";
 import type { ModeName } from "../../shared/modes/index.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
 import type { WorldEvent } from "../../shared/world.ts";
 import { cutConnection } from "../support/drops.ts";
-import { playersInNewRoom, runFrames } from "../support/netClients.ts";
-import { ticksPass, useTestServer, waitFor } from "../support/testServer.ts";
 
 const ROUND_SECONDS = 12;
 

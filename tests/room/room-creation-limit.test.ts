@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import { ROOM_CREATES_PER_MINUTE, SCOREBOARD_LOOKUPS_PER_MINUTE } from "../../shared/constants.ts";
 import { requestSeat } from "../support/rawClient.ts";
-import { useTestServer } from "../support/testServer.ts";
+import { useTestServer } from "../kit/index.ts";
 
 const TOO_MANY_ROOMS = `429: Too many new rooms from your address: at most ${ROOM_CREATES_PER_MINUTE} a minute.`;
 let forged = 0;

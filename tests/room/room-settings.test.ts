@@ -5,8 +5,7 @@ import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { DEFAULT_SETTINGS, NUMBER_SETTINGS, type RoomSettings, roomSettings } from "../../shared/settings.ts";
 import { requestSeat } from "../support/rawClient.ts";
-import { recordEvents } from "../kit/index.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { recordEvents, useTestServer, waitFor } from "../kit/index.ts";
 
 // The server's defaults here: bots off, as in every room test, and the rest the game's own.
 const server = useTestServer({ trustProxy: ["127.0.0.1"] });

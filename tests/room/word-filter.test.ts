@@ -3,8 +3,7 @@
 // same line arrives as it was said.
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
-import { chatLines } from "../support/netClients.ts";
-import { useTestServer, waitFor } from "../support/testServer.ts";
+import { chatLines, useTestServer, waitFor } from "../kit/index.ts";
 
 const server = useTestServer();
 

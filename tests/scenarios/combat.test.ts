@@ -83,10 +83,22 @@ const friendlyFire = scenario(
   },
 );
 
+const koTarget = scenario(
+  { settings: { koTarget: 1 }, ships: { Alpha: { at: { x: 500, y: 500 } }, Bravo: { at: { x: 700, y: 500 }, health: BULLET_DAMAGE } }, ...ROUND_TRIP },
+  async (match) => {
+    match.ship("Alpha").aimAt("Bravo");
+    match.ship("Alpha").fire();
+    await match.until(() => match.world.phase === "results", "the round to end");
+    expect(match.events.filter((event) => event.type === "round-over")).toEqual([expect.objectContaining({ round: 1, winner: "Alpha" })]);
+    match.expectShips({ Alpha: { kos: 1 } });
+  },
+);
+
 describe.each(levels(server))("at the %s level", (_level, play) => {
   it("a hit takes the bullet's damage off the target and pushes it away", () => play(hit));
   it("a KO scores for the shooter and counts a death for the victim", () => play(knockOut));
   it("walls stop ships, and bullets: a ship behind cover is not hit by shots that were fired", () => play(behindCover));
   it("a dash bursts the ship forward and its cooldown holds back a second one", () => play(dash));
   it("in Team Deathmatch a bullet passes through a teammate and hits the enemy behind", () => play(friendlyFire));
+  it("a round ends as soon as someone reaches the KO target, and names them the winner", () => play(koTarget));
 });

@@ -28,7 +28,3 @@ export function chatLines(player: ArenaConnection): ChatMessage[] {
   player.onChat((line) => lines.push(line));
   return lines;
 }
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -10,7 +10,7 @@ import { encodeReplay } from "../../shared/replay/format.ts";
 import { BULLET_DAMAGE, SHIP_HEALTH } from "../../shared/constants.ts";
 import { rulesMatch, StateMismatch } from "../kit/index.ts";
 import { expectReplayAsPinned, pinnedScoreboard } from "../kit/pinnedReplay.ts";
-import { traceReplay } from "../kit/trace.ts";
+import { traceReplay } from "../../scripts/lib/replayTrace.ts";
 
 const FIXTURE = "tests/fixtures/replays/crossroads-tdm-3-players-4-bots-switch-and-leave.replay";
 
@@ -40,7 +40,7 @@ describe("pilots", () => {
     match.ship("Grace").follow(path);
     await match.until(() => {
       const grace = match.ship("Grace").state;
-      path.forEach((point, i) => Math.hypot(grace.x - point.x, grace.y - point.y) < 6 && passed.add(i));
+      for (const [i, point] of path.entries()) if (Math.hypot(grace.x - point.x, grace.y - point.y) < 6) passed.add(i);
       return !match.ship("Grace").moving;
     }, "Grace to fly her path");
     expect([...passed].sort()).toEqual([0, 1]);

@@ -6,8 +6,7 @@ import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readReplayFile } from "../../server/replayFile.ts";
 import { clockText } from "../../shared/scores.ts";
-import { pinnedScoreboard } from "./pinnedReplay.ts";
-import { traceReplay } from "./trace.ts";
+import { pinnedScoreboard, traceReplay } from "./replayTrace.ts";
 
 export interface PinnedTest {
   test: string;
@@ -18,7 +17,7 @@ export interface PinnedTest {
   partsAt: number | null;
 }
 
-const KIT = fileURLToPath(new URL("./index.ts", import.meta.url));
+const KIT = fileURLToPath(new URL("../../tests/kit/index.ts", import.meta.url));
 
 export async function writePinnedTest(replayFile: string, out: string, command: string): Promise<PinnedTest> {
   const test = resolve(out.endsWith(".test.ts") ? out : `${out}.test.ts`);
@@ -38,7 +37,8 @@ export async function writePinnedTest(replayFile: string, out: string, command: 
   const { ships: scored, ...board } = pinnedScoreboard(simulation);
   await writeFile(
     test,
-    `// Pinned from ${basename(replayFile)} by \`${command}\` on ${new Date().toISOString().slice(0, 10)}:
+    `// Pinned from ${basename(replayFile)} on ${new Date().toISOString().slice(0, 10)} by
+//   ${command}
 // room ${replay.room}, round ${replay.round} on ${replay.start.layout} (${replay.start.mode}), ${clockText(replay.ticks.length / replay.tickRate)} at ${replay.tickRate} ticks/s,
 // ${players.length > 0 ? players.join(", ") : "no players"}${bots > 0 ? ` and ${bots} bot${bots > 1 ? "s" : ""}` : ""} at the end.
 // It re-simulates the match with the rules as they are and compares every tick with
@@ -52,12 +52,12 @@ it("${stem} re-simulates as pinned: every tick, and the final scoreboard", async
     replay: new URL("./${stem}.replay", import.meta.url),
     trace: new URL("./${stem}.trace.gz", import.meta.url),
     scoreboard: {
-${Object.entries(board)
-  .map(([key, value]) => `      ${key}: ${literal(value)},`)
+${Object.entries({ ...board, ships: scored })
+  .map(
+    ([key, value]) =>
+      `      ${key}: ${Array.isArray(value) && value.length > 0 ? `[\n${value.map((item) => `        ${literal(item)},`).join("\n")}\n      ]` : literal(value)},`,
+  )
   .join("\n")}
-      ships: [
-${scored.map((ship) => `        ${literal(ship)},`).join("\n")}
-      ],
     },
   });
 });

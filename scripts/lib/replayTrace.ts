@@ -1,6 +1,8 @@
-// A replay's trace: every tick's checksum and every checked field of every entity
-// as the rules re-simulated them when a test was pinned from the replay. A replay
-// alone says only that a later run parts from it; the trace says where and how.
+// What a test pinned from a replay keeps (`npm run replay -- FILE --to-test OUT`;
+// the kit's expectReplayAsPinned checks it): the final scoreboard, and the trace,
+// every tick's checksum and every checked field of every entity as the rules
+// re-simulated them when the test was pinned. A replay alone says only that a
+// later run parts from it; the trace says where and how.
 //
 // Stored as gzipped JSON, a column per field: numbers as their first value and then
 // runs of equal steps (a ship gliding at one speed is one run), other values as runs.
@@ -8,10 +10,29 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { Replay } from "../../shared/replay/format.ts";
 import { ReplaySimulation } from "../../shared/replay/ReplaySimulation.ts";
 import { worldChecksum } from "../../shared/replay/snapshot.ts";
-import type { FieldValue, WorldValues } from "./stateDiff.ts";
-import { worldValues } from "./stateDiff.ts";
+import { scoreboardFromState } from "../../shared/scores.ts";
+import { type FieldValue, type Scoreline, type WorldValues, worldValues } from "./stateDiff.ts";
 
 const TRACE_VERSION = 1;
+
+/** What a pinned test keeps of the final scoreboard. */
+export interface PinnedScoreboard {
+  mode: string;
+  round: number;
+  teams: Array<{ team: number; score: number }>;
+  ships: Array<Scoreline & { bot: boolean }>;
+}
+
+/** The final scoreboard of a re-simulation, as a pinned test keeps it. */
+export function pinnedScoreboard(simulation: ReplaySimulation): PinnedScoreboard {
+  const board = scoreboardFromState(simulation.state);
+  return {
+    mode: board.mode,
+    round: board.round,
+    teams: board.teams,
+    ships: board.ships.map(({ name, kos, deaths, bot, team }) => ({ name, kos, deaths, bot, team })),
+  };
+}
 
 /** A column, encoded: numbers as [first, step, repeats, step, repeats, …]; anything else as [value, repeats, …]. */
 type Column = { steps: number[] } | { runs: FieldValue[] };
