@@ -160,7 +160,12 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
       client: (id) => this.clients.getById(id),
       seatsChanged: () => void this.publishListing(),
     });
-    this.lag = new LagCompensation(options.lagCompensation ? this.rewindShips() : null, this.dt, () => this.clock.elapsedTime);
+    this.lag = new LagCompensation(
+      options.lagCompensation ? this.rewindShips() : null,
+      this.dt,
+      () => this.clock.elapsedTime,
+      () => this.state.ships.values(),
+    );
     this.roster.balanceBots();
     await this.publishListing();
     this.setFixedTimestep(() => this.tick(), options.tickRate);

@@ -1,10 +1,30 @@
 // Lag compensation: a player's bullet is judged against the ships as that player's
 // screen showed them while the bullet flew, rewound at most MAX_REWIND_MS, through
 // the framework's rewind history. Bots' bullets, and shots whose render-time stamp
-// cannot be trusted, see the live arena.
+// cannot be trusted, see the live arena. A ship a bullet cannot reach is not looked
+// up at all (RewindBounds): most are not, and the lookups were the step's main cost
+// in a loaded server.
 import type { Rewind } from "@colyseus/core";
-import { MAX_REWIND_MS } from "../shared/constants.ts";
-import { liveSight, type BulletState, type Sight } from "../shared/world.ts";
+import { BULLET_RADIUS, MAX_REWIND_MS, SHIP_RADIUS } from "../shared/constants.ts";
+import { bulletPosition, liveSight, type BulletState, type SeenMotion, type ShipState, type Sight } from "../shared/world.ts";
+import { type Box, RewindBounds } from "./RewindBounds.ts";
+
+/** A bullet within this of a ship's centre hits it (the world step's test), and a pixel more for rounding. */
+const REACH = SHIP_RADIUS + BULLET_RADIUS + 1;
+/** Where a ship out of a bullet's reach is said to be: far from every path. */
+const NOWHERE: SeenMotion = { x0: 1e9, y0: 1e9, x1: 1e9, y1: 1e9 };
+
+/** Whether the bullet's path this tick (from age - 1 to age) stays more than REACH from every point of `box`. */
+function outOfReach(bullet: BulletState, age: number, dt: number, box: Box): boolean {
+  const from = bulletPosition(bullet, age - 1, dt);
+  const to = bulletPosition(bullet, age, dt);
+  return (
+    Math.max(from.x, to.x) < box.minX - REACH ||
+    Math.min(from.x, to.x) > box.maxX + REACH ||
+    Math.max(from.y, to.y) < box.minY - REACH ||
+    Math.min(from.y, to.y) > box.maxY + REACH
+  );
+}
 
 export class LagCompensation {
   /** How a bullet sees its target in a given tick of its flight; the world step asks this. */
@@ -14,8 +34,11 @@ export class LagCompensation {
   private readonly now: () => number;
   private readonly rewinds: boolean;
 
-  /** `rewind` is the room's rewind history of the ships' positions; null judges every shot live (for comparison). */
-  constructor(rewind: Rewind | null, dt: number, now: () => number) {
+  /**
+   * `rewind` is the room's rewind history of the ships' positions (`ships`, the ships it
+   * samples); null judges every shot live (for comparison).
+   */
+  constructor(rewind: Rewind | null, dt: number, now: () => number, ships: () => Iterable<ShipState> = () => []) {
     this.now = now;
     this.rewinds = rewind !== null;
     const live = liveSight(dt);
@@ -24,9 +47,13 @@ export class LagCompensation {
       return;
     }
     const tickMs = dt * 1000;
+    const bounds = new RewindBounds(rewind, ships);
     this.sight = (bullet, age, target, bulletId, targetId) => {
       const firedAt = this.seenAt.get(bullet);
       if (firedAt === undefined) return live(bullet, age, target, bulletId, targetId);
+      // Most ships are nowhere near a bullet: those are not looked up in the history (the hit test finds nothing either way).
+      const box = bounds.of(target);
+      if (box && outOfReach(bullet, age, dt, box)) return NOWHERE;
       const start = rewind.at(firedAt + (age - 1) * tickMs);
       const end = rewind.at(firedAt + age * tickMs);
       return { x0: start.value(target, "x"), y0: start.value(target, "y"), x1: end.value(target, "x"), y1: end.value(target, "y") };
