@@ -28,7 +28,7 @@ export class IdleWatch {
   /** Ticks each watched player has been idle, in play. */
   private readonly quiet = new Map<string, number>();
   /** Each player's last buttons and aim, to tell play from the same keys held. */
-  private readonly last = new Map<string, { buttons: string; angle: number }>();
+  private readonly last = new Map<string, Pick<ShipControls, "moveX" | "moveY" | "fire" | "dash"> & { angle: number }>();
 
   /** `idleTicks` 0: nobody is ever moved. */
   constructor(idleTicks: number, tickRate: number, actions: IdleActions) {
@@ -53,11 +53,23 @@ export class IdleWatch {
    * moves a little by itself when the ship is knocked about).
    */
   applied(id: string, controls: ShipControls): void {
-    const last = this.last.get(id);
     const angle = Math.atan2(controls.aimY, controls.aimX);
-    const buttons = `${controls.moveX},${controls.moveY},${controls.fire},${controls.dash}`;
-    this.last.set(id, { buttons, angle: last && Math.abs(angleBetween(last.angle, angle)) < AIM_TURN ? last.angle : angle });
-    if (last && last.buttons === buttons && Math.abs(angleBetween(last.angle, angle)) < AIM_TURN) return;
+    const { moveX, moveY, fire, dash } = controls;
+    const last = this.last.get(id);
+    if (!last) {
+      this.last.set(id, { moveX, moveY, fire, dash, angle });
+      this.active(id);
+      return;
+    }
+    // Kept in place, not replaced: this runs for every input of every player.
+    const same = last.moveX === moveX && last.moveY === moveY && last.fire === fire && last.dash === dash;
+    const turned = Math.abs(angleBetween(last.angle, angle)) >= AIM_TURN;
+    last.moveX = moveX;
+    last.moveY = moveY;
+    last.fire = fire;
+    last.dash = dash;
+    if (turned) last.angle = angle;
+    if (same && !turned) return;
     this.active(id);
   }
 
