@@ -86,7 +86,7 @@ async function pin(file: string, out: string): Promise<number> {
   try {
     pinned = await writePinnedTest(file, out, `npm run replay -- ${file} --to-test ${out}`);
   } catch (error) {
-    console.error(`${file}: ${error instanceof ReplayError ? error.message : error instanceof Error ? error.message : String(error)}`);
+    console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
   const shown = (path: string) => relative(process.cwd(), path) || path;

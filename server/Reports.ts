@@ -20,20 +20,18 @@ export class Reports {
   private readonly room: string;
   private readonly state: ArenaState;
   private readonly recording: RoomRecording;
-  private readonly now: () => number;
   /** When each player last got a report. */
   private readonly last = new Map<string, number>();
 
-  constructor(options: { room: string; state: ArenaState; recording: RoomRecording; now?: () => number }) {
+  constructor(options: { room: string; state: ArenaState; recording: RoomRecording }) {
     this.room = options.room;
     this.state = options.state;
     this.recording = options.recording;
-    this.now = options.now ?? Date.now;
   }
 
   async report(id: string): Promise<ReportAnswer> {
     const ship = this.state.ships.get(id);
-    const now = this.now();
+    const now = Date.now();
     const since = now - (this.last.get(id) ?? -Infinity);
     if (since < REPORT_COOLDOWN_MS) return { notice: `A report was just saved: another in ${Math.ceil((REPORT_COOLDOWN_MS - since) / 1000)} s.` };
     this.last.set(id, now);

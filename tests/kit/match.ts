@@ -9,7 +9,7 @@ import type { Scoreboard } from "../../shared/messages.ts";
 import { type ScoredState, scoreboardFromState } from "../../shared/scores.ts";
 import type { RoomSettings } from "../../shared/settings.ts";
 import type { ShipState, WorldEvent, WorldState } from "../../shared/world.ts";
-import { type AimTarget, Orders } from "./pilot.ts";
+import { Orders } from "./pilot.ts";
 import { differences, eventText, type FieldValue, StateMismatch, type WorldValues } from "../../scripts/lib/stateDiff.ts";
 
 /** Events the kit keeps already name their ships. */
@@ -204,5 +204,3 @@ export abstract class MatchBase implements Match {
     return recent.length > 0 ? recent : ["(nothing)"];
   }
 }
-
-export type { AimTarget };

@@ -1,7 +1,8 @@
 // Report: a player gets a replay of what they just saw, to attach to a bug report:
 // the round's last half minute while it is played, the whole round between rounds.
 import { describe, expect, it } from "vitest";
-import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
+import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
+import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { readReplayFile } from "../../server/replayFile.ts";
 import type { ReportMessage } from "../../shared/messages.ts";
 import { decodeReplay } from "../../shared/replay/format.ts";
@@ -82,5 +83,23 @@ describe("Report in a room", () => {
     expect(round.ticks.length).toBeGreaterThan(slice.ticks.length);
     expect(new ReplaySimulation(round).run()).toBeNull();
     expect(room.state.ships.has(ada.sessionId)).toBe(true);
+  });
+
+  it("answers a crowd of players pressing Report at once, each with a replay that re-simulates exactly", async () => {
+    const host = await ArenaConnection.join(server.endpoint, "Host", { kind: "create", private: true, settings: { bots: 0 } });
+    const guests = await Promise.all(
+      Array.from({ length: 11 }, (_, i) => ArenaConnection.join(server.endpoint, `Guest ${i + 1}`, { kind: "code", code: host.code })),
+    );
+    const players = [host, ...guests];
+    const room = server.colyseus.getRoomById<ArenaRoom>(host.code);
+    await ticksPass(room.state, 30);
+    const answers = players.map(reports);
+    for (const player of players) player.report();
+    for (const [i, answer] of answers.entries()) await waitFor(() => answer.length === 1, `an answer to player ${i + 1}`);
+    for (const answer of answers) {
+      expect(answer[0]).not.toBeNull();
+      expect(new ReplaySimulation(readReplayFile(answer[0]!.replay)).run()).toBeNull();
+    }
+    await Promise.all(players.map((player) => player.room.leave()));
   });
 });
