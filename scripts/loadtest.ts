@@ -63,6 +63,7 @@ export async function runLoad({ rooms, clients, seconds, noDecode = false }: Loa
 
   await server.metrics(true);
   const totalsFrom = players.map((player) => ({ ...player.meter.totals }));
+  const downFrom = players.map((player) => new Map(player.meter.downBytesBy));
   const startedAt = performance.now();
   let stepsSent = 0;
   const timer = setInterval(() => {
@@ -89,6 +90,11 @@ export async function runLoad({ rooms, clients, seconds, noDecode = false }: Loa
     up: player.meter.totals.upBytes - totalsFrom[i]!.upBytes,
     patches: player.meter.totals.patches - totalsFrom[i]!.patches,
   }));
+  // What the bytes down were, per client per second: patches, pings, and each message type.
+  const downBy: Record<string, number> = {};
+  players.forEach((player, i) => {
+    for (const [what, bytes] of player.meter.downBytesBy) downBy[what] = (downBy[what] ?? 0) + bytes - (downFrom[i]!.get(what) ?? 0);
+  });
   await Promise.all(players.map((player) => player.room.leave()));
   await new Promise((resolve) => setTimeout(resolve, 500));
   const end = await server.metrics();
@@ -104,7 +110,14 @@ export async function runLoad({ rooms, clients, seconds, noDecode = false }: Loa
     seconds: Math.round(elapsed),
     joinLatencyMs: { p50: percentile(joinTimes, 0.5), p99: percentile(joinTimes, 0.99) },
     patchesPerSecondReceived: { min: round1(Math.min(...patchRates)), p50: round1(percentile(patchRates, 0.5)) },
-    downBytesPerSecond: { mean: Math.round(sum(perClient.map(({ down }) => down)) / clients / elapsed) },
+    downBytesPerSecond: {
+      mean: Math.round(sum(perClient.map(({ down }) => down)) / clients / elapsed),
+      by: Object.fromEntries(
+        Object.entries(downBy)
+          .filter(([, bytes]) => bytes > 0)
+          .map(([what, bytes]) => [what, Math.round(bytes / clients / elapsed)]),
+      ),
+    },
     upBytesPerSecond: { mean: Math.round(sum(perClient.map(({ up }) => up)) / clients / elapsed) },
     stepMs: after.stepMs,
     serverCpuPercent: after.cpuPercent,

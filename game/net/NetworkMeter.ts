@@ -38,6 +38,8 @@ export class NetworkMeter {
   readonly frames: Frame[] = [];
   /** Everything since the meter was attached. */
   readonly totals = { upBytes: 0, downBytes: 0, inputs: 0, patches: 0, messagesUp: 0, broadcasts: 0, direct: 0 };
+  /** Bytes received since the meter was attached, by what they were: frame kinds, and each room message by its type. */
+  readonly downBytesBy = new Map<string, number>();
   /** Simulated round trip and jitter in ms, split evenly between the two directions. */
   simulatedRttMs = 0;
   simulatedJitterMs = 0;
@@ -114,6 +116,10 @@ export class NetworkMeter {
     if (kind === "input") this.totals.inputs++;
     if (kind === "patch") this.totals.patches++;
     if (kind === "message" && direction === "up") this.totals.messagesUp++;
+    if (direction === "down") {
+      const what = kind === "message" ? messageType(bytes) : kind;
+      this.downBytesBy.set(what, (this.downBytesBy.get(what) ?? 0) + bytes.byteLength);
+    }
     if (kind === "message" && direction === "down") {
       if (BROADCAST_MESSAGES.has(messageType(bytes))) this.totals.broadcasts++;
       else this.totals.direct++;
