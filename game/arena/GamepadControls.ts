@@ -1,7 +1,8 @@
 // A gamepad through the browser's Gamepad API, standard mapping: left stick
 // moves, right stick aims, right trigger fires, a shoulder button or A dashes,
-// Start or Select shows the scoreboard. Polled every frame, so a pad plugged in
-// (or out) mid-game is picked up without any event.
+// Start or Select shows the scoreboard. Polled every frame once the browser has
+// said a pad is connected (it says so when a pad is first used), and not before:
+// asking for pads costs a frame's script more than anything else the HUD does.
 
 /** Stick deflection (0..1) below which a stick counts as centred; triggers count as pulled past it. */
 const DEAD_ZONE = 0.2;
@@ -49,7 +50,13 @@ export class GamepadControls {
   }
 }
 
+let padSeen = false;
+addEventListener("gamepadconnected", () => {
+  padSeen = true;
+});
+
 function connectedPad(): Gamepad | null {
+  if (!padSeen) return null;
   const pads = typeof navigator.getGamepads === "function" ? navigator.getGamepads() : [];
   for (const pad of pads) if (pad?.connected) return pad;
   return null;

@@ -66,7 +66,9 @@ export class SettingsPanel {
   /** Offers the host's panel among the settings while `open` is given (the host's), and not otherwise. */
   setHostControls(open: (() => void) | null): void {
     this.openHostControls = open;
-    this.hostButton.style.display = open ? "" : "none";
+    // Asked every frame: the page's style is touched only when the answer changes.
+    const display = open ? "" : "none";
+    if (this.hostButton.style.display !== display) this.hostButton.style.display = display;
   }
 
   setOpen(open: boolean): void {

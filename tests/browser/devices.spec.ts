@@ -119,11 +119,12 @@ test("a gamepad moves the ship, fires with the right trigger and shows the score
     await enterFromLobby(page, `${server.url}?renderer=canvas`, "Padder", "Create private room");
     const id = await joined(page, 1);
     const start = await ship(page, id);
-    // Plugged in mid-game, then the left stick pushed right and the right stick aimed up.
+    // Plugged in mid-game (the browser says so, as it does when a pad is first used), then the left stick pushed right and the right stick aimed up.
     await page.evaluate(() => {
       const pad = (window as unknown as { __pad: { connected: boolean; axes: number[] } }).__pad;
       pad.connected = true;
       pad.axes = [1, 0, 0, -1];
+      dispatchEvent(new Event("gamepadconnected"));
     });
     await expect.poll(async () => (await ship(page, id)).x, { message: "the pad moves the ship" }).toBeGreaterThan(start.x + 60);
     expect((await probe(page)).device).toBe("gamepad");
