@@ -24,6 +24,7 @@ import { Reports } from "./Reports.ts";
 import { checkJoinOptions, type JoinOptions } from "./joinOptions.ts";
 import { InputIntake } from "./InputIntake.ts";
 import { LagCompensation } from "./LagCompensation.ts";
+import { ShotWire } from "./ShotWire.ts";
 import { RoomChat } from "./RoomChat.ts";
 import { claimRoomCode, releaseRoomCode } from "./liveRoomCodes.ts";
 import { patchTimes, stepTimes } from "./metrics.ts";
@@ -90,6 +91,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   reports!: Reports;
   private readonly scores = new ScoreFeed(this.state);
   private readonly factory = new PooledEntities((bullet) => this.lag.forget(bullet));
+  /** Bullets cross the wire as their ships' shots. */
+  private readonly shots = new ShotWire(this.state);
   private dt = 0;
   /** Who is here; set as the room is created. */
   private roster!: Roster;
@@ -279,8 +282,12 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
       events,
       (id) => this.intake.take(id),
       this.lag.sight,
-      (shooter, bullet, index) => this.recording.shot(bullet, this.lag.noteShot(this.state.bullets.get(bullet)!, this.intake.renderTime(shooter, index))),
+      (shooter, bullet, index) => {
+        this.shots.fired(shooter, bullet);
+        this.recording.shot(bullet, this.lag.noteShot(this.state.bullets.get(bullet)!, this.intake.renderTime(shooter, index)));
+      },
     );
+    this.shots.endTick(events);
     this.recording.endTick(this.state, events);
     this.factory.recycleBullets(this.state.bullets);
     // Time knocked out, away or between rounds is not idle time.

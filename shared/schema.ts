@@ -55,9 +55,24 @@ export const Ship = schema(
     ping: t.uint16().default(0),
     /** 1 or 2 in a team mode, 0 otherwise: a byte that changes as a ship joins or switches sides. */
     team: t.uint8().default(0),
+    // Bullets do not cross the wire (ArenaState.bullets is the server's): each follows
+    // from its shot, which its ship carries until the next one, a few bytes where a
+    // bullet of its own cost some fifty (server/ShotWire.ts writes them, game/net/ShotFeed.ts reads them).
+    /** Where the ship's latest shot left the gun, and its velocity: the bullet's start. */
+    shotX: coordinate().default(0),
+    shotY: coordinate().default(0),
+    shotVx: bulletVelocity().default(0),
+    shotVy: bulletVelocity().default(0),
+    /** The tick it was fired in, modulo SHOT_TICKS. */
+    shotTick: t.uint16().default(0),
+    /** The tick (modulo SHOT_TICKS) of the ship's latest bullet to stop at a ship it hit, or at a shield. */
+    shotStopped: t.uint16().default(0),
   },
   "Ship",
 );
+
+/** Shot ticks on the wire wrap at this: a bullet lives under a second, so the tick is never in doubt. */
+export const SHOT_TICKS = 0x10000;
 export type Ship = SchemaType<typeof Ship>;
 
 export const Bullet = schema(
@@ -131,7 +146,8 @@ export const ArenaState = schema(
     locked: t.boolean().default(false),
     /** Ships keyed by the owner's session id (bots: "bot-N"). */
     ships: t.map(Ship),
-    bullets: t.map(Bullet),
+    /** The bullets in flight: the server's alone, as each follows from its ship's latest shot. */
+    bullets: t.map(Bullet).noSync(),
     pickups: t.map(Pickup),
   },
   "ArenaState",

@@ -25,7 +25,8 @@ import {
   SPAWN_SHIELD,
   SPEED_BOOST_DURATION,
 } from "./constants.ts";
-import { distanceSquared, segmentEntersRect, segmentNearPoint } from "./geometry.ts";
+import { bulletPosition, wallStop } from "./flight.ts";
+import { distanceSquared, segmentNearPoint } from "./geometry.ts";
 import { seededRandom } from "./random.ts";
 import type { BULLET_FIELDS, PICKUP_FIELDS, ROUND_FIELDS, SHIP_FIELDS, Values } from "./entities.ts";
 import { onGrid, stepShip, ticks, type ShipControls } from "./step.ts";
@@ -73,6 +74,8 @@ export interface EntityFactory {
   bullet(): BulletState;
   pickup(): PickupState;
 }
+
+export { bulletPosition } from "./flight.ts";
 
 export type WorldEvent =
   | { type: "shot"; shooter: string; bullet: string }
@@ -188,11 +191,6 @@ export function endPhase(world: WorldState): void {
   world.phaseEndTick = Math.min(world.phaseEndTick, world.tick + 1);
 }
 
-/** Where a bullet is `age` ticks after it was fired. */
-export function bulletPosition(bullet: BulletState, age: number, dt: number): { x: number; y: number } {
-  return { x: bullet.x + bullet.vx * age * dt, y: bullet.y + bullet.vy * age * dt };
-}
-
 function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight: Sight): void {
   const layout = layoutOf(world);
   const mode = modeOf(world);
@@ -202,12 +200,7 @@ function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight:
     const from = bulletPosition(bullet, age - 1, dt);
     const to = bulletPosition(bullet, age, dt);
 
-    let stopAt = age >= lifetime ? 1 : Infinity;
-    for (const wall of layout.walls) {
-      const t = segmentEntersRect(from.x, from.y, to.x, to.y, wall);
-      if (t !== null && t < stopAt) stopAt = t;
-    }
-    if (to.x < 0 || to.y < 0 || to.x > layout.width || to.y > layout.height) stopAt = Math.min(stopAt, 1);
+    let stopAt = Math.min(age >= lifetime ? 1 : Infinity, wallStop(from, to, layout));
 
     // A bullet passes through the ships it cannot hurt (its own, teammates).
     const shooter = world.ships.get(bullet.owner);

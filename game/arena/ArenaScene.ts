@@ -3,11 +3,11 @@
 // killcam, the keys (one router, with its order of precedence), the connection
 // banner, and the HUD.
 import Phaser from "phaser";
-import { Callbacks } from "@colyseus/sdk";
 import type { ArenaLayout } from "../../shared/arena.ts";
 import { DASH_COOLDOWN } from "../../shared/constants.ts";
 import type { KoMessage } from "../../shared/messages.ts";
-import type { Bullet, Ship } from "../../shared/schema.ts";
+import type { Ship } from "../../shared/schema.ts";
+import type { BulletState } from "../../shared/world.ts";
 import { secondsUntilTick } from "../../shared/scores.ts";
 import { ticks } from "../../shared/step.ts";
 import type { ArenaConnection, ShipView } from "../net/ArenaConnection.ts";
@@ -292,7 +292,7 @@ export class ArenaScene extends Phaser.Scene {
       if (report) saveFile(report.replay, report.file);
       this.hud.reported(report !== null, this.time.now);
     });
-    Callbacks.get(room).onAdd("bullets", (bullet) => this.onShot(connection, bullet), false);
+    connection.onShot((bullet) => this.onShot(connection, bullet));
     // Why the server closed us: the close frame's reason, or an error message it sent just before.
     let serverSaid = "";
     room.onError((_code, message) => (serverSaid = message ?? ""));
@@ -317,7 +317,7 @@ export class ArenaScene extends Phaser.Scene {
   }
 
   /** Another ship fired: our own shots get their flash the moment we predict them. */
-  private onShot(connection: ArenaConnection, bullet: Bullet): void {
+  private onShot(connection: ArenaConnection, bullet: BulletState): void {
     const shooter = connection.state.ships.get(bullet.owner);
     const sprite = this.sprites.get(bullet.owner);
     if (!shooter || !sprite || bullet.owner === connection.sessionId) return;

@@ -1,19 +1,20 @@
 // Joining the arena and wiring the SDK's netcode: the input handle, the
 // reconciler that predicts our own ship, and interpolation for everyone else.
-import { Callbacks, Predict, type InputHandle, type PredictedSpawns, type Reconciler } from "@colyseus/sdk";
+import { Callbacks, Predict, PredictedSpawns, type InputHandle, type Reconciler } from "@colyseus/sdk";
 import { layoutByName, type ArenaLayout } from "../../shared/arena.ts";
 import { INTERPOLATION_DELAY_MS, TICK_RATE } from "../../shared/constants.ts";
 import { namesWith, SHIP_FIELDS } from "../../shared/entities.ts";
 import type { ChatMessage } from "../../shared/chat.ts";
 import type { Handshake, KillcamMessage, KoMessage, ReportMessage } from "../../shared/messages.ts";
-import { ArenaState, type Bullet, type Ship, ShipInput } from "../../shared/schema.ts";
+import { ArenaState, type Ship, ShipInput } from "../../shared/schema.ts";
 import type { RoomSettings } from "../../shared/settings.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
-import type { ShipState } from "../../shared/world.ts";
+import type { BulletState, ShipState } from "../../shared/world.ts";
 import { gameClient, type ArenaJoinOptions, type ArenaRoom, type GameClient, type ServerRoom, watchRoom } from "./gameClient.ts";
 import { browserId } from "./browserId.ts";
 import { LinkStats } from "./LinkStats.ts";
 import { NetworkMeter } from "./NetworkMeter.ts";
+import { ShotFeed } from "./ShotFeed.ts";
 
 /** Everything the step reads or writes: the reconciler predicts these and adopts them from the server. */
 const PREDICTED_FIELDS = namesWith(SHIP_FIELDS, "predicted");
@@ -112,7 +113,9 @@ export class ArenaConnection {
   private readonly input: InputHandle<ShipInput>;
   private reconciler: Reconciler<Ship> | null = null;
   /** Our bullets from the moment we fire, handed over to the server's when they arrive; everyone else's too. */
-  private readonly shots: PredictedSpawns<Bullet, PredictedShot>;
+  private readonly shots: PredictedSpawns<BulletState, PredictedShot>;
+  /** The server's bullets, from the shots its ships carry. */
+  private readonly shotFeed: ShotFeed;
   /** Round trip, jitter and prediction corrections, for the panels. */
   readonly stats: LinkStats;
   /** Shots we predicted, and those the server never confirmed. */
@@ -140,10 +143,16 @@ export class ArenaConnection {
     this.input = room.input({ type: ShipInput, mode: "reliable" });
     this.predict = Predict.get(room, { mode: "lerp", delay: INTERPOLATION_DELAY_MS });
     this.predict.attachAll("ships", { mode: "lerp", fields: ["x", "y"], snap: SNAP_CORRECTION_PX });
-    this.shots = this.predict.spawns("bullets", {
-      owned: (bullet) => bullet.owner === room.sessionId,
-      onReject: () => this.rejectedShots++,
-    });
+    this.shotFeed = new ShotFeed(
+      room,
+      () => this.layout,
+      () => this.stepMs / 1000,
+    );
+    this.shots = new PredictedSpawns<BulletState, PredictedShot>(
+      { owned: (bullet) => bullet.owner === room.sessionId, onReject: () => this.rejectedShots++ },
+      room.clock,
+    );
+    this.shots.attach(this.shotFeed.subscribe);
 
     this.stats = new LinkStats(room);
 
@@ -300,6 +309,11 @@ export class ArenaConnection {
     this.koListeners.push(listener);
   }
 
+  /** Another ship fired: its bullet as the server has it. */
+  onShot(listener: (bullet: BulletState) => void): void {
+    this.shotFeed.onFired(listener);
+  }
+
   /** The seconds before we were knocked out, sent to us alone (see KillcamMessage). */
   onKillcam(listener: (message: KillcamMessage) => void): void {
     this.killcamListeners.push(listener);
@@ -384,6 +398,10 @@ export class ArenaConnection {
    */
   update(now: number, controlsForStep: () => ShipControls): void {
     const steps = this.predict.tick(now);
+    // The shots' store is ours (fed by the ships' shots), so we drive it: a mispredicted shot goes after its time.
+    this.shots.prune();
+    // A bullet is drawn until it reaches its wall: the others' are drawn as far behind the server as their ships.
+    this.shotFeed.expire(this.lastTick.tick - INTERPOLATION_DELAY_MS / this.stepMs);
     // While the link is down nothing is sent: the SDK would queue the inputs and
     // replay them in a burst on reconnection. The ship waits, as it does on the server.
     // Watching: no ship of ours to steer.

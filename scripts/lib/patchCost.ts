@@ -8,6 +8,7 @@ import { $decoder, Decoder, Encoder, MapSchema, Schema, StateView } from "@colys
 import { botControls, botName } from "../../shared/bots.ts";
 import { PATCH_RATE, SHIP_HUES, TICK_RATE } from "../../shared/constants.ts";
 import { PooledEntities } from "../../server/EntityPool.ts";
+import { ShotWire } from "../../server/ShotWire.ts";
 import type { ModeName } from "../../shared/modes/index.ts";
 import { ArenaState, Bullet, OWNER_VIEW, Ship } from "../../shared/schema.ts";
 import { addShip, advanceWorld, applyControls, DEFAULT_RULES, startWorld, type WorldEvent } from "../../shared/world.ts";
@@ -45,7 +46,7 @@ export interface PatchCost {
     shipMotion: number;
     /** Aim, health, scores and the rest; the own ship's velocity and cooldowns. */
     shipOther: number;
-    /** Bullets added (with their fields) and removed. */
+    /** The ships' shots, from which clients draw the bullets (server/ShotWire.ts). */
     bullets: number;
     /** The round clock, pickups and the patch's protocol byte. */
     other: number;
@@ -64,6 +65,7 @@ export function measurePatchCost(script: FightScript): PatchCost {
   // As in the room: the encoder is bound before anything is added, and ships and bullets come from its pools.
   const encoder = new Encoder(state);
   const factory = new PooledEntities();
+  const shotWire = new ShotWire(state);
   factory.reserveShips(script.ships, state.ships);
   startWorld(state, factory, dt, { ...DEFAULT_RULES, mode: script.mode ?? "ffa", roundSeconds: 3600, koTarget: 10_000, holdTarget: 10_000 });
   const join = (index: number) => addShip(state, playerId(index), { name: botName(index), hue: index % SHIP_HUES, bot: true }, factory, dt);
@@ -86,7 +88,9 @@ export function measurePatchCost(script: FightScript): PatchCost {
     if (tick <= joinTicks && tick % TICK_RATE === 0) join(state.ships.size);
     const events: WorldEvent[] = [];
     for (const id of state.ships.keys()) applyControls(state, id, botControls(state, id, dt), factory, dt, events);
+    for (const event of events) if (event.type === "shot") shotWire.fired(event.shooter, event.bullet);
     advanceWorld(state, factory, dt, events);
+    shotWire.endTick(events);
     factory.recycleBullets(state.bullets);
     if (tick > joinTicks) shots += events.filter((event) => event.type === "shot").length;
     if (!patchDue(tick)) continue;
@@ -170,6 +174,7 @@ function accountPatch(client: Decoder, patch: Uint8Array): { bytes: Record<Categ
         perShip.set(ref, entry);
       } else entry.other += switchBytes;
       if (change?.field === "x" || change?.field === "y") entry.motion += opBytes;
+      else if (change?.field?.startsWith("shot")) bytes.bullets += opBytes;
       else entry.other += opBytes;
     } else if (ref instanceof Bullet || ref === decoded.bullets) {
       bytes.bullets += switchBytes + opBytes;

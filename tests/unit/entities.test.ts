@@ -15,17 +15,25 @@ function wireFields(schema: object): Array<{ name: string; tag?: number }> {
 
 /** Each entity's schema and table, with the fields only one of them has, and why. */
 const ENTITIES: Array<{ name: string; schema: new () => object; table: FieldTable; wireOnly: string[]; notSent: string[] }> = [
-  // A player's round trip is shown on the scoreboard; the rules never read it.
-  { name: "Ship", schema: Ship, table: SHIP_FIELDS, wireOnly: ["ping"], notSent: [] },
+  // A player's round trip is shown on the scoreboard; the rules never read it. A ship's latest
+  // shot carries its bullet over the wire (server/ShotWire.ts): the rules have the bullet itself.
+  {
+    name: "Ship",
+    schema: Ship,
+    table: SHIP_FIELDS,
+    wireOnly: ["ping", "shotStopped", "shotTick", "shotVx", "shotVy", "shotX", "shotY"],
+    notSent: [],
+  },
   { name: "Bullet", schema: Bullet, table: BULLET_FIELDS, wireOnly: [], notSent: [] },
   { name: "Pickup", schema: Pickup, table: PICKUP_FIELDS, wireOnly: [], notSent: [] },
   // The collections hold the other entities; the tick rate turns ticks into time for the client. The
-  // counter behind bullet ids is the server's (declared noSync): clients never make ids.
+  // counter behind bullet ids is the server's (declared noSync): clients never make ids. So are the
+  // bullets (noSync, and not on the wire): clients draw them from their ships' shots.
   {
     name: "ArenaState",
     schema: ArenaState,
     table: ROUND_FIELDS,
-    wireOnly: ["bullets", "hostId", "locked", "pickups", "settings", "ships", "tickRate"],
+    wireOnly: ["hostId", "locked", "pickups", "settings", "ships", "tickRate"],
     notSent: ["serial", "arena", "nextMode", "hillTicks"],
   },
 ];

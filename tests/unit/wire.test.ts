@@ -4,7 +4,7 @@
 import { Decoder, Encoder, StateView } from "@colyseus/schema";
 import { describe, expect, it } from "vitest";
 import { ARENA_HEIGHT, ARENA_WIDTH, BULLET_SPEED, DASH_SPEED, HIT_KNOCKBACK, POSITION_GRID } from "../../shared/constants.ts";
-import { ArenaState, Bullet, OWNER_VIEW, Ship } from "../../shared/schema.ts";
+import { ArenaState, OWNER_VIEW, Ship } from "../../shared/schema.ts";
 
 /** Every grid value from `from` to `to` in steps of `every` grid steps, both ends included. */
 function gridValues(from: number, to: number, every = 1): number[] {
@@ -15,7 +15,7 @@ function gridValues(from: number, to: number, every = 1): number[] {
 }
 
 /** Sends `values` through one field of a synchronised entity, patch by patch, and returns what the client read. */
-function throughTheWire<T extends Ship | Bullet>(entity: T, collection: "ships" | "bullets", field: keyof T & string, values: number[]): number[] {
+function throughTheWire<T extends Ship>(entity: T, collection: "ships", field: keyof T & string, values: number[]): number[] {
   const state = new ArenaState();
   const encoder = new Encoder(state);
   (state[collection] as unknown as Map<string, T>).set("a", entity);
@@ -51,10 +51,14 @@ describe("the wire", () => {
     expect(throughTheWire(new Ship(), "ships", "vx", velocities)).toEqual(velocities);
   });
 
-  it("carries every bullet velocity exactly", () => {
+  it("carries every bullet's start and velocity exactly, as its ship's shot", () => {
     const velocities = gridValues(-BULLET_SPEED, BULLET_SPEED);
-    expect(throughTheWire(new Bullet(), "bullets", "vx", velocities)).toEqual(velocities);
-    expect(throughTheWire(new Bullet(), "bullets", "vy", velocities)).toEqual(velocities);
+    expect(throughTheWire(new Ship(), "ships", "shotVx", velocities)).toEqual(velocities);
+    expect(throughTheWire(new Ship(), "ships", "shotVy", velocities)).toEqual(velocities);
+    const across = gridValues(0, ARENA_WIDTH, 3);
+    expect(throughTheWire(new Ship(), "ships", "shotX", across)).toEqual(across);
+    const down = gridValues(0, ARENA_HEIGHT, 3);
+    expect(throughTheWire(new Ship(), "ships", "shotY", down)).toEqual(down);
   });
 
   it("costs 2 bytes for a position", () => {
