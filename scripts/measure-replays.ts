@@ -1,7 +1,7 @@
 // `npm run measure:replays`: plays one whole round with headless players who aim
 // with a "mouse" (their aim moves every step) at 100 ms round trip, alongside bots,
-// then prints what its replay weighs per player-minute, what each killcam cost on
-// the wire, and how many such rounds the replay memory bound holds.
+// then prints what its replay weighs per player-minute and how many such rounds
+// the replay memory bound holds.
 // PLAYERS=4 BOTS=8 ROUND_SECONDS=120 npm run measure:replays   (OUT=FILE also keeps the replay)
 import { writeFile } from "node:fs/promises";
 import { matchMaker } from "@colyseus/core";
@@ -35,15 +35,7 @@ for (let i = 2; i <= PLAYERS; i++) players.push(await ArenaConnection.join(endpo
 const room = matchMaker.getLocalRoomById(players[0]!.code) as ArenaRoom;
 const saved = new Promise<ReplaySummary>((resolve) => (room.recording.onSaved = resolve));
 
-/** Each killcam's payload, and the WebSocket frame that carried it. */
-const killcams: Array<{ payload: number; frame: number }> = [];
-for (const player of players) {
-  player.meter.simulate(100, 10);
-  player.onKillcam((message) => {
-    const frame = player.meter.frames.findLast((f) => f.direction === "down" && f.kind === "message" && f.bytes >= message.replay.length);
-    killcams.push({ payload: message.replay.length, frame: frame?.bytes ?? Number.NaN });
-  });
-}
+for (const player of players) player.meter.simulate(100, 10);
 const stops = players.map((player) => runFrames(player, hunter(player)));
 
 console.log(`Playing a ${SECONDS} s round: ${PLAYERS} players at 100 ms round trip, ${Math.max(0, BOTS - PLAYERS)} bots…`);
@@ -58,7 +50,6 @@ const mismatch = simulation.run();
 const simulatedMs = performance.now() - startedAt;
 const playerMinutes = simulation.playerTicks / replay.tickRate / 60;
 
-const average = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
 const perRound = file.length;
 console.table({
   replay: {
@@ -67,14 +58,6 @@ console.table({
     "KB per player-minute": Number((perRound / 1024 / playerMinutes).toFixed(2)),
     "checksums matched": mismatch ? `no (tick ${mismatch.tick})` : `${simulation.checked} of ${replay.checksums.length}`,
     "re-simulated in ms": Math.round(simulatedMs),
-  },
-});
-console.table({
-  killcams: {
-    count: killcams.length,
-    "payload bytes (avg)": Math.round(average(killcams.map((k) => k.payload))),
-    "frame bytes (avg)": Math.round(average(killcams.map((k) => k.frame))),
-    "frame bytes (max)": Math.max(...killcams.map((k) => k.frame)),
   },
 });
 console.log(

@@ -1,6 +1,6 @@
 // The arena room: its lifecycle (create, join, drop, reconnect, leave, dispose)
 // and its fixed step. The rules are shared/world.ts. Who is here (seats, bots,
-// names) is the Roster; the recording, replays and killcams are RoomRecording; the
+// names) is the Roster; the recording, replays and reports are RoomRecording; the
 // scores it tells are the ScoreFeed; lag compensation, room codes, the lobby
 // listing and join checks have modules of their own; every reach into the
 // framework is in framework.ts.
@@ -24,6 +24,7 @@ import { Reports } from "./Reports.ts";
 import { checkJoinOptions, type JoinOptions } from "./joinOptions.ts";
 import { InputIntake } from "./InputIntake.ts";
 import { LagCompensation } from "./LagCompensation.ts";
+import { updateHeadings } from "./Headings.ts";
 import { ShotWire } from "./ShotWire.ts";
 import { RoomChat } from "./RoomChat.ts";
 import { claimRoomCode, releaseRoomCode } from "./liveRoomCodes.ts";
@@ -96,7 +97,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   private dt = 0;
   /** Who is here; set as the room is created. */
   private roster!: Roster;
-  /** The rounds recorded, kept as replays and cut into killcams; set as the room is created. */
+  /** The rounds recorded, kept as replays and cut into reports; set as the room is created. */
   recording!: RoomRecording;
   private lag = new LagCompensation(null, 0, () => 0);
   private patchClock: SteadyTimer | null = null;
@@ -288,6 +289,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
       },
     );
     this.shots.endTick(events);
+    updateHeadings(this.state.ships.values());
     this.recording.endTick(this.state, events);
     this.factory.recycleBullets(this.state.bullets);
     // Time knocked out, away or between rounds is not idle time.
@@ -300,14 +302,8 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     }
   }
 
-  /** Everyone hears of the knock-out; a knocked-out player gets the seconds before it to watch. */
+  /** Everyone hears of the knock-out (the knocked-out player's killcam is made from what their client has). */
   private onKo(killer: string, victim: string): void {
     this.broadcast("ko", this.scores.ko(killer, victim));
-    const client = this.clients.getById(victim);
-    if (!client) return;
-    const respawnTick = this.state.ships.get(victim)?.respawnTick ?? 0;
-    void this.recording.killcam().then((replay) => {
-      if (replay) client.send("killcam", { killer, victim, respawnTick, replay });
-    });
   }
 }

@@ -1,6 +1,5 @@
 // An arena room's rounds, recorded as they are played (shared/replay's recorder),
-// kept as replays (ReplayStore), cut into killcams for players knocked out and
-// into reports for players who send one.
+// kept as replays (ReplayStore), and cut into reports for players who send one.
 // The room tells it what entered the simulation; it keeps the rest to itself.
 import type { Presence } from "@colyseus/core";
 import { REPORT_SECONDS, ReplayRecorder, type RecordedRound } from "../shared/replay/ReplayRecorder.ts";
@@ -59,12 +58,6 @@ export class RoomRecording {
   endTick(world: WorldState, events: readonly WorldEvent[]): void {
     const round = this.recorder.endTick(world, events);
     if (round) this.keep(round);
-  }
-
-  /** The seconds up to the tick just recorded, as a packed replay file (null before anything was recorded). */
-  async killcam(): Promise<Uint8Array | null> {
-    const slice = this.recorder.killcam();
-    return slice ? packReplay(slice) : null;
   }
 
   /**

@@ -21,10 +21,9 @@ export class ScoreFeed {
   /** A ship was knocked out: the message everyone hears, and a line of the feed. */
   ko(killer: string, victim: string, at = Date.now()): KoMessage {
     const ships = this.state.ships;
-    const message: KoMessage = { killer, victim, killerName: ships.get(killer)?.name ?? "", victimName: ships.get(victim)?.name ?? "", at };
-    this.feed.unshift({ killer: message.killerName, victim: message.victimName, at });
+    this.feed.unshift({ killer: ships.get(killer)?.name ?? "", victim: ships.get(victim)?.name ?? "", at });
     this.feed.length = Math.min(this.feed.length, FEED_SIZE);
-    return message;
+    return { killer, victim, at };
   }
 
   /** Scores, round and recent knock-outs, as the scoreboard API answers. */

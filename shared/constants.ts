@@ -83,6 +83,8 @@ export const BULLET_SPEED = 900;
 export const BULLET_LIFETIME = 0.85;
 export const BULLET_RADIUS = 4;
 export const BULLET_DAMAGE = 20;
+/** How far back a killcam starts: the seconds before a knock-out that a knocked-out player watches. */
+export const KILLCAM_SECONDS = 3;
 /** Speed a hit adds to the target, away from the shooter, px/s. */
 export const HIT_KNOCKBACK = 160;
 

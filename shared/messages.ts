@@ -3,26 +3,12 @@ import type { ChatMessage } from "./chat.ts";
 import type { ModeName } from "./modes/index.ts";
 import type { Phase } from "./world.ts";
 
-/** Server to all clients when a ship is knocked out, for the kill feed. */
+/** Server to all clients when a ship is knocked out, for the kill feed (the ships' names are in the state). */
 export interface KoMessage {
   killer: string;
   victim: string;
-  killerName: string;
-  victimName: string;
   /** When it happened, wall-clock ms (the scoreboard page measures how late each view shows it). */
   at: number;
-}
-
-/**
- * Server to a knocked-out player: the seconds before the knock-out, as a replay
- * file (gzipped; see shared/replay/format.ts), to re-simulate and watch.
- */
-export interface KillcamMessage {
-  killer: string;
-  victim: string;
-  /** The tick the victim's ship returns at: the killcam is over by then. */
-  respawnTick: number;
-  replay: Uint8Array;
 }
 
 /** Server to a player who pressed Report: a replay to attach to a bug report, and the file name to save it as. */
@@ -67,8 +53,6 @@ export const SERVER_MESSAGES = {
   chat: message<ChatMessage>("room"),
   /** To the sender of a chat line that was not sent, and why ("wait a moment"). */
   "chat-notice": message<{ text: string }>("one"),
-  /** To a knocked-out player: how they were knocked out. */
-  killcam: message<KillcamMessage>("one"),
   /** To a player who pressed Report: the replay to save (see server/Reports.ts). */
   report: message<ReportMessage>("one"),
   /** To a player whose Report got no replay: why ("another in 3 s"). */

@@ -38,7 +38,8 @@ export const Ship = schema(
     fireCooldown: t.uint8().view(OWNER_VIEW).default(0),
     speedTicks: t.uint16().view(OWNER_VIEW).default(0),
     rapidTicks: t.uint16().view(OWNER_VIEW).default(0),
-    aim: t.angle({ bits: 8 }).default(0),
+    /** The rules' aim (entities.ts): the server's alone; everyone draws the ship's `heading`. */
+    aim: t.angle({ bits: 8 }).noSync().default(0),
     health: t.uint8().default(0),
     kos: t.uint16().default(0),
     deaths: t.uint16().default(0),
@@ -65,14 +66,25 @@ export const Ship = schema(
     shotVy: bulletVelocity().default(0),
     /** The tick it was fired in, modulo SHOT_TICKS. */
     shotTick: t.uint16().default(0),
-    /** The tick (modulo SHOT_TICKS) of the ship's latest bullet to stop at a ship it hit, or at a shield. */
-    shotStopped: t.uint16().default(0),
+    /** The tick (modulo SHOT_STOPPED_TICKS) of the ship's latest bullet to stop at a ship it hit, or at a shield. */
+    shotStopped: t.uint8().default(0),
+    /**
+     * Where the hull points, as everyone draws it: the aim, sent only once it has turned
+     * by more than HEADING_TOLERANCE (server/Headings.ts). A hull drawn a degree or two
+     * off costs nothing; an aim sent as it turns cost every moving mouse a byte or two a patch.
+     */
+    heading: t.angle({ bits: 8 }).default(0),
   },
   "Ship",
 );
 
-/** Shot ticks on the wire wrap at this: a bullet lives under a second, so the tick is never in doubt. */
+/**
+ * Shot ticks on the wire wrap at this: a new shot always changes its ship's shot tick,
+ * and a bullet lives under a second, so the tick is never in doubt.
+ */
 export const SHOT_TICKS = 0x10000;
+/** A stopped bullet's tick wraps sooner: it names one of its shooter's few bullets in flight, all under a second old. */
+export const SHOT_STOPPED_TICKS = 0x100;
 export type Ship = SchemaType<typeof Ship>;
 
 export const Bullet = schema(

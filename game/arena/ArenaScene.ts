@@ -332,7 +332,8 @@ export class ArenaScene extends Phaser.Scene {
 
   private onKo(connection: ArenaConnection, message: KoMessage): void {
     const mine = message.killer === connection.sessionId || message.victim === connection.sessionId;
-    this.hud.addKo(message.killerName, message.victimName, mine, this.time.now);
+    const name = (id: string) => connection.state.ships.get(id)?.name ?? "?";
+    this.hud.addKo(name(message.killer), name(message.victim), mine, this.time.now);
     const victim = this.sprites.get(message.victim);
     if (victim) this.effects.knockOut(victim.x, victim.y, shipColor(connection.state.ships.get(message.victim)));
     this.sfx.play("ko");
@@ -364,10 +365,11 @@ export class ArenaScene extends Phaser.Scene {
   }
 
   /** Our ship points where we aim now; the one we see from (ours, or the one followed while watching) is marked. */
-  private drawShips(views: ShipView[], ownId: string, tick: number, now: number, ownAim: number): void {
+  private drawShips(views: Array<ShipView<Ship>>, ownId: string, tick: number, now: number, ownAim: number): void {
     this.sprites.sync(views, (sprite, view) => {
       sprite.mark(view.own);
-      sprite.update(view, view.id === ownId ? ownAim : view.ship.aim, tick < view.ship.shieldUntil, now);
+      const own = view.id === ownId;
+      sprite.update(view, own ? ownAim : view.ship.heading, tick < view.ship.shieldUntil, now, !own);
     });
   }
 

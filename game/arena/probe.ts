@@ -91,8 +91,8 @@ export type KillcamEnd = "skip" | "respawn" | "round-over" | "next" | "left";
 
 /**
  * The killcam: whether one is showing; whom the latest one follows, how far it
- * played and its length (ticks), and why it closed (null while it shows); how
- * many were shown, and how many came and their bytes.
+ * played and its length (ticks), and why it closed (null while it shows); and
+ * how many were shown.
  */
 export interface KillcamProbe {
   showing: boolean;
@@ -101,8 +101,6 @@ export interface KillcamProbe {
   length: number;
   closedBy: KillcamEnd | null;
   shown: number;
-  received: number;
-  bytes: number;
 }
 
 /** What the arena scene shows, as the probe reads it. */

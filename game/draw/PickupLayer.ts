@@ -1,8 +1,12 @@
 import type Phaser from "phaser";
 import type { PickupKind } from "../../shared/arena.ts";
 import { PICKUP_RADIUS } from "../../shared/constants.ts";
-import type { Pickup } from "../../shared/schema.ts";
+import type { PickupState } from "../../shared/world.ts";
+
 import { COLORS, css, FONTS } from "../palette.ts";
+
+/** A pickup as drawn: the synchronised one in the game, a replay's or killcam's otherwise (its labels are kept by object). */
+type Pickup = Readonly<PickupState>;
 
 export const PICKUP_STYLE: Record<PickupKind, { color: number; label: string; name: string }> = {
   heal: { color: COLORS.pickupHeal, label: "+", name: "Heal" },

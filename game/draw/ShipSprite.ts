@@ -13,6 +13,8 @@ const TRAIL_POINTS = 10;
 const TRAIL_MIN_STEP = 1.5;
 /** Keeps name tags this far inside the screen's edges. */
 const TAG_MARGIN = 4;
+/** How quickly a hull turns to a new heading (ms to close most of the way): another ship's arrives in steps of a few degrees. */
+const TURN_EASE_MS = 50;
 
 /**
  * One ship on screen: an arrowhead hull that points where the ship aims (striped
@@ -41,6 +43,8 @@ export class ShipSprite {
   private readonly bubble: Phaser.GameObjects.Text;
   private bubbleUntil = 0;
   private drawnHealth = -1;
+  /** The hull's angle as drawn, and when (null: not drawn since it was last out of play). */
+  private turned: { angle: number; at: number } | null = null;
   private drawnShield: boolean | null = null;
   private readonly botLabel: boolean;
 
@@ -113,17 +117,21 @@ export class ShipSprite {
     this.drawnHealth = -1;
   }
 
-  /** `aim` is the angle the hull points at (our own ship uses the live aim, not the server's copy). */
-  update(view: ShipView, aim: number, shielded: boolean, now: number): void {
+  /**
+   * `aim` is the angle the hull points at: our own ship's live aim, drawn as it is;
+   * another's heading, which the hull eases to (`eased`).
+   */
+  update(view: ShipView, aim: number, shielded: boolean, now: number, eased = true): void {
     const ship = view.ship;
     this.container.setVisible(ship.alive);
     this.trail.setVisible(ship.alive);
     if (!ship.alive) {
       this.trailPoints.length = 0;
+      this.turned = null;
       return;
     }
     this.container.setPosition(view.x, view.y);
-    this.hull.setRotation(aim);
+    this.hull.setRotation(this.turn(aim, now, eased));
     this.drawTrail(view.x, view.y);
     // A ship whose player's connection dropped waits, faded and out of play.
     const label = ship.away ? `${ship.name} (reconnecting)` : ship.name;
@@ -143,6 +151,19 @@ export class ShipSprite {
     this.container.setVisible(false);
     this.trail.setVisible(false);
     this.trailPoints.length = 0;
+    this.turned = null;
+  }
+
+  /** The angle to draw the hull at now: `aim`, or on the way to it by the shorter way round. */
+  private turn(aim: number, now: number, eased: boolean): number {
+    const from = this.turned;
+    let angle = aim;
+    if (eased && from) {
+      const gap = Math.atan2(Math.sin(aim - from.angle), Math.cos(aim - from.angle));
+      angle = from.angle + gap * (1 - Math.exp(-Math.max(0, now - from.at) / TURN_EASE_MS));
+    }
+    this.turned = { angle, at: now };
+    return angle;
   }
 
   /** A quick-chat line or emote, shown above the ship for a moment. */

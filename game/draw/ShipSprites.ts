@@ -16,7 +16,7 @@ export class ShipSprites {
   }
 
   /** Draws each ship with `draw`, teammates of the ship we see from (`own`) marked; sprites of ships no longer in `views` are destroyed. */
-  sync(views: readonly ShipView[], draw: (sprite: ShipSprite, view: ShipView) => void): void {
+  sync<View extends ShipView>(views: readonly View[], draw: (sprite: ShipSprite, view: View) => void): void {
     const seen = new Set<string>();
     const ourTeam = views.find((view) => view.own)?.ship.team ?? 0;
     for (const view of views) {

@@ -5,7 +5,7 @@ import { layoutByName, type ArenaLayout } from "../../shared/arena.ts";
 import { INTERPOLATION_DELAY_MS, TICK_RATE } from "../../shared/constants.ts";
 import { namesWith, SHIP_FIELDS } from "../../shared/entities.ts";
 import type { ChatMessage } from "../../shared/chat.ts";
-import type { Handshake, KillcamMessage, KoMessage, ReportMessage } from "../../shared/messages.ts";
+import type { Handshake, KoMessage, ReportMessage } from "../../shared/messages.ts";
 import { ArenaState, type Ship, ShipInput } from "../../shared/schema.ts";
 import type { RoomSettings } from "../../shared/settings.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
@@ -14,6 +14,7 @@ import { gameClient, type ArenaJoinOptions, type ArenaRoom, type GameClient, typ
 import { browserId } from "./browserId.ts";
 import { LinkStats } from "./LinkStats.ts";
 import { NetworkMeter } from "./NetworkMeter.ts";
+import { SeenHistory } from "./SeenHistory.ts";
 import { ShotFeed } from "./ShotFeed.ts";
 
 /** Everything the step reads or writes: the reconciler predicts these and adopts them from the server. */
@@ -116,6 +117,8 @@ export class ArenaConnection {
   private readonly shots: PredictedSpawns<BulletState, PredictedShot>;
   /** The server's bullets, from the shots its ships carry. */
   private readonly shotFeed: ShotFeed;
+  /** What we were shown of the last few seconds, for the killcam. */
+  readonly seen: SeenHistory;
   /** Round trip, jitter and prediction corrections, for the panels. */
   readonly stats: LinkStats;
   /** Shots we predicted, and those the server never confirmed. */
@@ -126,15 +129,12 @@ export class ArenaConnection {
   private readonly koListeners: Array<(message: KoMessage) => void> = [];
   private readonly chatListeners: Array<(message: ChatMessage) => void> = [];
   private readonly noticeListeners: Array<(text: string) => void> = [];
-  private readonly killcamListeners: Array<(message: KillcamMessage) => void> = [];
   private readonly reportListeners: Array<(message: ReportMessage | null) => void> = [];
   private readonly idleListeners: Array<(seconds: number) => void> = [];
   private readonly watchingListeners: Array<() => void> = [];
   private readonly ownShipListeners: Array<() => void> = [];
   /** The browser this connection joined from (see browserId), sent again with a Join from watching. */
   private browser = "";
-  /** Killcams received (for the test probe) and their bytes on the wire. */
-  killcams = { count: 0, bytes: 0 };
 
   private constructor(room: ArenaRoom, meter: NetworkMeter, handshake: HandshakeInfo) {
     this.room = room;
@@ -153,6 +153,7 @@ export class ArenaConnection {
       room.clock,
     );
     this.shots.attach(this.shotFeed.subscribe);
+    this.seen = new SeenHistory(room, () => this.shotFeed.inFlight());
 
     this.stats = new LinkStats(room);
 
@@ -180,11 +181,6 @@ export class ArenaConnection {
     room.onMessage("report-notice", ({ text }) => {
       for (const listener of this.noticeListeners) listener(text);
       for (const listener of this.reportListeners) listener(null);
-    });
-    room.onMessage("killcam", (message) => {
-      this.killcams.count++;
-      this.killcams.bytes += message.replay.length;
-      for (const listener of this.killcamListeners) listener(message);
     });
     const callbacks = Callbacks.get(room);
     callbacks.listen("tick", (tick) => (this.lastTick = { tick, at: performance.now() }));
@@ -314,12 +310,6 @@ export class ArenaConnection {
     this.shotFeed.onFired(listener);
   }
 
-  /** The seconds before we were knocked out, sent to us alone (see KillcamMessage). */
-  onKillcam(listener: (message: KillcamMessage) => void): void {
-    this.killcamListeners.push(listener);
-  }
-
-  /** Every chat line said in the room, ours included, as the server cleaned it. */
   /** The replay we asked for with report(), to save for a bug report; null when none came (a notice says why). */
   onReport(listener: (message: ReportMessage | null) => void): void {
     this.reportListeners.push(listener);
@@ -330,6 +320,7 @@ export class ArenaConnection {
     if (this.linkUp) this.room.send("report");
   }
 
+  /** Every chat line said in the room, ours included, as the server cleaned it. */
   onChat(listener: (message: ChatMessage) => void): void {
     this.chatListeners.push(listener);
   }

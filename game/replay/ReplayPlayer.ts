@@ -6,6 +6,7 @@ import type { Replay } from "../../shared/replay/format.ts";
 import { type ChecksumMismatch, ReplaySimulation, type SimulationPoint } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
 import type { BulletView, ShipView } from "../net/ArenaConnection.ts";
+import type { Playback } from "./ReplayScene.ts";
 
 /** Seconds between keyframes: a jump replays at most this much. */
 const KEYFRAME_SECONDS = 5;
@@ -18,7 +19,7 @@ export interface KoLine {
   victim: string;
 }
 
-export class ReplayPlayer {
+export class ReplayPlayer implements Playback {
   readonly replay: Replay;
   readonly simulation: ReplaySimulation;
   /** Every knock-out in the replay, in order (known after prepare). */
@@ -37,6 +38,11 @@ export class ReplayPlayer {
     this.simulation = new ReplaySimulation(replay);
     this.keyframeEvery = Math.max(1, Math.round(KEYFRAME_SECONDS * replay.tickRate));
     this.keyframes.push(this.simulation.point());
+  }
+
+  /** The world at the tick simulated last. */
+  get state(): ReplaySimulation["state"] {
+    return this.simulation.state;
   }
 
   /** Ticks in the replay. */

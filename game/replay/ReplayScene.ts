@@ -8,10 +8,27 @@ import { makeGlowTexture } from "../draw/glow.ts";
 import { PickupLayer } from "../draw/PickupLayer.ts";
 import { ShipSprites } from "../draw/ShipSprites.ts";
 import { shipColor } from "../palette.ts";
-import type { ReplayPlayer } from "./ReplayPlayer.ts";
+import type { BulletView, ShipView } from "../net/ArenaConnection.ts";
+import type { HillView } from "../draw/HillLayer.ts";
+import type { PickupState, ShipState } from "../../shared/world.ts";
+
+/** The round as a playback shows it at the tick drawn: its layout and hill, its ships (by id) and its pickups. */
+export interface PlaybackState extends HillView {
+  ships: { get(id: string): Readonly<ShipState> | undefined };
+  pickups: { values(): Iterable<Readonly<PickupState>> };
+}
+
+/** What the scene draws: a replay re-simulated (ReplayPlayer), or what a client was shown (SeenPlayer, the killcam). */
+export interface Playback {
+  readonly state: PlaybackState;
+  /** The tick drawn, fractional. */
+  readonly renderTick: number;
+  ships(marked: string | null): ShipView[];
+  bullets(): BulletView[];
+}
 
 export interface ReplaySceneData {
-  player: ReplayPlayer;
+  player: Playback;
   /** The ship the camera follows and marks, or null to show the whole arena. */
   follow: () => string | null;
   /** Called first thing each frame with the frame's length in ms: the owner moves playback on. */
@@ -64,7 +81,7 @@ export class ReplayScene extends Phaser.Scene {
   override update(_time: number, delta: number): void {
     const { player, follow, onFrame } = this.options;
     onFrame(delta);
-    const state = player.simulation.state;
+    const state = player.state;
     const layout = layoutByName(state.layout);
     if (layout.name !== this.drawnLayout) {
       drawWalls(this.walls, layout);

@@ -146,7 +146,8 @@ async function live(roomCode: string): Promise<void> {
       while (chatLog.children.length > 30) chatLog.firstElementChild?.remove();
     });
     room.onMessage("ko", (message) => {
-      const ko = { killer: message.killerName, victim: message.victimName, at: message.at };
+      const name = (id: string) => room.state.ships.get(id)?.name ?? "?";
+      const ko = { killer: name(message.killer), victim: name(message.victim), at: message.at };
       feed.unshift(ko);
       draw();
       ws.sawKo(ko);

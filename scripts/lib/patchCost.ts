@@ -4,10 +4,13 @@
 // the shared changes plus that player's own view. Then the real decoder reads each
 // patch back and every byte is put down to what it carried. Byte counts are
 // deterministic: the same fight gives the same figures every time.
+import { getMessageBytes, Protocol } from "@colyseus/core";
 import { $decoder, Decoder, Encoder, MapSchema, Schema, StateView } from "@colyseus/schema";
 import { botControls, botName } from "../../shared/bots.ts";
 import { PATCH_RATE, SHIP_HUES, TICK_RATE } from "../../shared/constants.ts";
 import { PooledEntities } from "../../server/EntityPool.ts";
+import { ScoreFeed } from "../../server/ScoreFeed.ts";
+import { updateHeadings } from "../../server/Headings.ts";
 import { ShotWire } from "../../server/ShotWire.ts";
 import type { ModeName } from "../../shared/modes/index.ts";
 import { ArenaState, Bullet, OWNER_VIEW, Ship } from "../../shared/schema.ts";
@@ -29,8 +32,14 @@ export interface PatchCost {
   seconds: number;
   patchRate: number;
   patches: number;
-  /** Everything one client receives in state patches, per second. */
+  /** Everything one client receives, per second: its patches and the room's messages. */
   bytesPerClientPerSecond: number;
+  /** What one client receives in state patches, per second. */
+  patchBytesPerClientPerSecond: number;
+  /** What one client receives in messages, per second: every knock-out is told to everyone. */
+  messageBytesPerClientPerSecond: number;
+  /** Knock-outs a second. */
+  kosPerSecond: number;
   bytesPerPatch: number;
   movingShipsPerPatch: number;
   /** Bullets fired per patch interval. */
@@ -44,7 +53,7 @@ export interface PatchCost {
   perPatch: {
     /** Switches to ships that moved, and their x and y. */
     shipMotion: number;
-    /** Aim, health, scores and the rest; the own ship's velocity and cooldowns. */
+    /** Heading, health, scores and the rest; the own ship's velocity and cooldowns. */
     shipOther: number;
     /** The ships' shots, from which clients draw the bullets (server/ShotWire.ts). */
     bullets: number;
@@ -56,7 +65,7 @@ export interface PatchCost {
 type Category = keyof PatchCost["perPatch"];
 type DecodeOperation = (typeof Schema)[typeof $decoder];
 
-/** Steps the scripted fight and accounts for every byte of the patches one client receives. */
+/** Steps the scripted fight and accounts for every byte of the patches and messages one client receives. */
 export function measurePatchCost(script: FightScript): PatchCost {
   const dt = 1 / TICK_RATE;
   // Patches go out on their own clock: 20 a second against 30 ticks, one after each tick that crosses a patch time.
@@ -84,6 +93,10 @@ export function measurePatchCost(script: FightScript): PatchCost {
   let patches = 0;
   let movingShips = 0;
   let shots = 0;
+  // The room's messages, framed as the framework sends them: a knock-out goes to everyone.
+  const scores = new ScoreFeed(state);
+  let messageBytes = 0;
+  let kos = 0;
   for (let tick = 1; tick <= totalTicks; tick++) {
     if (tick <= joinTicks && tick % TICK_RATE === 0) join(state.ships.size);
     const events: WorldEvent[] = [];
@@ -91,8 +104,17 @@ export function measurePatchCost(script: FightScript): PatchCost {
     for (const event of events) if (event.type === "shot") shotWire.fired(event.shooter, event.bullet);
     advanceWorld(state, factory, dt, events);
     shotWire.endTick(events);
+    updateHeadings(state.ships.values());
     factory.recycleBullets(state.bullets);
-    if (tick > joinTicks) shots += events.filter((event) => event.type === "shot").length;
+    if (tick > joinTicks) {
+      shots += events.filter((event) => event.type === "shot").length;
+      for (const event of events) {
+        if (event.type !== "ko") continue;
+        // A fixed wall-clock time (this many digits), so the bytes are the same on every run.
+        messageBytes += getMessageBytes.raw(Protocol.ROOM_DATA, "ko", scores.ko(event.killer, event.victim, 1_780_000_000_000 + tick)).length;
+        kos++;
+      }
+    }
     if (!patchDue(tick)) continue;
     const patch = encodePatch(encoder, view);
     encoder.discardChanges();
@@ -113,7 +135,10 @@ export function measurePatchCost(script: FightScript): PatchCost {
     seconds: script.seconds,
     patchRate: PATCH_RATE,
     patches,
-    bytesPerClientPerSecond: Math.round(total / script.seconds),
+    bytesPerClientPerSecond: Math.round((total + messageBytes) / script.seconds),
+    patchBytesPerClientPerSecond: Math.round(total / script.seconds),
+    messageBytesPerClientPerSecond: Math.round(messageBytes / script.seconds),
+    kosPerSecond: round(kos / script.seconds),
     bytesPerPatch: round(total / patches),
     movingShipsPerPatch: round(movingShips / patches),
     shotsPerPatch: round(shots / patches),

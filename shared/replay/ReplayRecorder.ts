@@ -1,13 +1,9 @@
-// Records a room's rounds as replays while they are played, and cuts killcams
-// (the seconds before a knock-out) and players' reports (the last half minute)
-// from the recording.
+// Records a room's rounds as replays while they are played, and cuts players'
+// reports (the last half minute) from the recording.
 import type { ShipControls } from "../step.ts";
 import type { WorldEvent, WorldState } from "../world.ts";
 import { CHECKSUM_INTERVAL, emptyTick, type Keyframe, REPLAY_LIMITS, type Replay, ReplayWriter, type Change, type TickRecord } from "./format.ts";
 import { takeKeyframe, worldChecksum } from "./snapshot.ts";
-
-/** How far back a killcam starts, at least. */
-export const KILLCAM_SECONDS = 3;
 
 /** How far back a player's report of a round under way reaches, at most (a bug report's replay). */
 export const REPORT_SECONDS = 30;
@@ -46,7 +42,7 @@ export class ReplayRecorder {
   private players = new Set<string>();
   /** Players' bullets judged by lag compensation, while they fly. */
   private readonly compensated = new Set<string>();
-  /** Recent keyframes and ticks, enough to cut a killcam from. */
+  /** Recent keyframes and ticks, enough to cut a report from. */
   private keyframes: Keyframe[] = [];
   private recent: Array<{ tick: number; record: TickRecord }> = [];
 
@@ -128,11 +124,6 @@ export class ReplayRecorder {
     if (!writer || writer.ticks === 0) return null;
     const bytes = writer.finish({ room: this.options.room, round, tickRate: this.options.tickRate, recordedAt: this.recordedAt, complete }, this.checksums);
     return { round, complete, ticks: writer.ticks, recordedAt: this.recordedAt, players: [...this.players], bytes };
-  }
-
-  /** The last KILLCAM_SECONDS or so up to the tick just recorded, as a replay (see lastSeconds). */
-  killcam(): Uint8Array | null {
-    return this.lastSeconds(KILLCAM_SECONDS);
   }
 
   /**

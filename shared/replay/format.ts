@@ -105,7 +105,7 @@ export interface Replay {
   tickRate: number;
   /** Wall-clock time the recording started, ms since the epoch (to the second). */
   recordedAt: number;
-  /** The round was played to its end (false: cut short, or a killcam's slice of it). */
+  /** The round was played to its end (false: cut short, or a report's slice of it). */
   complete: boolean;
   start: Keyframe;
   /** ticks[i] takes the world from tick start.tick + i to start.tick + i + 1. */

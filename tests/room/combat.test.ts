@@ -32,7 +32,7 @@ describe("combat", () => {
     await waitFor(() => !target.alive, "the KO");
     expect({ kos: shooter.kos, deaths: target.deaths, koBy: target.koBy }).toEqual({ kos: 1, deaths: 1, koBy: "Alpha" });
     await waitFor(() => seenByB.length === 1, "the KO message");
-    expect(seenByB[0]).toEqual({ killer: a.sessionId, victim: b.sessionId, killerName: "Alpha", victimName: "Bravo", at: expect.any(Number) });
+    expect(seenByB[0]).toEqual({ killer: a.sessionId, victim: b.sessionId, at: expect.any(Number) });
   });
 
   it("respawns at the spawn point farthest from enemies, and the shield blocks damage", async () => {

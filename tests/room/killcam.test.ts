@@ -1,50 +1,64 @@
-// A knocked-out player is sent the seconds before the knock-out, which re-simulate
-// on their side to that very knock-out; bots and players not knocked out get none.
+// A knocked-out player's killcam is the seconds before the knock-out as their own
+// client was shown them: the server sends nothing more for it. What it plays is
+// the match as the server had it, patch by patch, up to the very knock-out.
 import { describe, expect, it } from "vitest";
 import type { ArenaConnection } from "../../game/net/ArenaConnection.ts";
-import { ReplayPlayer } from "../../game/replay/ReplayPlayer.ts";
-import { hunter, playersInNewRoom, runFrames, useTestServer, waitFor } from "../kit/index.ts";
-import { readReplayFile } from "../../server/replayFile.ts";
-import type { KillcamMessage } from "../../shared/messages.ts";
-import { KILLCAM_SECONDS } from "../../shared/replay/ReplayRecorder.ts";
+import { SeenPlayer } from "../../game/replay/SeenPlayer.ts";
+import { KILLCAM_SECONDS } from "../../shared/constants.ts";
 import type { WorldEvent } from "../../shared/world.ts";
+import { hunter, playersInNewRoom, runFrames, useTestServer, waitFor } from "../kit/index.ts";
 
 describe("killcam", () => {
   const server = useTestServer({ bots: 3 });
 
-  it("comes to the knocked-out player alone and re-simulates to the very knock-out, from the killer's side", async () => {
+  it("plays the seconds before the knock-out from what the knocked-out player's client was shown, to the very knock-out", async () => {
     const { room, players } = await playersInNewRoom(server.colyseus, server.endpoint, ["Ada", "Grace"]);
     for (const player of players) player.meter.simulate(100, 10);
+    // Where the server had every ship after each tick, and the players' knock-outs.
+    const positions = new Map<number, Map<string, { x: number; y: number }>>();
     const kos: Array<{ killer: string; victim: string; tick: number }> = [];
     room.onWorldEvents = (events: readonly WorldEvent[]) => {
+      positions.set(room.state.tick, new Map([...room.state.ships].map(([id, ship]) => [id, { x: ship.x, y: ship.y }])));
       for (const event of events) if (event.type === "ko") kos.push({ killer: event.killer, victim: event.victim, tick: room.state.tick });
     };
-    const killcams = new Map<ArenaConnection, KillcamMessage[]>(players.map((player) => [player, []]));
-    for (const player of players) player.onKillcam((message) => killcams.get(player)!.push(message));
     const stops = players.map((player) => runFrames(player, hunter(player)));
-    await waitFor(() => [...killcams.values()].some((received) => received.length > 0), "a killcam", 40_000);
+    // A player knocked out once they have played long enough for a whole killcam, and their client showing it.
+    const down = (player: ArenaConnection) => player.ownShip?.alive === false;
+    const knockedOut = () => players.find((player) => kos.some((ko) => ko.victim === player.sessionId && ko.tick > KILLCAM_SECONDS * 30 + 30) && down(player));
+    await waitFor(() => knockedOut() !== undefined, "a player knocked out", 40_000);
+    const victim = knockedOut()!;
+    const frames = victim.seen.lastSeconds(KILLCAM_SECONDS);
     for (const stop of stops) stop();
+    room.onWorldEvents = null;
 
-    const [player, [message]] = [...killcams].find(([, received]) => received.length > 0)! as [ArenaConnection, KillcamMessage[]];
-    expect(message!.victim).toBe(player.sessionId);
-    const ko = kos.find((k) => k.victim === player.sessionId && k.killer === message!.killer)!;
-    expect(ko).toBeDefined();
-    // Every KO of a player brought that player one killcam; nobody else got one.
-    for (const [other, received] of killcams) {
-      const knockedOut = kos.filter((k) => k.victim === other.sessionId).length;
-      expect(received.length).toBeLessThanOrEqual(knockedOut);
-      for (const killcam of received) expect(killcam.victim).toBe(other.sessionId);
+    const ko = kos.findLast((k) => k.victim === victim.sessionId)!;
+    const [first, last] = [frames[0]!.round, frames[frames.length - 1]!.round];
+    // The whole killcam's length, patch by patch (one every tick or two), ending at the knock-out.
+    expect(last.tick - first.tick).toBeGreaterThanOrEqual(KILLCAM_SECONDS * 30 - 2);
+    expect(frames.every((frame, i) => i === 0 || frame.round.tick - frames[i - 1]!.round.tick <= 2)).toBe(true);
+    const end = frames[frames.length - 1]!;
+    expect(end.round.tick).toBeGreaterThanOrEqual(ko.tick);
+    expect(end.ships.get(victim.sessionId)!.alive).toBe(false);
+    expect(end.ships.get(victim.sessionId)!.koBy).toBe(room.state.ships.get(ko.killer)?.name);
+    // Every ship, in every frame, where the server had it at that tick.
+    for (const frame of frames) {
+      for (const [id, ship] of frame.ships)
+        expect({ x: ship.x, y: ship.y }, `${id} at tick ${frame.round.tick}`).toEqual(positions.get(frame.round.tick)!.get(id));
     }
+    // The killing shot flew in it.
+    expect(frames.some((frame) => frame.bullets.some((bullet) => bullet.owner === ko.killer))).toBe(true);
 
-    const replay = readReplayFile(message!.replay);
-    const killcam = new ReplayPlayer(replay);
-    expect(killcam.length).toBeGreaterThanOrEqual(KILLCAM_SECONDS * replay.tickRate);
-    const seen: WorldEvent[] = [];
-    while (!killcam.simulation.done) seen.push(...killcam.simulation.step());
-    expect(killcam.simulation.firstMismatch).toBeNull();
-    expect(killcam.simulation.tick).toBe(ko.tick);
-    expect(seen).toContainEqual({ type: "ko", killer: message!.killer, victim: player.sessionId });
-    expect(message!.respawnTick).toBeGreaterThan(ko.tick);
-    console.log(`killcam: ${message!.replay.length} bytes for ${(killcam.length / replay.tickRate).toFixed(1)} s`);
+    // Played back, it draws each ship where its frame has it, gliding between frames, and ends at the knock-out.
+    const player = new SeenPlayer(frames, 30);
+    expect(player.length).toBe(last.tick - first.tick);
+    for (const frame of frames.slice(1)) {
+      player.advance(frame.round.tick - player.renderTick);
+      const killer = player.ships(ko.killer).find((view) => view.id === ko.killer)!;
+      expect({ x: killer.x, y: killer.y }).toEqual({ x: frame.ships.get(ko.killer)!.x, y: frame.ships.get(ko.killer)!.y });
+      expect(killer.own).toBe(true);
+    }
+    expect(player.position).toBe(player.length);
+    expect(player.ships(null).find((view) => view.id === victim.sessionId)!.ship.alive).toBe(false);
+    for (const player of players) await player.room.leave();
   }, 60_000);
 });

@@ -85,7 +85,7 @@ describe("replays", () => {
     ["tdm", "Crossroads"],
     ["koth", "Foundry"],
   ] as Array<[ModeName, string]>)(
-    "re-simulates a recorded %s round on %s: teams, a switch, a leave, the team scores, and a killcam cut from it",
+    "re-simulates a recorded %s round on %s: teams, a switch, a leave, the team scores, and a report cut from it",
     async (mode, arena) => {
       const settings = { mode, arena, bots: 4, roundSeconds: ROUND_SECONDS, koTarget: 1000, holdTarget: 3600 };
       const host = await ArenaConnection.join(server.endpoint, "Ada", { kind: "create", private: true, settings });
@@ -110,7 +110,7 @@ describe("replays", () => {
       await ticksPass(room.state, 2 * TICK_RATE);
       await guests[1]!.room.leave(true);
       await ticksPass(room.state, 2 * TICK_RATE);
-      const killcam = readReplayFile((await room.recording.killcam())!);
+      const report = readReplayFile((await room.recording.report(false))!.replay);
       await waitFor(() => saved.length > 0, "the round's replay", (ROUND_SECONDS + 5) * 1000);
       for (const stop of stops) stop();
 
@@ -132,7 +132,7 @@ describe("replays", () => {
       // A replay has no host (that is the room's, not the rules').
       const played = finalScores!;
       expect(scoreboardFromState(simulation.state)).toEqual({ ...played, ships: played.ships.map((ship) => ({ ...ship, host: false })) });
-      const slice = new ReplaySimulation(killcam);
+      const slice = new ReplaySimulation(report);
       expect(slice.run()).toBeNull();
       expect(slice.checked).toBeGreaterThan(0);
       await host.room.leave();

@@ -17,12 +17,13 @@ function wireFields(schema: object): Array<{ name: string; tag?: number }> {
 const ENTITIES: Array<{ name: string; schema: new () => object; table: FieldTable; wireOnly: string[]; notSent: string[] }> = [
   // A player's round trip is shown on the scoreboard; the rules never read it. A ship's latest
   // shot carries its bullet over the wire (server/ShotWire.ts): the rules have the bullet itself.
+  // The aim stays on the server: everyone draws the hull at the heading (server/Headings.ts).
   {
     name: "Ship",
     schema: Ship,
     table: SHIP_FIELDS,
-    wireOnly: ["ping", "shotStopped", "shotTick", "shotVx", "shotVy", "shotX", "shotY"],
-    notSent: [],
+    wireOnly: ["heading", "ping", "shotStopped", "shotTick", "shotVx", "shotVy", "shotX", "shotY"],
+    notSent: ["aim"],
   },
   { name: "Bullet", schema: Bullet, table: BULLET_FIELDS, wireOnly: [], notSent: [] },
   { name: "Pickup", schema: Pickup, table: PICKUP_FIELDS, wireOnly: [], notSent: [] },
