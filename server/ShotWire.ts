@@ -5,7 +5,7 @@
 // its flight from the layout and the tick, a ship it struck from the shooter's
 // `shotStopped`, its shooter leaving, and a round's end. A shot costs a patch some
 // fifteen bytes; the bullet as an entity of its own cost some fifty, and more to remove.
-import { type ArenaState, SHOT_STOPPED_TICKS, SHOT_TICKS } from "../shared/schema.ts";
+import { type ArenaState, SHOT_TICKS } from "../shared/schema.ts";
 import type { WorldEvent } from "../shared/world.ts";
 
 export class ShotWire {
@@ -47,7 +47,7 @@ export class ShotWire {
       if (event.type !== "hit" && event.type !== "deflect") continue;
       const firedAt = this.firedAt.get(event.bullet);
       const shooter = this.state.ships.get(event.shooter);
-      if (firedAt !== undefined && shooter) shooter.shotStopped = firedAt % SHOT_STOPPED_TICKS;
+      if (firedAt !== undefined && shooter) shooter.shotStopped = firedAt % SHOT_TICKS;
     }
     if (this.firedAt.size === this.state.bullets.size) return;
     for (const bullet of this.firedAt.keys()) if (!this.state.bullets.has(bullet)) this.firedAt.delete(bullet);

@@ -66,8 +66,11 @@ export const Ship = schema(
     shotVy: bulletVelocity().default(0),
     /** The tick it was fired in, modulo SHOT_TICKS. */
     shotTick: t.uint16().default(0),
-    /** The tick (modulo SHOT_STOPPED_TICKS) of the ship's latest bullet to stop at a ship it hit, or at a shield. */
-    shotStopped: t.uint8().default(0),
+    /**
+     * The tick (modulo SHOT_TICKS) of the ship's latest bullet to stop at a ship it hit,
+     * or at a shield: a stop is told by a change, so two in a row must never look alike.
+     */
+    shotStopped: t.uint16().default(0),
     /**
      * Where the hull points, as everyone draws it: the aim, sent only once it has turned
      * by more than HEADING_TOLERANCE (server/Headings.ts). A hull drawn a degree or two
@@ -79,12 +82,10 @@ export const Ship = schema(
 );
 
 /**
- * Shot ticks on the wire wrap at this: a new shot always changes its ship's shot tick,
- * and a bullet lives under a second, so the tick is never in doubt.
+ * Shot ticks on the wire wrap at this: a bullet lives under a second, so the tick is
+ * never in doubt, and two of a ship's shots (or stops) in a row never look alike.
  */
 export const SHOT_TICKS = 0x10000;
-/** A stopped bullet's tick wraps sooner: it names one of its shooter's few bullets in flight, all under a second old. */
-export const SHOT_STOPPED_TICKS = 0x100;
 export type Ship = SchemaType<typeof Ship>;
 
 export const Bullet = schema(

@@ -38,7 +38,7 @@ export class KillcamController {
   /** We were knocked out by this ship: the killcam opens once our client shows our ship down. */
   private knockedOutBy: string | null = null;
   private shown = 0;
-  /** The arena was left: a killcam still being unpacked is not shown. */
+  /** The arena was left: a killcam whose code is still being fetched is not shown. */
   private ended = false;
 
   constructor(scene: Phaser.Scene, connection: ArenaConnection) {

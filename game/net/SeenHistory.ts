@@ -34,11 +34,11 @@ export class SeenHistory {
     });
   }
 
-  /** The frames of the last `seconds` up to the latest, oldest first (at least the latest). */
+  /** The frames of the last `seconds` of the round under way, up to the latest, oldest first (at least the latest). */
   lastSeconds(seconds: number): SeenFrame[] {
     const latest = this.frames[this.frames.length - 1];
     if (!latest) return [];
     const from = latest.round.tick - seconds * this.room.state.tickRate;
-    return this.frames.filter((frame) => frame.round.tick >= from);
+    return this.frames.filter((frame) => frame.round.tick >= from && frame.round.round === latest.round.round);
   }
 }

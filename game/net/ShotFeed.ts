@@ -7,7 +7,7 @@
 import { Callbacks, type PredictedSpawns } from "@colyseus/sdk";
 import type { ArenaLayout } from "../../shared/arena.ts";
 import { flightTicks } from "../../shared/flight.ts";
-import { type ArenaState, SHOT_STOPPED_TICKS, SHOT_TICKS, type Ship } from "../../shared/schema.ts";
+import { type ArenaState, SHOT_TICKS, type Ship } from "../../shared/schema.ts";
 import type { BulletState } from "../../shared/world.ts";
 import type { ArenaRoom } from "./gameClient.ts";
 
@@ -49,7 +49,7 @@ export class ShotFeed {
         forget(id);
         shipListeners.set(id, [
           callbacks.listen(ship, "shotTick", () => this.fired(ship, id)),
-          callbacks.listen(ship, "shotStopped", (tick) => this.stop(`${id}:${this.fullTick(tick, SHOT_STOPPED_TICKS)}`)),
+          callbacks.listen(ship, "shotStopped", (tick) => this.stop(`${id}:${this.fullTick(tick)}`)),
         ]);
       }),
       callbacks.onRemove("ships", (_ship, id) => {
@@ -86,7 +86,7 @@ export class ShotFeed {
     // A ship that has never fired carries no velocity: a bullet always has one.
     if (ship.shotVx === 0 && ship.shotVy === 0) return;
     const state: ArenaState = this.room.state;
-    const bullet: BulletState = { x: ship.shotX, y: ship.shotY, vx: ship.shotVx, vy: ship.shotVy, owner, spawnTick: this.fullTick(ship.shotTick, SHOT_TICKS) };
+    const bullet: BulletState = { x: ship.shotX, y: ship.shotY, vx: ship.shotVx, vy: ship.shotVy, owner, spawnTick: this.fullTick(ship.shotTick) };
     const endTick = bullet.spawnTick + flightTicks(bullet, this.layout(), this.stepSeconds());
     // A shot in the state of a room just joined whose bullet is gone is not one to draw. Any other
     // is added, even if its bullet is gone by now: ours must meet the prediction they correlate with.
@@ -104,9 +104,9 @@ export class ShotFeed {
     this.remove(flying.bullet, key);
   }
 
-  /** The tick a shot tick on the wire (wrapping at `wrap`) stands for: the latest one at or before the state's. */
-  private fullTick(wire: number, wrap: number): number {
+  /** The tick a shot tick on the wire stands for: the latest one at or before the state's. */
+  private fullTick(wire: number): number {
     const tick = this.room.state.tick;
-    return tick - ((((tick - wire) % wrap) + wrap) % wrap);
+    return tick - ((((tick - wire) % SHOT_TICKS) + SHOT_TICKS) % SHOT_TICKS);
   }
 }
