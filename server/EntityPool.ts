@@ -7,9 +7,10 @@ import type { EntityFactory } from "../shared/world.ts";
  *
  * Every patch names each instance it touches by its reference id, in as few bytes
  * as the number needs: 1 below 128, then 2, 3 and 5. The framework never reuses an
- * id, so in a room that has fired tens of thousands of bullets, every new bullet and
- * every newly joined ship would cost up to 8 bytes more in each patch. A recycled
- * instance keeps its id, so ids stay as few as the entities alive at once.
+ * id, so in a room that many players have come and gone from, every newly joined
+ * ship would cost more in each patch. A recycled instance keeps its id, so ids stay
+ * as few as the entities alive at once. Bullets no longer cross the wire (see
+ * ShotWire): recycling them spares the collector a few hundred a second.
  */
 export class EntityPool<T extends Schema> {
   private readonly create: () => T;
@@ -75,7 +76,7 @@ export class PooledEntities implements EntityFactory {
 
   pickup = (): Pickup => new Pickup();
 
-  /** Gives every ship the room can hold a one-byte id before bullets use the small ids up. */
+  /** Gives every ship the room can hold a one-byte id, before anything else can take the small ids. */
   reserveShips(count: number, ships: ArenaState["ships"]): void {
     this.ships.reserve(count, ships);
   }
