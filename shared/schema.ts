@@ -73,7 +73,7 @@ export const Ship = schema(
     shotStopped: t.uint16().default(0),
     /**
      * Where the hull points, as everyone draws it: the aim, sent only once it has turned
-     * by more than HEADING_TOLERANCE (server/Headings.ts). A hull drawn a degree or two
+     * by more than HEADING_TOLERANCE (server/Headings.ts). A hull drawn a few degrees
      * off costs nothing; an aim sent as it turns cost every moving mouse a byte or two a patch.
      */
     heading: t.angle({ bits: 8 }).default(0),
