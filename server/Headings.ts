@@ -4,6 +4,7 @@
 // sending each turn cost a byte or two a ship in every patch; clients ease the
 // hull to each new heading, and bullets fly from their shots, exactly, whatever
 // the hull shows.
+import { angleBetween } from "../shared/geometry.ts";
 import type { Ship } from "../shared/schema.ts";
 
 /** How far the drawn hull may lag the aim, radians: three steps of the wire's 256, some 4°. */
@@ -11,8 +12,5 @@ export const HEADING_TOLERANCE = (2 * Math.PI * 3) / 256;
 
 /** After each tick: each ship whose aim has turned past the tolerance sends its new heading. */
 export function updateHeadings(ships: Iterable<Ship>): void {
-  for (const ship of ships) {
-    const turned = Math.abs(((ship.aim - ship.heading + 3 * Math.PI) % (2 * Math.PI)) - Math.PI);
-    if (turned > HEADING_TOLERANCE) ship.heading = ship.aim;
-  }
+  for (const ship of ships) if (Math.abs(angleBetween(ship.heading, ship.aim)) > HEADING_TOLERANCE) ship.heading = ship.aim;
 }

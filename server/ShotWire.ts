@@ -37,13 +37,11 @@ export class ShotWire {
   /**
    * After each tick: the bots' shots (fired in the tick, not told as they were), and the shooter of
    * each bullet that stopped at a ship says which one it was. A bot's bullet that a ship stopped in
-   * the tick it was fired never flew: it is not sent.
+   * the tick it was fired never flew: it is not sent (nor is its stop, as it was never told).
    */
   endTick(events: readonly WorldEvent[]): void {
     for (const event of events) {
       if (event.type === "shot" && !this.firedAt.has(event.bullet)) this.fired(event.shooter, event.bullet);
-    }
-    for (const event of events) {
       if (event.type !== "hit" && event.type !== "deflect") continue;
       const firedAt = this.firedAt.get(event.bullet);
       const shooter = this.state.ships.get(event.shooter);

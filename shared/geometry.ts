@@ -6,6 +6,11 @@ export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
 
+/** The turn from angle `from` to angle `to` the shorter way round, radians in [-π, π). */
+export function angleBetween(from: number, to: number): number {
+  return ((((to - from) % (2 * Math.PI)) + 3 * Math.PI) % (2 * Math.PI)) - Math.PI;
+}
+
 /**
  * Where the segment from (x0,y0) to (x1,y1) first enters the rectangle grown by
  * `margin` on every side, as a fraction 0..1 of the segment; null if it never does.

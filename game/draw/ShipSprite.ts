@@ -1,5 +1,6 @@
 import type Phaser from "phaser";
 import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_HEALTH, SHIP_RADIUS } from "../../shared/constants.ts";
+import { angleBetween } from "../../shared/geometry.ts";
 import type { ShipView } from "../net/ArenaConnection.ts";
 import { COLORS, css, FONTS, healthColor, shipLook } from "../palette.ts";
 import { GLOW_TEXTURE } from "./glow.ts";
@@ -159,8 +160,7 @@ export class ShipSprite {
     const from = this.turned;
     let angle = aim;
     if (eased && from) {
-      const gap = Math.atan2(Math.sin(aim - from.angle), Math.cos(aim - from.angle));
-      angle = from.angle + gap * (1 - Math.exp(-Math.max(0, now - from.at) / TURN_EASE_MS));
+      angle = from.angle + angleBetween(from.angle, aim) * (1 - Math.exp(-Math.max(0, now - from.at) / TURN_EASE_MS));
     }
     this.turned = { angle, at: now };
     return angle;

@@ -6,12 +6,11 @@ import type { Replay } from "../../shared/replay/format.ts";
 import { type ChecksumMismatch, ReplaySimulation, type SimulationPoint } from "../../shared/replay/ReplaySimulation.ts";
 import { scoreboardFromState } from "../../shared/scores.ts";
 import type { BulletView, ShipView } from "../net/ArenaConnection.ts";
+import { glide } from "./glide.ts";
 import type { Playback } from "./ReplayScene.ts";
 
 /** Seconds between keyframes: a jump replays at most this much. */
 const KEYFRAME_SECONDS = 5;
-/** A ship that moved farther than this in one tick respawned: it is drawn where it is, not slid there. */
-const RESPAWN_STEP_PX = 120;
 
 export interface KoLine {
   tick: number;
@@ -113,14 +112,8 @@ export class ReplayPlayer implements Playback {
     const views: ShipView[] = [];
     for (const [id, ship] of this.simulation.state.ships) {
       const before = this.previous.get(id);
-      const slide = before && Math.abs(before.x - ship.x) + Math.abs(before.y - ship.y) < RESPAWN_STEP_PX;
-      views.push({
-        id,
-        own: id === marked,
-        x: slide ? before.x + (ship.x - before.x) * blend : ship.x,
-        y: slide ? before.y + (ship.y - before.y) * blend : ship.y,
-        ship,
-      });
+      const at = (before && glide(before, ship, blend)) ?? ship;
+      views.push({ id, own: id === marked, x: at.x, y: at.y, ship });
     }
     return views;
   }

@@ -5,10 +5,8 @@
 import type { BulletView, ShipView } from "../net/ArenaConnection.ts";
 import type { SeenFrame } from "../net/SeenHistory.ts";
 import type { PickupState, ShipState } from "../../shared/world.ts";
+import { glide } from "./glide.ts";
 import type { Playback, PlaybackState } from "./ReplayScene.ts";
-
-/** A ship that moved farther than this a tick respawned: it is drawn where it is, not slid there. */
-const RESPAWN_STEP_PX = 120;
 
 export class SeenPlayer implements Playback {
   readonly tickRate: number;
@@ -60,15 +58,8 @@ export class SeenPlayer implements Playback {
     const views: ShipView[] = [];
     for (const [id, ship] of frame.ships) {
       const after = next?.ships.get(id);
-      const slide =
-        after && ship.alive && after.alive && Math.hypot(after.x - ship.x, after.y - ship.y) < RESPAWN_STEP_PX * (next!.round.tick - frame.round.tick);
-      views.push({
-        id,
-        own: id === marked,
-        x: slide ? ship.x + (after.x - ship.x) * blend : ship.x,
-        y: slide ? ship.y + (after.y - ship.y) * blend : ship.y,
-        ship,
-      });
+      const at = (after && glide(ship, after, blend, next!.round.tick - frame.round.tick)) ?? ship;
+      views.push({ id, own: id === marked, x: at.x, y: at.y, ship });
     }
     return views;
   }
