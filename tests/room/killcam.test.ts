@@ -14,6 +14,9 @@ describe("killcam", () => {
   it("plays the seconds before the knock-out from what the knocked-out player's client was shown, to the very knock-out", async () => {
     const { room, players } = await playersInNewRoom(server.colyseus, server.endpoint, ["Ada", "Grace"]);
     for (const player of players) player.meter.simulate(100, 10);
+    // The tick of every patch each client was shown.
+    const shown = new Map(players.map((player) => [player, [] as number[]]));
+    for (const player of players) player.room.onStateChange((state) => shown.get(player)!.push(state.tick));
     // Where the server had every ship after each tick, and the players' knock-outs.
     const positions = new Map<number, Map<string, { x: number; y: number }>>();
     const kos: Array<{ killer: string; victim: string; tick: number }> = [];
@@ -33,9 +36,11 @@ describe("killcam", () => {
 
     const ko = kos.findLast((k) => k.victim === victim.sessionId)!;
     const [first, last] = [frames[0]!.round, frames[frames.length - 1]!.round];
-    // The whole killcam's length, patch by patch (one every tick or two), ending at the knock-out.
-    expect(last.tick - first.tick).toBeGreaterThanOrEqual(KILLCAM_SECONDS * 30 - 2);
-    expect(frames.every((frame, i) => i === 0 || frame.round.tick - frames[i - 1]!.round.tick <= 2)).toBe(true);
+    // The killcam's whole length, patch by patch: a frame for every patch the client was shown
+    // from the killcam's start to the knock-out, however late one came on a busy machine.
+    const ticks = shown.get(victim)!;
+    expect(ticks.findLast((tick) => tick < first.tick)).toBeLessThan(last.tick - KILLCAM_SECONDS * 30);
+    expect(frames.map((frame) => frame.round.tick)).toEqual(ticks.filter((tick) => tick >= first.tick && tick <= last.tick));
     const end = frames[frames.length - 1]!;
     expect(end.round.tick).toBeGreaterThanOrEqual(ko.tick);
     expect(end.ships.get(victim.sessionId)!.alive).toBe(false);
