@@ -173,7 +173,10 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     this.roster.balanceBots();
     await this.publishListing();
     this.setFixedTimestep(() => this.tick(), options.tickRate);
-    this.patchClock = sendPatchesOnSteadyClock(this, (ms) => patchTimes.add(ms));
+    this.patchClock = sendPatchesOnSteadyClock(this, (ms) => {
+      patchTimes.add(ms);
+      this.shots.patchSent();
+    });
   }
 
   /** Seats by kind, counting those on their way in (see Seats). */

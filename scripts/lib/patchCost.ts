@@ -118,6 +118,7 @@ export function measurePatchCost(script: FightScript): PatchCost {
     if (!patchDue(tick)) continue;
     const patch = encodePatch(encoder, view);
     encoder.discardChanges();
+    shotWire.patchSent();
     if (tick <= joinTicks) {
       client.decode(patch, { offset: 1 });
       continue;

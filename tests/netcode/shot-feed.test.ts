@@ -7,6 +7,7 @@ import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { layoutByName } from "../../shared/arena.ts";
 import { TICK_RATE } from "../../shared/constants.ts";
+import { SHOT_TICKS } from "../../shared/schema.ts";
 import { flightTicks } from "../../shared/flight.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import type { BulletState, WorldEvent } from "../../shared/world.ts";
@@ -60,6 +61,16 @@ describe("bullets drawn from their ships' shots", () => {
         byDrawn.set(drawnKey(bullet), key(bullet));
       });
       const drawnTicks = new Map<string, number>();
+      // The patch (its tick) that told it of each stop: its shooter's shotStopped changed to that shot's tick.
+      const stopsTold = new Map<string, number>();
+      const stopOf = new Map<string, number>();
+      watcher.room.onStateChange((state) => {
+        for (const [id, ship] of state.ships) {
+          if (stopOf.get(id) === ship.shotStopped) continue;
+          stopOf.set(id, ship.shotStopped);
+          stopsTold.set(key({ owner: id, spawnTick: state.tick - ((state.tick - ship.shotStopped + SHOT_TICKS) % SHOT_TICKS) }), state.tick);
+        }
+      });
       const stop = runFrames(watcher, (now) => {
         for (const view of watcher.bullets(now)) {
           const shot = byDrawn.get(drawnKey(view));
@@ -67,7 +78,7 @@ describe("bullets drawn from their ships' shots", () => {
         }
         return NO_CONTROLS;
       });
-      return { seen, drawnTicks, stop };
+      return { seen, drawnTicks, stopsTold, stop };
     });
     try {
       await waitFor(() => fired.size + goneAtOnce.size >= SHOTS, `${SHOTS} shots`, 30_000);
@@ -76,18 +87,22 @@ describe("bullets drawn from their ships' shots", () => {
 
       const firedKeys = new Set([...fired.values()].map(key));
       const last = Math.max(...[...fired.values()].map((bullet) => bullet.spawnTick));
-      for (const { seen, drawnTicks } of views) {
+      for (const { seen, drawnTicks, stopsTold } of views) {
         // Every bullet, exactly: its start, velocity, shooter and tick; and no other.
         for (const bullet of fired.values()) expect(seen.get(key(bullet)), key(bullet)).toEqual(bullet);
         const others = [...seen.values()].filter((bullet) => bullet.spawnTick >= from && bullet.spawnTick <= last && !firedKeys.has(key(bullet)));
         expect(others.map(key).filter((shot) => !goneAtOnce.has(shot))).toEqual([]);
 
-        // Ships stopped bullets that would have flown on for a while (the control), and the watcher drew
-        // each no further than the patch that said so (a patch every tick or two, drawn up to 4 ticks ahead
-        // of the last and 3 behind): never on towards its wall.
+        // Ships stopped bullets that would have flown on for a while (the control); the watcher was told
+        // of each stop, two of a shooter's in one tick too, and drew each bullet no further than the
+        // patch that told it (up to 2 ticks past it): never on towards its wall.
         const flownOn = [...stopped].filter(([shot, { tick, endTick }]) => endTick - tick >= 8 && drawnTicks.has(shot));
         expect(flownOn.length).toBeGreaterThanOrEqual(3);
-        for (const [shot, { tick }] of flownOn) expect(drawnTicks.get(shot)!, shot).toBeLessThanOrEqual(tick - seen.get(shot)!.spawnTick + 3);
+        for (const [shot, { tick }] of flownOn) {
+          const told = stopsTold.get(shot);
+          expect(told, `the stop of ${shot}`).toBeGreaterThanOrEqual(tick);
+          expect(drawnTicks.get(shot)!, shot).toBeLessThanOrEqual(told! - seen.get(shot)!.spawnTick + 2);
+        }
       }
     } finally {
       for (const { stop } of views) stop();
