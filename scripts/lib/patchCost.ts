@@ -131,14 +131,17 @@ export function measurePatchCost(script: FightScript): PatchCost {
 
   const total = bytes.shipMotion + bytes.shipOther + bytes.bullets + bytes.other;
   const round = (value: number) => Math.round(value * 10) / 10;
+  // Everything is the sum of its two parts as printed, each rounded to the byte.
+  const patchBytesPerClientPerSecond = Math.round(total / script.seconds);
+  const messageBytesPerClientPerSecond = Math.round(messageBytes / script.seconds);
   return {
     ships: script.ships,
     seconds: script.seconds,
     patchRate: PATCH_RATE,
     patches,
-    bytesPerClientPerSecond: Math.round((total + messageBytes) / script.seconds),
-    patchBytesPerClientPerSecond: Math.round(total / script.seconds),
-    messageBytesPerClientPerSecond: Math.round(messageBytes / script.seconds),
+    bytesPerClientPerSecond: patchBytesPerClientPerSecond + messageBytesPerClientPerSecond,
+    patchBytesPerClientPerSecond,
+    messageBytesPerClientPerSecond,
     kosPerSecond: round(kos / script.seconds),
     bytesPerPatch: round(total / patches),
     movingShipsPerPatch: round(movingShips / patches),
