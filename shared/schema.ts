@@ -86,6 +86,11 @@ export const Ship = schema(
  * never in doubt, and two of a ship's shots (or stops) in a row never look alike.
  */
 export const SHOT_TICKS = 0x10000;
+
+/** The tick a shot tick on the wire stands for, in a state at `tick`: the latest one at or before it. */
+export function shotTickAt(wire: number, tick: number): number {
+  return tick - ((((tick - wire) % SHOT_TICKS) + SHOT_TICKS) % SHOT_TICKS);
+}
 export type Ship = SchemaType<typeof Ship>;
 
 export const Bullet = schema(

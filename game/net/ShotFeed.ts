@@ -7,7 +7,7 @@
 import { Callbacks, type PredictedSpawns } from "@colyseus/sdk";
 import type { ArenaLayout } from "../../shared/arena.ts";
 import { flightTicks } from "../../shared/flight.ts";
-import { type ArenaState, SHOT_TICKS, type Ship } from "../../shared/schema.ts";
+import { type ArenaState, type Ship, shotTickAt } from "../../shared/schema.ts";
 import type { BulletState } from "../../shared/world.ts";
 import type { ArenaRoom } from "./gameClient.ts";
 
@@ -104,9 +104,8 @@ export class ShotFeed {
     this.remove(flying.bullet, key);
   }
 
-  /** The tick a shot tick on the wire stands for: the latest one at or before the state's. */
+  /** The tick a shot tick on the wire stands for, now. */
   private fullTick(wire: number): number {
-    const tick = this.room.state.tick;
-    return tick - ((((tick - wire) % SHOT_TICKS) + SHOT_TICKS) % SHOT_TICKS);
+    return shotTickAt(wire, this.room.state.tick);
   }
 }

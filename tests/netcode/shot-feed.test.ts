@@ -7,7 +7,7 @@ import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { layoutByName } from "../../shared/arena.ts";
 import { TICK_RATE } from "../../shared/constants.ts";
-import { SHOT_TICKS } from "../../shared/schema.ts";
+import { shotTickAt } from "../../shared/schema.ts";
 import { flightTicks } from "../../shared/flight.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import type { BulletState, WorldEvent } from "../../shared/world.ts";
@@ -68,7 +68,7 @@ describe("bullets drawn from their ships' shots", () => {
         for (const [id, ship] of state.ships) {
           if (stopOf.get(id) === ship.shotStopped) continue;
           stopOf.set(id, ship.shotStopped);
-          stopsTold.set(key({ owner: id, spawnTick: state.tick - ((state.tick - ship.shotStopped + SHOT_TICKS) % SHOT_TICKS) }), state.tick);
+          stopsTold.set(key({ owner: id, spawnTick: shotTickAt(ship.shotStopped, state.tick) }), state.tick);
         }
       });
       const stop = runFrames(watcher, (now) => {

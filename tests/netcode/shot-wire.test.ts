@@ -87,6 +87,9 @@ describe("the shot wire", () => {
     wire.endTick([{ type: "round-over", round: 1, winner: null, team: 0 }]);
     patch();
     patch();
-    expect(told).toEqual(["shot 10 from 10,20"]);
+    // The control: the wire still tells the next round's shots.
+    fire("b3", 40);
+    patch();
+    expect(told).toEqual(["shot 10 from 10,20", "shot 40 from 40,80"]);
   });
 });
