@@ -3,7 +3,6 @@
 // killcam, the keys (one router, with its order of precedence), the connection
 // banner, and the HUD.
 import Phaser from "phaser";
-import type { ArenaLayout } from "../../shared/arena.ts";
 import { DASH_COOLDOWN } from "../../shared/constants.ts";
 import type { KoMessage } from "../../shared/messages.ts";
 import type { Ship } from "../../shared/schema.ts";
@@ -17,14 +16,13 @@ import { HostPanel } from "../ui/HostPanel.ts";
 import { fullScreen } from "../ui/fullScreen.ts";
 import type { NetworkPanel } from "../ui/NetworkPanel.ts";
 import type { Settings, SettingsPanel } from "../ui/SettingsPanel.ts";
-import { drawFloor, drawWalls } from "../draw/ArenaBackdrop.ts";
+import { ArenaBackdrop } from "../draw/ArenaBackdrop.ts";
 import { HillLayer } from "../draw/HillLayer.ts";
 import { modeOf } from "../../shared/modes/index.ts";
 import { teamScoresState } from "./hud/TeamScores.ts";
 import { BulletLayer } from "../draw/BulletLayer.ts";
 import { ConnectionBanner } from "./ConnectionBanner.ts";
 import { Effects } from "./Effects.ts";
-import { makeGlowTexture } from "../draw/glow.ts";
 import { Hud } from "./Hud.ts";
 import type { RoomHost } from "./hud/RoomLine.ts";
 import { IdleNotice } from "./IdleNotice.ts";
@@ -67,7 +65,7 @@ export class ArenaScene extends Phaser.Scene {
   private bullets!: BulletLayer;
   private pickups!: PickupLayer;
   private hill!: HillLayer;
-  private walls!: Phaser.GameObjects.Graphics;
+  private backdrop!: ArenaBackdrop;
   private banner!: ConnectionBanner;
   private killcams!: KillcamController;
   private keys!: KeyRouter;
@@ -84,7 +82,6 @@ export class ArenaScene extends Phaser.Scene {
   private exit: (message: string) => void = () => {};
   private readonly sfx = new SoundEffects();
   private sprites!: ShipSprites;
-  private drawnLayout = "";
   /** Our predicted shots already given a muzzle flash and a sound. */
   private shotsSeen = 0;
   private lastAim = 0;
@@ -102,7 +99,6 @@ export class ArenaScene extends Phaser.Scene {
     // A scene instance is reused for each room: start from a clean slate.
     this.sprites = new ShipSprites(this);
     this.ownMemory = null;
-    this.drawnLayout = "";
     this.frames = 0;
     this.shotsSeen = 0;
     this.connection = connection;
@@ -111,10 +107,8 @@ export class ArenaScene extends Phaser.Scene {
     this.exit = data.exit;
     this.playerName = data.name;
 
-    makeGlowTexture(this);
-    drawFloor(this);
+    this.backdrop = new ArenaBackdrop(this);
     this.hill = new HillLayer(this);
-    this.walls = this.add.graphics().setDepth(1);
     this.pickups = new PickupLayer(this);
     this.bullets = new BulletLayer(this);
     this.effects = new Effects(this);
@@ -207,7 +201,7 @@ export class ArenaScene extends Phaser.Scene {
     const tick = connection.serverTick(now);
     const state = connection.state;
     const layout = connection.layout;
-    if (layout.name !== this.drawnLayout) this.drawWalls(layout);
+    this.backdrop.show(layout);
 
     const views = this.spectating.views(connection.ships());
     this.lastAim = this.controls.aimAngle(aimFromX, aimFromY);
@@ -371,10 +365,5 @@ export class ArenaScene extends Phaser.Scene {
       const own = view.id === ownId;
       sprite.update(view, own ? ownAim : view.ship.heading, tick < view.ship.shieldUntil, now, !own);
     });
-  }
-
-  private drawWalls(layout: ArenaLayout): void {
-    drawWalls(this.walls, layout);
-    this.drawnLayout = layout.name;
   }
 }

@@ -30,14 +30,16 @@ export const HUD_REGIONS: Record<HudRegion, Rect> = {
 /** How far around a ship's centre counts as the ship: its hull, its name tag and health bar. */
 const SHIP_REACH = SHIP_RADIUS + 30;
 
-/** The HUD panels any of these ships is under. */
+const REGIONS = Object.entries(HUD_REGIONS) as Array<[HudRegion, Rect]>;
+
+/** The HUD panels any of these ships is under (asked every frame, so it makes nothing it need not). */
 export function regionsUnder(ships: Iterable<{ x: number; y: number }>): Set<HudRegion> {
   const under = new Set<HudRegion>();
   for (const ship of ships) {
-    for (const [name, rect] of Object.entries(HUD_REGIONS) as Array<[HudRegion, Rect]>) {
-      const nearestX = Math.min(Math.max(ship.x, rect.x), rect.x + rect.w);
-      const nearestY = Math.min(Math.max(ship.y, rect.y), rect.y + rect.h);
-      if (Math.hypot(ship.x - nearestX, ship.y - nearestY) < SHIP_REACH) under.add(name);
+    for (const [name, rect] of REGIONS) {
+      const dx = ship.x - Math.min(Math.max(ship.x, rect.x), rect.x + rect.w);
+      const dy = ship.y - Math.min(Math.max(ship.y, rect.y), rect.y + rect.h);
+      if (dx * dx + dy * dy < SHIP_REACH * SHIP_REACH) under.add(name);
     }
   }
   return under;

@@ -1,37 +1,55 @@
 import type Phaser from "phaser";
-import type { ArenaLayout } from "../../shared/arena.ts";
+import type { ArenaLayout, Wall } from "../../shared/arena.ts";
 import { ARENA_HEIGHT, ARENA_WIDTH } from "../../shared/constants.ts";
 import { COLORS } from "../palette.ts";
 
 const GRID_SPACING = 40;
 
-const FLOOR_TEXTURE = "arena-floor";
-
 /**
- * The floor, its grid and the arena's edge: the same in the game, the killcam and
- * the replay page. Drawn once into a texture, so a frame draws one image rather
- * than some fifty lines (the Canvas renderer redraws a Graphics every frame).
+ * The floor, its grid, the arena's edge and a layout's walls: the same in the game,
+ * the killcam and the replay page. Drawn once per layout into a texture, so a frame
+ * draws one image rather than some fifty lines and a hundred wall strokes (the
+ * Canvas renderer redraws a Graphics every frame).
  */
-export function drawFloor(scene: Phaser.Scene): Phaser.GameObjects.Image {
-  if (!scene.textures.exists(FLOOR_TEXTURE)) {
-    const g = scene.make.graphics({}, false);
-    g.fillStyle(COLORS.floor, 1);
-    g.fillRect(0, 0, ARENA_WIDTH, ARENA_HEIGHT);
-    g.lineStyle(1, COLORS.grid, 1);
-    for (let x = GRID_SPACING; x < ARENA_WIDTH; x += GRID_SPACING) g.lineBetween(x, 0, x, ARENA_HEIGHT);
-    for (let y = GRID_SPACING; y < ARENA_HEIGHT; y += GRID_SPACING) g.lineBetween(0, y, ARENA_WIDTH, y);
-    g.lineStyle(3, COLORS.edge, 1);
-    g.strokeRect(1.5, 1.5, ARENA_WIDTH - 3, ARENA_HEIGHT - 3);
-    g.generateTexture(FLOOR_TEXTURE, ARENA_WIDTH, ARENA_HEIGHT);
-    g.destroy();
+export class ArenaBackdrop {
+  private readonly scene: Phaser.Scene;
+  private readonly image: Phaser.GameObjects.Image;
+  private drawn = "";
+
+  constructor(scene: Phaser.Scene) {
+    this.scene = scene;
+    this.image = scene.add.image(0, 0, backdropTexture(scene, null)).setOrigin(0, 0).setDepth(0);
   }
-  return scene.add.image(0, 0, FLOOR_TEXTURE).setOrigin(0, 0).setDepth(0);
+
+  /** Shows `layout`'s walls, drawing its texture the first time the game meets it. */
+  show(layout: ArenaLayout): void {
+    if (layout.name === this.drawn) return;
+    this.image.setTexture(backdropTexture(this.scene, layout));
+    this.drawn = layout.name;
+  }
 }
 
-/** A layout's walls, each with a soft glow and an edge. */
-export function drawWalls(g: Phaser.GameObjects.Graphics, layout: ArenaLayout): void {
-  g.clear();
-  for (const wall of layout.walls) {
+/** The floor with `layout`'s walls (none: the bare floor, until the layout is known). */
+function backdropTexture(scene: Phaser.Scene, layout: ArenaLayout | null): string {
+  const key = `arena-backdrop-${layout?.name ?? ""}`;
+  if (scene.textures.exists(key)) return key;
+  const g = scene.make.graphics({}, false);
+  g.fillStyle(COLORS.floor, 1);
+  g.fillRect(0, 0, ARENA_WIDTH, ARENA_HEIGHT);
+  g.lineStyle(1, COLORS.grid, 1);
+  for (let x = GRID_SPACING; x < ARENA_WIDTH; x += GRID_SPACING) g.lineBetween(x, 0, x, ARENA_HEIGHT);
+  for (let y = GRID_SPACING; y < ARENA_HEIGHT; y += GRID_SPACING) g.lineBetween(0, y, ARENA_WIDTH, y);
+  g.lineStyle(3, COLORS.edge, 1);
+  g.strokeRect(1.5, 1.5, ARENA_WIDTH - 3, ARENA_HEIGHT - 3);
+  if (layout) drawWalls(g, layout.walls);
+  g.generateTexture(key, ARENA_WIDTH, ARENA_HEIGHT);
+  g.destroy();
+  return key;
+}
+
+/** Walls, each with a soft glow and an edge, added to what `g` draws. */
+export function drawWalls(g: Phaser.GameObjects.Graphics, walls: readonly Wall[]): void {
+  for (const wall of walls) {
     for (const [spread, alpha] of [
       [10, 0.05],
       [5, 0.1],

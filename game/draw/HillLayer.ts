@@ -1,8 +1,9 @@
 import type Phaser from "phaser";
-import { layoutByName } from "../../shared/arena.ts";
+import { type Circle, layoutByName, type Wall } from "../../shared/arena.ts";
 import { type HillState, hillHolder } from "../../shared/modes/koth.ts";
 import { teamName } from "../../shared/modes/teams.ts";
 import { COLORS, css, FONTS, teamColor } from "../palette.ts";
+import { drawWalls } from "./ArenaBackdrop.ts";
 
 /** What the hill is drawn from: the round's mode, its layout and who has the hill. */
 export interface HillView {
@@ -40,7 +41,8 @@ export class HillLayer {
     const key = `${view.layout} ${view.hill} ${teamColor(1)}`;
     if (key === this.drawn) return;
     this.drawn = key;
-    const { x, y, radius } = layoutByName(view.layout).hill;
+    const layout = layoutByName(view.layout);
+    const { x, y, radius } = layout.hill;
     const holder = hillHolder(view.hill);
     const g = this.graphics;
     g.clear();
@@ -61,10 +63,22 @@ export class HillLayer {
         g.strokePath();
       }
     }
+    // The walls inside the hill stand on it, as cover does: they are drawn again over it.
+    drawWalls(
+      g,
+      layout.walls.filter((wall) => reaches(wall, layout.hill)),
+    );
     const words = holder !== null ? `HILL · ${teamName(holder).toUpperCase()} HOLDS` : view.hill === "contested" ? "HILL · CONTESTED" : "HILL";
     this.label
       .setText(words)
       .setColor(css(holder !== null ? teamColor(holder) : view.hill === "contested" ? COLORS.highlight : COLORS.muted))
       .setPosition(x, y - radius - 4);
   }
+}
+
+/** Whether any of `wall` lies inside `circle`. */
+function reaches(wall: Wall, circle: Circle): boolean {
+  const dx = circle.x - Math.min(Math.max(circle.x, wall.x), wall.x + wall.w);
+  const dy = circle.y - Math.min(Math.max(circle.y, wall.y), wall.y + wall.h);
+  return dx * dx + dy * dy < circle.radius * circle.radius;
 }

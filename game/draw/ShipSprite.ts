@@ -3,7 +3,7 @@ import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_HEALTH, SHIP_RADIUS } from "../../share
 import { angleBetween } from "../../shared/geometry.ts";
 import type { ShipView } from "../net/ArenaConnection.ts";
 import { COLORS, css, FONTS, healthColor, shipLook } from "../palette.ts";
-import { GLOW_TEXTURE } from "./glow.ts";
+import { SHIP_BODY_SCALE, shipBodyTexture } from "./shipBody.ts";
 
 const BAR_WIDTH = 36;
 const BAR_HEIGHT = 5;
@@ -12,10 +12,20 @@ const BUBBLE_MS = 2500;
 /** How many recent positions the thrust trail remembers, and the least movement (px per frame) that leaves one. */
 const TRAIL_POINTS = 10;
 const TRAIL_MIN_STEP = 1.5;
+/** How strongly the trail shows: its narrowing tail fades it out. */
+const TRAIL_ALPHA = 0.22;
 /** Keeps name tags this far inside the screen's edges. */
 const TAG_MARGIN = 4;
 /** How quickly a hull turns to a new heading (ms to close most of the way): another ship's arrives in steps of a few degrees. */
 const TURN_EASE_MS = 50;
+
+/** What the ships of one scene draw into together, each frame anew. */
+export interface ShipLayers {
+  /** Under the ships: their thrust trails. */
+  trails: Phaser.GameObjects.Graphics;
+  /** Over the ships: health bars, shields, hit flashes and teammates' rings. */
+  marks: Phaser.GameObjects.Graphics;
+}
 
 /**
  * One ship on screen: an arrowhead hull that points where the ship aims (striped
@@ -23,14 +33,14 @@ const TURN_EASE_MS = 50;
  * mode), a thrust trail, the name tag (kept inside the screen) and health bar,
  * the shield, the hit flash, a ring and a gold tag on your own, and a broken ring
  * round each teammate, so friend and foe differ by shape and not colour alone.
+ * Each ship is one image and its name tag: its trail and marks go into the scene's
+ * shared layers, as the Canvas renderer's cost is mostly per object drawn.
  */
 export class ShipSprite {
-  private readonly container: Phaser.GameObjects.Container;
-  private readonly glow: Phaser.GameObjects.Image;
-  private readonly hull: Phaser.GameObjects.Graphics;
-  private readonly overlay: Phaser.GameObjects.Graphics;
+  private readonly scene: Phaser.Scene;
+  private readonly layers: ShipLayers;
+  private readonly body: Phaser.GameObjects.Image;
   private readonly label: Phaser.GameObjects.Text;
-  private readonly trail: Phaser.GameObjects.Graphics;
   private readonly trailPoints: Array<{ x: number; y: number }> = [];
   private color: number;
   private striped: boolean;
@@ -41,34 +51,28 @@ export class ShipSprite {
   /** Drawn as the ship we see from (ours, or the one followed while watching). */
   private marked: boolean;
   private flashUntil = 0;
-  private readonly bubble: Phaser.GameObjects.Text;
+  /** The quick-chat bubble, made when the ship first speaks: most never do, and a text is dear to make. */
+  private bubble: Phaser.GameObjects.Text | null = null;
   private bubbleUntil = 0;
-  private drawnHealth = -1;
+  /** The health last drawn: a drop flashes the hull. */
+  private lastHealth = -1;
   /** The hull's angle as drawn, and when (null: not drawn since it was last out of play). */
   private turned: { angle: number; at: number } | null = null;
-  private drawnShield: boolean | null = null;
   private readonly botLabel: boolean;
 
-  constructor(scene: Phaser.Scene, view: ShipView) {
+  constructor(scene: Phaser.Scene, view: ShipView, layers: ShipLayers) {
+    this.scene = scene;
+    this.layers = layers;
     const look = shipLook(view.ship);
     this.color = look.color;
     this.striped = look.striped;
     this.hue = view.ship.hue;
     this.team = view.ship.team;
     this.marked = view.own;
-    this.trail = scene.add.graphics().setDepth(3);
-    this.glow = scene.add
-      .image(0, 0, GLOW_TEXTURE)
-      .setTint(look.color)
-      .setBlendMode("ADD")
-      .setAlpha(0.55)
-      .setScale((SHIP_RADIUS * 4) / 64);
-    this.hull = scene.add.graphics();
-    drawHull(this.hull, look.color, look.striped, view.own);
-    this.overlay = scene.add.graphics();
+    this.body = scene.add.image(view.x, view.y, shipBodyTexture(scene, look.color, look.striped, view.own)).setScale(SHIP_BODY_SCALE);
     this.botLabel = view.ship.bot;
     this.label = scene.add
-      .text(0, -SHIP_RADIUS - 16, view.ship.name, {
+      .text(view.x, view.y - SHIP_RADIUS - 16, view.ship.name, {
         fontFamily: FONTS.ui,
         fontSize: view.own ? "14px" : "13px",
         fontStyle: view.own ? "bold" : "normal",
@@ -77,31 +81,19 @@ export class ShipSprite {
         strokeThickness: 3,
       })
       .setOrigin(0.5, 1);
-    this.bubble = scene.add
-      .text(0, -SHIP_RADIUS - 40, "", {
-        fontFamily: FONTS.ui,
-        fontSize: "15px",
-        color: css(COLORS.text),
-        backgroundColor: css(COLORS.black, 0.7),
-        padding: { x: 6, y: 3 },
-      })
-      .setOrigin(0.5, 1)
-      .setVisible(false);
-    this.container = scene.add.container(view.x, view.y, [this.glow, this.hull, this.overlay, this.label, this.bubble]);
-    this.container.setDepth(view.own ? 5 : 4);
+    this.setDepth(view.own ? 5 : 4);
   }
 
   /** Draws the ship as the one we see from (the ring and the gold tag), or not: while watching, the one followed changes. */
   mark(own: boolean): void {
     if (own === this.marked) return;
     this.marked = own;
-    this.hull.clear();
-    drawHull(this.hull, this.color, this.striped, own);
+    this.body.setTexture(shipBodyTexture(this.scene, this.color, this.striped, own));
     this.label
       .setFontSize(own ? "14px" : "13px")
       .setFontStyle(own ? "bold" : "normal")
       .setColor(css(own ? COLORS.highlight : this.botLabel ? COLORS.botName : COLORS.text));
-    this.container.setDepth(own ? 5 : 4);
+    this.setDepth(own ? 5 : 4);
   }
 
   /** The ship's team, and whether it is on ours: a new team changes its colours, a teammate wears the broken ring. */
@@ -112,10 +104,7 @@ export class ShipSprite {
     const look = shipLook({ hue: this.hue, team });
     this.color = look.color;
     this.striped = look.striped;
-    this.glow.setTint(look.color);
-    this.hull.clear();
-    drawHull(this.hull, this.color, this.striped, this.marked);
-    this.drawnHealth = -1;
+    this.body.setTexture(shipBodyTexture(this.scene, this.color, this.striped, this.marked));
   }
 
   /**
@@ -124,33 +113,32 @@ export class ShipSprite {
    */
   update(view: ShipView, aim: number, shielded: boolean, now: number, eased = true): void {
     const ship = view.ship;
-    this.container.setVisible(ship.alive);
-    this.trail.setVisible(ship.alive);
+    this.show(ship.alive, now);
     if (!ship.alive) {
       this.trailPoints.length = 0;
       this.turned = null;
       return;
     }
-    this.container.setPosition(view.x, view.y);
-    this.hull.setRotation(this.turn(aim, now, eased));
-    this.drawTrail(view.x, view.y);
+    const { x, y } = view;
+    this.body.setPosition(x, y).setRotation(this.turn(aim, now, eased));
+    this.drawTrail(x, y);
     // A ship whose player's connection dropped waits, faded and out of play.
     const label = ship.away ? `${ship.name} (reconnecting)` : ship.name;
     if (this.label.text !== label) this.label.setText(label);
-    this.placeLabel(view.x, view.y);
-    this.container.setAlpha(ship.away ? 0.35 : 1);
-    if (this.bubble.visible && now > this.bubbleUntil) this.bubble.setVisible(false);
-    if (ship.health < this.drawnHealth) this.flashUntil = now + FLASH_MS;
-    const flashing = now < this.flashUntil;
-    if (ship.health !== this.drawnHealth || shielded !== this.drawnShield || flashing) {
-      this.drawOverlay(ship.health, shielded, flashing);
-    }
+    this.placeLabel(x, y);
+    this.bubble?.setPosition(x, y - SHIP_RADIUS - 40);
+    const alpha = ship.away ? 0.35 : 1;
+    this.body.setAlpha(alpha);
+    this.label.setAlpha(alpha);
+    this.bubble?.setAlpha(alpha);
+    if (ship.health < this.lastHealth) this.flashUntil = now + FLASH_MS;
+    this.lastHealth = ship.health;
+    this.drawMarks(x, y, ship.health, shielded, now < this.flashUntil, alpha);
   }
 
   /** Not drawn this frame (out of a camera's view); the next update shows it again. */
   hide(): void {
-    this.container.setVisible(false);
-    this.trail.setVisible(false);
+    this.show(false, 0);
     this.trailPoints.length = 0;
     this.turned = null;
   }
@@ -168,21 +156,44 @@ export class ShipSprite {
 
   /** A quick-chat line or emote, shown above the ship for a moment. */
   say(text: string, now: number): void {
-    this.bubble.setText(text).setVisible(true);
+    this.bubble ??= this.scene.add
+      .text(this.x, this.y - SHIP_RADIUS - 40, "", {
+        fontFamily: FONTS.ui,
+        fontSize: "15px",
+        color: css(COLORS.text),
+        backgroundColor: css(COLORS.black, 0.7),
+        padding: { x: 6, y: 3 },
+      })
+      .setOrigin(0.5, 1)
+      .setDepth(this.body.depth);
+    this.bubble.setText(text).setVisible(this.body.visible);
     this.bubbleUntil = now + BUBBLE_MS;
   }
 
   get x(): number {
-    return this.container.x;
+    return this.body.x;
   }
 
   get y(): number {
-    return this.container.y;
+    return this.body.y;
   }
 
   destroy(): void {
-    this.container.destroy();
-    this.trail.destroy();
+    this.body.destroy();
+    this.label.destroy();
+    this.bubble?.destroy();
+  }
+
+  private show(visible: boolean, now: number): void {
+    this.body.setVisible(visible);
+    this.label.setVisible(visible);
+    this.bubble?.setVisible(visible && now <= this.bubbleUntil);
+  }
+
+  private setDepth(depth: number): void {
+    this.body.setDepth(depth);
+    this.label.setDepth(depth);
+    this.bubble?.setDepth(depth);
   }
 
   /** Above the ship, or below it at the top edge, and never past the left or right edge. */
@@ -190,91 +201,84 @@ export class ShipSprite {
     const half = this.label.width / 2 + TAG_MARGIN;
     const dx = Math.min(Math.max(x, half), ARENA_WIDTH - half) - x;
     const above = y - SHIP_RADIUS - 16 - this.label.height > TAG_MARGIN;
-    this.label.setPosition(dx, above ? -SHIP_RADIUS - 16 : SHIP_RADIUS + 6 + this.label.height);
-    this.label.setY(Math.min(this.label.y, ARENA_HEIGHT - TAG_MARGIN - y));
+    const dy = Math.min(above ? -SHIP_RADIUS - 16 : SHIP_RADIUS + 6 + this.label.height, ARENA_HEIGHT - TAG_MARGIN - y);
+    this.label.setPosition(x + dx, y + dy);
   }
 
   /** A fading streak through the last positions, while the ship moves. */
   private drawTrail(x: number, y: number): void {
     const last = this.trailPoints[this.trailPoints.length - 1];
-    if (!last || Math.hypot(x - last.x, y - last.y) >= TRAIL_MIN_STEP) {
+    if (!last || (x - last.x) ** 2 + (y - last.y) ** 2 >= TRAIL_MIN_STEP ** 2) {
       this.trailPoints.push({ x, y });
       if (this.trailPoints.length > TRAIL_POINTS) this.trailPoints.shift();
     } else if (this.trailPoints.length > 1) {
       this.trailPoints.shift();
-    } else {
-      return; // at rest, and the trail already gone
     }
-    const g = this.trail;
-    g.clear();
-    for (let i = 1; i < this.trailPoints.length; i++) {
-      const a = this.trailPoints[i - 1]!;
-      const b = this.trailPoints[i]!;
-      const share = i / this.trailPoints.length;
-      g.lineStyle(SHIP_RADIUS * share, this.color, 0.35 * share);
-      g.lineBetween(a.x, a.y, b.x, b.y);
-    }
+    drawRibbon(this.layers.trails, this.trailPoints, this.color);
   }
 
-  private drawOverlay(health: number, shielded: boolean, flashing: boolean): void {
-    const g = this.overlay;
-    g.clear();
+  /** The hit flash, the shield, a teammate's ring and the health bar, at the ship's place. */
+  private drawMarks(x: number, y: number, health: number, shielded: boolean, flashing: boolean, alpha: number): void {
+    const g = this.layers.marks;
     if (flashing) {
-      g.fillStyle(COLORS.white, 0.75);
-      g.fillCircle(0, 0, SHIP_RADIUS);
+      g.fillStyle(COLORS.white, 0.75 * alpha);
+      g.fillCircle(x, y, SHIP_RADIUS);
     }
     if (shielded) {
-      g.lineStyle(3, COLORS.shield, 0.8);
-      g.strokeCircle(0, 0, SHIP_RADIUS + 9);
+      g.lineStyle(3, COLORS.shield, 0.8 * alpha);
+      g.strokeCircle(x, y, SHIP_RADIUS + 9);
     }
-    if (this.ally) drawAllyRing(g);
-    const top = -SHIP_RADIUS - 12;
-    g.fillStyle(COLORS.black, 0.6);
-    g.fillRect(-BAR_WIDTH / 2 - 1, top - 1, BAR_WIDTH + 2, BAR_HEIGHT + 2);
+    if (this.ally) drawAllyRing(g, x, y, alpha);
+    const top = y - SHIP_RADIUS - 12;
+    const left = x - BAR_WIDTH / 2;
+    g.fillStyle(COLORS.black, 0.6 * alpha);
+    g.fillRect(left - 1, top - 1, BAR_WIDTH + 2, BAR_HEIGHT + 2);
     const share = health / SHIP_HEALTH;
-    g.fillStyle(healthColor(share), 1);
-    g.fillRect(-BAR_WIDTH / 2, top, BAR_WIDTH * share, BAR_HEIGHT);
-    this.drawnHealth = health;
-    this.drawnShield = shielded;
+    g.fillStyle(healthColor(share), alpha);
+    g.fillRect(left, top, BAR_WIDTH * share, BAR_HEIGHT);
   }
+}
+
+/** A trail's two edges: left of its path, then right. */
+const SIDES = [1, -1] as const;
+
+/**
+ * A streak through `points` (oldest first) that narrows from the hull's width at
+ * the newest to nothing at the oldest: one filled outline, where a stroke per
+ * stretch cost a style change and a stroke each.
+ */
+function drawRibbon(g: Phaser.GameObjects.Graphics, points: ReadonlyArray<{ x: number; y: number }>, color: number): void {
+  const last = points.length - 1;
+  if (last < 1) return;
+  g.fillStyle(color, TRAIL_ALPHA);
+  g.beginPath();
+  // Down one side from the oldest point to the newest, then back up the other.
+  for (const side of SIDES) {
+    for (let k = 0; k <= last; k++) {
+      const i = side === 1 ? k : last - k;
+      const before = points[Math.max(0, i - 1)]!;
+      const after = points[Math.min(last, i + 1)]!;
+      const dx = after.x - before.x;
+      const dy = after.y - before.y;
+      const half = (side * (SHIP_RADIUS / 2) * i) / last / (Math.sqrt(dx * dx + dy * dy) || 1);
+      const x = points[i]!.x - dy * half;
+      const y = points[i]!.y + dx * half;
+      if (k === 0 && side === 1) g.moveTo(x, y);
+      else g.lineTo(x, y);
+    }
+  }
+  g.closePath();
+  g.fillPath();
 }
 
 /** Six white arcs round a teammate: a shape no enemy wears, in any palette. */
-function drawAllyRing(g: Phaser.GameObjects.Graphics): void {
+function drawAllyRing(g: Phaser.GameObjects.Graphics, x: number, y: number, alpha: number): void {
   const arcs = 6;
   const step = (Math.PI * 2) / arcs;
-  g.lineStyle(2.5, COLORS.white, 0.85);
+  g.lineStyle(2.5, COLORS.white, 0.85 * alpha);
   for (let i = 0; i < arcs; i++) {
     g.beginPath();
-    g.arc(0, 0, SHIP_RADIUS + 6, i * step, i * step + step * 0.55);
+    g.arc(x, y, SHIP_RADIUS + 6, i * step, i * step + step * 0.55);
     g.strokePath();
   }
-}
-
-/** An arrowhead pointing along +x (the hull is rotated to the aim), with a cockpit, an optional stripe and your own ring. */
-function drawHull(g: Phaser.GameObjects.Graphics, color: number, striped: boolean, own: boolean): void {
-  const r = SHIP_RADIUS;
-  if (own) {
-    g.lineStyle(2.5, COLORS.white, 0.95);
-    g.strokeCircle(0, 0, r + 6);
-  }
-  const nose = { x: r + 5, y: 0 };
-  const left = { x: -r, y: -r * 0.9 };
-  const notch = { x: -r * 0.45, y: 0 };
-  const right = { x: -r, y: r * 0.9 };
-  g.fillStyle(color, 1);
-  g.fillTriangle(nose.x, nose.y, left.x, left.y, notch.x, notch.y);
-  g.fillTriangle(nose.x, nose.y, notch.x, notch.y, right.x, right.y);
-  if (striped) {
-    g.lineStyle(3, COLORS.black, 0.55);
-    g.lineBetween(-r * 0.55, -r * 0.55, -r * 0.55, r * 0.55);
-  }
-  g.lineStyle(1.5, COLORS.white, own ? 0.9 : 0.45);
-  g.beginPath();
-  g.moveTo(nose.x, nose.y);
-  for (const corner of [left, notch, right]) g.lineTo(corner.x, corner.y);
-  g.closePath();
-  g.strokePath();
-  g.fillStyle(COLORS.black, 0.35);
-  g.fillCircle(r * 0.2, 0, r * 0.3);
 }

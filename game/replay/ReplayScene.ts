@@ -1,10 +1,9 @@
 import Phaser from "phaser";
 import { layoutByName } from "../../shared/arena.ts";
 import { ARENA_HEIGHT, ARENA_WIDTH } from "../../shared/constants.ts";
-import { drawFloor, drawWalls } from "../draw/ArenaBackdrop.ts";
+import { ArenaBackdrop } from "../draw/ArenaBackdrop.ts";
 import { HillLayer } from "../draw/HillLayer.ts";
 import { BulletLayer } from "../draw/BulletLayer.ts";
-import { makeGlowTexture } from "../draw/glow.ts";
 import { PickupLayer } from "../draw/PickupLayer.ts";
 import { ShipSprites } from "../draw/ShipSprites.ts";
 import { shipColor } from "../palette.ts";
@@ -52,24 +51,20 @@ const CAMERA_EASE = 0.2;
 export class ReplayScene extends Phaser.Scene {
   private options!: ReplaySceneData;
   private sprites!: ShipSprites;
-  private walls!: Phaser.GameObjects.Graphics;
+  private backdrop!: ArenaBackdrop;
   private bullets!: BulletLayer;
   private pickups!: PickupLayer;
   private hill!: HillLayer;
-  private drawnLayout = "";
   private marked: string | null = null;
   private framing: { x: number; y: number; zoom: number } | null = null;
 
   create(data: ReplaySceneData): void {
     this.options = data;
     this.sprites = new ShipSprites(this);
-    this.drawnLayout = "";
     this.marked = null;
     this.framing = null;
-    makeGlowTexture(this);
-    drawFloor(this);
+    this.backdrop = new ArenaBackdrop(this);
     this.hill = new HillLayer(this);
-    this.walls = this.add.graphics().setDepth(1);
     this.pickups = new PickupLayer(this);
     this.bullets = new BulletLayer(this);
     const camera = this.cameras.main;
@@ -83,10 +78,7 @@ export class ReplayScene extends Phaser.Scene {
     onFrame(delta);
     const state = player.state;
     const layout = layoutByName(state.layout);
-    if (layout.name !== this.drawnLayout) {
-      drawWalls(this.walls, layout);
-      this.drawnLayout = layout.name;
-    }
+    this.backdrop.show(layout);
     const marked = follow();
     if (marked !== this.marked) {
       // The marked ship is drawn as your own is in the game: ring and gold name.

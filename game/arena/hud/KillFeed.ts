@@ -11,6 +11,8 @@ const FEED_MS = 7000;
 export class KillFeed {
   private readonly scene: Phaser.Scene;
   private readonly lines: Array<{ text: Phaser.GameObjects.Text; at: number }> = [];
+  /** Lines gone from the feed, kept to show the next ones: a text is dear to make, and knock-outs come often. */
+  private readonly spare: Phaser.GameObjects.Text[] = [];
   private faded = false;
 
   constructor(scene: Phaser.Scene) {
@@ -18,19 +20,19 @@ export class KillFeed {
   }
 
   add(killerName: string, victimName: string, involvesMe: boolean, now: number): void {
-    const line = this.scene.add
-      .text(ARENA_WIDTH - 12, 0, `${killerName}  ✕  ${victimName}`, {
-        fontFamily: FONTS.ui,
-        fontSize: "15px",
-        color: css(involvesMe ? COLORS.highlight : COLORS.text),
-        backgroundColor: css(COLORS.black, 0.6),
-        padding: { x: 8, y: 3 },
-      })
-      .setOrigin(1, 0)
-      .setDepth(20)
-      .setAlpha(this.faded ? FADED_ALPHA : 1);
+    while (this.lines.length >= FEED_SIZE) this.retire(this.lines.length - 1);
+    const line = (
+      this.spare.pop() ??
+      this.scene.add
+        .text(ARENA_WIDTH - 12, 0, "", { fontFamily: FONTS.ui, fontSize: "15px", backgroundColor: css(COLORS.black, 0.6), padding: { x: 8, y: 3 } })
+        .setOrigin(1, 0)
+        .setDepth(20)
+    )
+      .setColor(css(involvesMe ? COLORS.highlight : COLORS.text))
+      .setText(`${killerName}  ✕  ${victimName}`)
+      .setAlpha(this.faded ? FADED_ALPHA : 1)
+      .setVisible(true);
     this.lines.unshift({ text: line, at: now });
-    while (this.lines.length > FEED_SIZE) this.lines.pop()!.text.destroy();
   }
 
   /** The feed as shown, newest first (read by the test probe). */
@@ -47,13 +49,15 @@ export class KillFeed {
   update(now: number): void {
     for (let i = this.lines.length - 1; i >= 0; i--) {
       const line = this.lines[i]!;
-      if (now - line.at > FEED_MS) {
-        line.text.destroy();
-        this.lines.splice(i, 1);
-      }
+      if (now - line.at > FEED_MS) this.retire(i);
     }
     this.lines.forEach((line, i) => {
       line.text.setY(12 + i * 26);
     });
+  }
+
+  private retire(index: number): void {
+    const [line] = this.lines.splice(index, 1);
+    if (line) this.spare.push(line.text.setVisible(false));
   }
 }
