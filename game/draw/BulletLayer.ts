@@ -34,7 +34,10 @@ export class BulletLayer {
       const tail = Math.min(TAIL, bullet.age);
       const color = colorOf(bullet.owner);
       let group = byColor.get(color);
-      if (!group) byColor.set(color, (group = []));
+      if (!group) {
+        group = [];
+        byColor.set(color, group);
+      }
       group.push(x, y, x - bullet.vx * tail, y - bullet.vy * tail);
     }
     for (const [color, group] of byColor) {
