@@ -9,8 +9,12 @@ const BAR_WIDTH = 36;
 const BAR_HEIGHT = 5;
 const FLASH_MS = 120;
 const BUBBLE_MS = 2500;
-/** How many recent positions the thrust trail remembers, and the least movement (px per frame) that leaves one. */
-const TRAIL_POINTS = 10;
+/**
+ * How long the thrust trail reaches back (ms), and the least movement (px per frame)
+ * that leaves a point on it. By time, not by frames: a slow device's trail is as long
+ * as a fast one's, where ten frames' worth streaked a third of the arena at 15 fps.
+ */
+const TRAIL_MS = 170;
 const TRAIL_MIN_STEP = 1.5;
 /** How strongly the trail shows: its narrowing tail fades it out. */
 const TRAIL_ALPHA = 0.22;
@@ -41,7 +45,7 @@ export class ShipSprite {
   private readonly layers: ShipLayers;
   private readonly body: Phaser.GameObjects.Image;
   private readonly label: Phaser.GameObjects.Text;
-  private readonly trailPoints: Array<{ x: number; y: number }> = [];
+  private readonly trailPoints: Array<{ x: number; y: number; at: number }> = [];
   private color: number;
   private striped: boolean;
   private readonly hue: number;
@@ -121,7 +125,7 @@ export class ShipSprite {
     }
     const { x, y } = view;
     this.body.setPosition(x, y).setRotation(this.turn(aim, now, eased));
-    this.drawTrail(x, y);
+    this.drawTrail(x, y, now);
     // A ship whose player's connection dropped waits, faded and out of play.
     const label = ship.away ? `${ship.name} (reconnecting)` : ship.name;
     if (this.label.text !== label) this.label.setText(label);
@@ -206,14 +210,12 @@ export class ShipSprite {
   }
 
   /** A fading streak through the last positions, while the ship moves. */
-  private drawTrail(x: number, y: number): void {
-    const last = this.trailPoints[this.trailPoints.length - 1];
-    if (!last || (x - last.x) ** 2 + (y - last.y) ** 2 >= TRAIL_MIN_STEP ** 2) {
-      this.trailPoints.push({ x, y });
-      if (this.trailPoints.length > TRAIL_POINTS) this.trailPoints.shift();
-    } else if (this.trailPoints.length > 1) {
-      this.trailPoints.shift();
-    }
+  private drawTrail(x: number, y: number, now: number): void {
+    const points = this.trailPoints;
+    const last = points[points.length - 1];
+    if (!last || (x - last.x) ** 2 + (y - last.y) ** 2 >= TRAIL_MIN_STEP ** 2) points.push({ x, y, at: now });
+    // At rest the trail shrinks back into the ship as its points age.
+    while (points.length > 1 && now - points[0]!.at > TRAIL_MS) points.shift();
     drawRibbon(this.layers.trails, this.trailPoints, this.color);
   }
 
