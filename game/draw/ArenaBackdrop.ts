@@ -13,25 +13,29 @@ const GRID_SPACING = 40;
  */
 export class ArenaBackdrop {
   private readonly scene: Phaser.Scene;
-  private readonly image: Phaser.GameObjects.Image;
-  private drawn = "";
+  /** Made with the first layout shown (the depth keeps it under everything added before). */
+  private image: Phaser.GameObjects.Image | null = null;
 
   constructor(scene: Phaser.Scene) {
     this.scene = scene;
-    this.image = scene.add.image(0, 0, backdropTexture(scene, null)).setOrigin(0, 0).setDepth(0);
   }
 
-  /** Shows `layout`'s walls, drawing its texture the first time the game meets it. */
+  /** Shows `layout`'s floor and walls, drawing its texture the first time the game meets it. */
   show(layout: ArenaLayout): void {
-    if (layout.name === this.drawn) return;
-    this.image.setTexture(backdropTexture(this.scene, layout));
-    this.drawn = layout.name;
+    if (this.image?.texture.key === textureKey(layout)) return;
+    const key = backdropTexture(this.scene, layout);
+    if (this.image) this.image.setTexture(key);
+    else this.image = this.scene.add.image(0, 0, key).setOrigin(0, 0).setDepth(0);
   }
 }
 
-/** The floor with `layout`'s walls (none: the bare floor, until the layout is known). */
-function backdropTexture(scene: Phaser.Scene, layout: ArenaLayout | null): string {
-  const key = `arena-backdrop-${layout?.name ?? ""}`;
+function textureKey(layout: ArenaLayout): string {
+  return `arena-backdrop-${layout.name}`;
+}
+
+/** The floor with `layout`'s walls. */
+function backdropTexture(scene: Phaser.Scene, layout: ArenaLayout): string {
+  const key = textureKey(layout);
   if (scene.textures.exists(key)) return key;
   const g = scene.make.graphics({}, false);
   g.fillStyle(COLORS.floor, 1);
@@ -41,7 +45,7 @@ function backdropTexture(scene: Phaser.Scene, layout: ArenaLayout | null): strin
   for (let y = GRID_SPACING; y < ARENA_HEIGHT; y += GRID_SPACING) g.lineBetween(0, y, ARENA_WIDTH, y);
   g.lineStyle(3, COLORS.edge, 1);
   g.strokeRect(1.5, 1.5, ARENA_WIDTH - 3, ARENA_HEIGHT - 3);
-  if (layout) drawWalls(g, layout.walls);
+  drawWalls(g, layout.walls);
   g.generateTexture(key, ARENA_WIDTH, ARENA_HEIGHT);
   g.destroy();
   return key;

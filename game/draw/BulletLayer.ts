@@ -1,7 +1,7 @@
 import type Phaser from "phaser";
 import type { ArenaLayout } from "../../shared/arena.ts";
 import { BULLET_LIFETIME, BULLET_RADIUS } from "../../shared/constants.ts";
-import { segmentEntersRect } from "../../shared/geometry.ts";
+import { hasLineOfSight } from "../../shared/geometry.ts";
 import type { BulletView } from "../net/ArenaConnection.ts";
 import { COLORS } from "../palette.ts";
 
@@ -14,6 +14,8 @@ const TAIL = 1 / 30;
  */
 export class BulletLayer {
   private readonly graphics: Phaser.GameObjects.Graphics;
+  /** Each colour's bullets this frame: x, y and the tail's end x, y, four numbers a bullet (kept from frame to frame). */
+  private readonly byColor = new Map<number, number[]>();
 
   constructor(scene: Phaser.Scene) {
     this.graphics = scene.add.graphics().setDepth(6);
@@ -30,7 +32,7 @@ export class BulletLayer {
       if (bullet.age < 0 || bullet.age > BULLET_LIFETIME) continue;
       const x = bullet.x + bullet.vx * bullet.age;
       const y = bullet.y + bullet.vy * bullet.age;
-      if (hitsWall(layout, bullet.x, bullet.y, x, y)) continue;
+      if (!hasLineOfSight(layout.walls, bullet.x, bullet.y, x, y)) continue;
       const tail = Math.min(TAIL, bullet.age);
       const color = colorOf(bullet.owner);
       let group = byColor.get(color);
@@ -64,9 +66,6 @@ export class BulletLayer {
       g.strokePath();
     }
   }
-
-  /** Each colour's bullets this frame: x, y and the tail's end x, y, four numbers a bullet (kept from frame to frame). */
-  private readonly byColor = new Map<number, number[]>();
 }
 
 /** A circle of `radius` round each bullet of `group`, added to the path (begun anew unless `begin` is false). */
@@ -76,9 +75,4 @@ function circles(g: Phaser.GameObjects.Graphics, group: readonly number[], radiu
     g.moveTo(group[i]! + radius, group[i + 1]!);
     g.arc(group[i]!, group[i + 1]!, radius, 0, Math.PI * 2);
   }
-}
-
-function hitsWall(layout: ArenaLayout, x0: number, y0: number, x1: number, y1: number): boolean {
-  for (const wall of layout.walls) if (segmentEntersRect(x0, y0, x1, y1, wall) !== null) return true;
-  return false;
 }

@@ -216,7 +216,7 @@ export class ShipSprite {
     if (!last || (x - last.x) ** 2 + (y - last.y) ** 2 >= TRAIL_MIN_STEP ** 2) points.push({ x, y, at: now });
     // At rest the trail shrinks back into the ship as its points age.
     while (points.length > 1 && now - points[0]!.at > TRAIL_MS) points.shift();
-    drawRibbon(this.layers.trails, this.trailPoints, this.color);
+    drawRibbon(this.layers.trails, points, this.color);
   }
 
   /** The hit flash, the shield, a teammate's ring and the health bar, at the ship's place. */
