@@ -8,6 +8,7 @@ import type { HillState } from "./modes/koth.ts";
 import type { ModeName } from "./modes/index.ts";
 import { POSITION_GRID, TICK_RATE } from "./constants.ts";
 import { DEFAULT_SETTINGS } from "./settings.ts";
+import type { ShipControls } from "./step.ts";
 import type { Phase } from "./world.ts";
 
 /**
@@ -181,6 +182,15 @@ export const ShipInput = schema(
     aimY: t.int16().default(0),
     fire: t.boolean().default(false),
     dash: t.boolean().default(false),
+    /**
+     * The copy the server's input buffer keeps of each input (the decoder reuses its
+     * instance): the values alone. Schema's own clone builds a change-tracked schema,
+     * field by field through its setters, and took a third of the server's time for
+     * each input at 1,000 players; the rules read only the values.
+     */
+    clone(): ShipControls {
+      return { moveX: this.moveX, moveY: this.moveY, aimX: this.aimX, aimY: this.aimY, fire: this.fire, dash: this.dash };
+    },
   },
   "ShipInput",
 );
