@@ -192,7 +192,9 @@ export function copyValues<Table extends FieldTable>(table: Table, entity: Value
 /** Flags `names` of `entity` as bits, the first the lowest: how a replay (a byte) and the checksum (a word) store them. */
 export function packFlags(names: readonly string[], entity: object): number {
   const values = entity as Record<string, unknown>;
-  return names.reduce((bits, name, bit) => bits | (values[name] ? 1 << bit : 0), 0);
+  let bits = 0;
+  for (let bit = 0; bit < names.length; bit++) if (values[names[bit]!]) bits |= 1 << bit;
+  return bits;
 }
 
 /** Sets flags `names` of `entity` from what packFlags made. */

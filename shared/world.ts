@@ -47,6 +47,8 @@ export interface EntityMap<V> {
   keys(): IterableIterator<string>;
   entries(): IterableIterator<[string, V]>;
   values(): IterableIterator<V>;
+  /** In the map's order, like entries(), without an entry array per item (for what runs every tick). */
+  forEach(visit: (value: V, key: string) => void): void;
   readonly size: number;
 }
 
@@ -191,10 +193,16 @@ export function endPhase(world: WorldState): void {
   world.phaseEndTick = Math.min(world.phaseEndTick, world.tick + 1);
 }
 
+/** Beyond this on either axis, a bullet's path (relative to a ship) cannot reach it. */
+const NEAR = SHIP_RADIUS + BULLET_RADIUS + 1;
+
 function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight: Sight): void {
+  if (world.bullets.size === 0) return;
   const layout = layoutOf(world);
   const mode = modeOf(world);
   const lifetime = ticks(BULLET_LIFETIME, dt);
+  // Every bullet meets every ship: the ships are listed once a tick, not once a bullet.
+  const ships = [...world.ships.entries()];
   for (const [id, bullet] of [...world.bullets.entries()]) {
     const age = world.tick - bullet.spawnTick;
     const from = bulletPosition(bullet, age - 1, dt);
@@ -205,11 +213,19 @@ function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight:
     // A bullet passes through the ships it cannot hurt (its own, teammates).
     const shooter = world.ships.get(bullet.owner);
     let target: string | null = null;
-    for (const [shipId, ship] of world.ships.entries()) {
+    for (const [shipId, ship] of ships) {
       if (shipId === bullet.owner || !ship.alive || ship.away || (shooter && !mode.hurts(shooter, ship))) continue;
       // Both move during the tick: test the bullet's path relative to the target.
       const seen = sight(bullet, age, ship, id, shipId);
-      const t = segmentNearPoint(from.x - seen.x0, from.y - seen.y0, to.x - seen.x1, to.y - seen.y1, 0, 0, SHIP_RADIUS + BULLET_RADIUS);
+      const x0 = from.x - seen.x0;
+      const y0 = from.y - seen.y0;
+      const x1 = to.x - seen.x1;
+      const y1 = to.y - seen.y1;
+      // Most paths pass nowhere near the ship: a box around it turns those away before the
+      // exact test (whose call boxes each coordinate, garbage in every room every tick).
+      // The box is a pixel wider than the reach, so rounding never decides a hit.
+      if (Math.min(x0, x1) > NEAR || Math.max(x0, x1) < -NEAR || Math.min(y0, y1) > NEAR || Math.max(y0, y1) < -NEAR) continue;
+      const t = segmentNearPoint(x0, y0, x1, y1, 0, 0, SHIP_RADIUS + BULLET_RADIUS);
       if (t !== null && t <= stopAt) {
         stopAt = t;
         target = shipId;

@@ -33,21 +33,22 @@ export function restoreKeyframe(world: WorldState, frame: Keyframe, factory: Ent
  * result (its low byte goes into every tick of a replay).
  */
 export function worldChecksum(world: WorldState, version = REPLAY_VERSION): number {
-  const hash = new WordHash();
+  // One hash, reset for each call: this runs every tick in every room.
+  const hash = sharedHash.reset();
   const { round, ship, bullet, pickup } = checksumOrders(version);
   hashFields(hash, round, world);
-  for (const [id, s] of world.ships.entries()) {
+  world.ships.forEach((s, id) => {
     hash.text(id);
     hashFields(hash, ship, s);
-  }
-  for (const [id, b] of world.bullets.entries()) {
+  });
+  world.bullets.forEach((b, id) => {
     hash.text(id);
     hashFields(hash, bullet, b);
-  }
-  for (const [id, p] of world.pickups.entries()) {
+  });
+  world.pickups.forEach((p, id) => {
     hash.text(id);
     hashFields(hash, pickup, p);
-  }
+  });
   return hash.value;
 }
 
@@ -94,25 +95,35 @@ function hashFields(hash: WordHash, order: Hashed[], entity: object): void {
   }
 }
 
-/** FNV-1a's step over 32-bit words, each folding its high bits down, and murmur3's finaliser. */
+/**
+ * FNV-1a's step over 32-bit words, each folding its high bits down, and murmur3's
+ * finaliser. Words are held as signed 32-bit integers (the same bits as unsigned):
+ * those stay small integers in V8, where an unsigned word past 2^31 is a heap
+ * number, and a checksum every tick in every room made hundreds of them.
+ */
 class WordHash {
-  private state = 0x811c9dc5;
+  private state = 0x811c9dc5 | 0;
   private readonly view = new DataView(new ArrayBuffer(8));
+
+  reset(): this {
+    this.state = 0x811c9dc5 | 0;
+    return this;
+  }
 
   number(value: number): void {
     this.view.setFloat64(0, value, true);
-    this.word(this.view.getUint32(0, true));
-    this.word(this.view.getUint32(4, true));
+    this.word(this.view.getInt32(0, true));
+    this.word(this.view.getInt32(4, true));
   }
 
   text(value: string): void {
     for (let i = 0; i < value.length; i++) this.word(value.charCodeAt(i));
-    this.word(0xffffffff);
+    this.word(-1);
   }
 
   word(word: number): void {
     const mixed = Math.imul(this.state ^ word, 0x01000193);
-    this.state = (mixed ^ (mixed >>> 16)) >>> 0;
+    this.state = mixed ^ (mixed >>> 16);
   }
 
   get value(): number {
@@ -122,3 +133,5 @@ class WordHash {
     return (h ^ (h >>> 16)) >>> 0;
   }
 }
+
+const sharedHash = new WordHash();
