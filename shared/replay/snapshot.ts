@@ -95,35 +95,30 @@ function hashFields(hash: WordHash, order: Hashed[], entity: object): void {
   }
 }
 
-/**
- * FNV-1a's step over 32-bit words, each folding its high bits down, and murmur3's
- * finaliser. Words are held as signed 32-bit integers (the same bits as unsigned):
- * those stay small integers in V8, where an unsigned word past 2^31 is a heap
- * number, and a checksum every tick in every room made hundreds of them.
- */
+/** FNV-1a's step over 32-bit words, each folding its high bits down, and murmur3's finaliser. */
 class WordHash {
-  private state = 0x811c9dc5 | 0;
+  private state = 0x811c9dc5;
   private readonly view = new DataView(new ArrayBuffer(8));
 
   reset(): this {
-    this.state = 0x811c9dc5 | 0;
+    this.state = 0x811c9dc5;
     return this;
   }
 
   number(value: number): void {
     this.view.setFloat64(0, value, true);
-    this.word(this.view.getInt32(0, true));
-    this.word(this.view.getInt32(4, true));
+    this.word(this.view.getUint32(0, true));
+    this.word(this.view.getUint32(4, true));
   }
 
   text(value: string): void {
     for (let i = 0; i < value.length; i++) this.word(value.charCodeAt(i));
-    this.word(-1);
+    this.word(0xffffffff);
   }
 
   word(word: number): void {
     const mixed = Math.imul(this.state ^ word, 0x01000193);
-    this.state = mixed ^ (mixed >>> 16);
+    this.state = (mixed ^ (mixed >>> 16)) >>> 0;
   }
 
   get value(): number {
