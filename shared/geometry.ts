@@ -70,3 +70,10 @@ export function distanceSquared(ax: number, ay: number, bx: number, by: number):
   const dy = ay - by;
   return dx * dx + dy * dy;
 }
+
+/** The squared distance from a point to the nearest point of a rectangle (0 inside it). */
+export function distanceSquaredToRect(x: number, y: number, rect: Wall): number {
+  const dx = x - clamp(x, rect.x, rect.x + rect.w);
+  const dy = y - clamp(y, rect.y, rect.y + rect.h);
+  return dx * dx + dy * dy;
+}

@@ -3,6 +3,7 @@
 // hides your own ship, a spawn in use or an enemy. Free of Phaser, so Node tests
 // can check it.
 import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_RADIUS } from "../../shared/constants.ts";
+import { distanceSquaredToRect } from "../../shared/geometry.ts";
 
 export interface Rect {
   x: number;
@@ -37,9 +38,7 @@ export function regionsUnder(ships: Iterable<{ x: number; y: number }>): Set<Hud
   const under = new Set<HudRegion>();
   for (const ship of ships) {
     for (const [name, rect] of REGIONS) {
-      const dx = ship.x - Math.min(Math.max(ship.x, rect.x), rect.x + rect.w);
-      const dy = ship.y - Math.min(Math.max(ship.y, rect.y), rect.y + rect.h);
-      if (dx * dx + dy * dy < SHIP_REACH * SHIP_REACH) under.add(name);
+      if (distanceSquaredToRect(ship.x, ship.y, rect) < SHIP_REACH * SHIP_REACH) under.add(name);
     }
   }
   return under;

@@ -3,6 +3,7 @@ import { type Circle, layoutByName, type Wall } from "../../shared/arena.ts";
 import { type HillState, hillHolder } from "../../shared/modes/koth.ts";
 import { teamName } from "../../shared/modes/teams.ts";
 import { COLORS, css, FONTS, teamColor } from "../palette.ts";
+import { distanceSquaredToRect } from "../../shared/geometry.ts";
 import { drawWalls } from "./ArenaBackdrop.ts";
 
 /** What the hill is drawn from: the round's mode, its layout and who has the hill. */
@@ -78,7 +79,5 @@ export class HillLayer {
 
 /** Whether any of `wall` lies inside `circle`. */
 function reaches(wall: Wall, circle: Circle): boolean {
-  const dx = circle.x - Math.min(Math.max(circle.x, wall.x), wall.x + wall.w);
-  const dy = circle.y - Math.min(Math.max(circle.y, wall.y), wall.y + wall.h);
-  return dx * dx + dy * dy < circle.radius * circle.radius;
+  return distanceSquaredToRect(circle.x, circle.y, wall) < circle.radius * circle.radius;
 }
