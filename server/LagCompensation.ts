@@ -5,16 +5,14 @@
 // up at all (RewindBounds): most are not, and the lookups were the step's main cost
 // in a loaded server.
 import type { Rewind } from "@colyseus/core";
-import { BULLET_RADIUS, MAX_REWIND_MS, SHIP_RADIUS } from "../shared/constants.ts";
-import { liveSight, type BulletState, type SeenMotion, type ShipState, type Sight } from "../shared/world.ts";
+import { MAX_REWIND_MS } from "../shared/constants.ts";
+import { BULLET_REACH, liveSight, type BulletState, type SeenMotion, type ShipState, type Sight } from "../shared/world.ts";
 import { type Box, RewindBounds } from "./RewindBounds.ts";
 
-/** A bullet within this of a ship's centre hits it (the world step's test), and a pixel more for rounding. */
-const REACH = SHIP_RADIUS + BULLET_RADIUS + 1;
 /** Where a ship out of a bullet's reach is said to be: far from every path. */
 const NOWHERE: SeenMotion = { x0: 1e9, y0: 1e9, x1: 1e9, y1: 1e9 };
 
-/** Whether the bullet's path this tick (from age - 1 to age) stays more than REACH from every point of `box`. */
+/** Whether the bullet's path this tick (from age - 1 to age) stays more than BULLET_REACH from every point of `box`. */
 function outOfReach(bullet: BulletState, age: number, dt: number, box: Box): boolean {
   // bulletPosition's arithmetic, without its objects: this runs for every bullet and ship, every tick.
   const x0 = bullet.x + bullet.vx * (age - 1) * dt;
@@ -22,7 +20,10 @@ function outOfReach(bullet: BulletState, age: number, dt: number, box: Box): boo
   const y0 = bullet.y + bullet.vy * (age - 1) * dt;
   const y1 = bullet.y + bullet.vy * age * dt;
   return (
-    Math.max(x0, x1) < box.minX - REACH || Math.min(x0, x1) > box.maxX + REACH || Math.max(y0, y1) < box.minY - REACH || Math.min(y0, y1) > box.maxY + REACH
+    Math.max(x0, x1) < box.minX - BULLET_REACH ||
+    Math.min(x0, x1) > box.maxX + BULLET_REACH ||
+    Math.max(y0, y1) < box.minY - BULLET_REACH ||
+    Math.min(y0, y1) > box.maxY + BULLET_REACH
   );
 }
 

@@ -193,8 +193,11 @@ export function endPhase(world: WorldState): void {
   world.phaseEndTick = Math.min(world.phaseEndTick, world.tick + 1);
 }
 
-/** Beyond this on either axis, a bullet's path (relative to a ship) cannot reach it. */
-const NEAR = SHIP_RADIUS + BULLET_RADIUS + 1;
+/**
+ * A bullet whose path stays farther than this from a ship's centre on either axis
+ * cannot hit it: the hit distance and a pixel more, so rounding never decides.
+ */
+export const BULLET_REACH = SHIP_RADIUS + BULLET_RADIUS + 1;
 
 function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight: Sight): void {
   if (world.bullets.size === 0) return;
@@ -223,8 +226,7 @@ function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight:
       const y1 = to.y - seen.y1;
       // Most paths pass nowhere near the ship: a box around it turns those away before the
       // exact test (whose call boxes each coordinate, garbage in every room every tick).
-      // The box is a pixel wider than the reach, so rounding never decides a hit.
-      if (Math.min(x0, x1) > NEAR || Math.max(x0, x1) < -NEAR || Math.min(y0, y1) > NEAR || Math.max(y0, y1) < -NEAR) continue;
+      if (Math.min(x0, x1) > BULLET_REACH || Math.max(x0, x1) < -BULLET_REACH || Math.min(y0, y1) > BULLET_REACH || Math.max(y0, y1) < -BULLET_REACH) continue;
       const t = segmentNearPoint(x0, y0, x1, y1, 0, 0, SHIP_RADIUS + BULLET_RADIUS);
       if (t !== null && t <= stopAt) {
         stopAt = t;
