@@ -99,7 +99,12 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   private roster!: Roster;
   /** The rounds recorded, kept as replays and cut into reports; set as the room is created. */
   recording!: RoomRecording;
-  private lag = new LagCompensation(null, 0, () => 0);
+  private lag = new LagCompensation(
+    null,
+    0,
+    () => 0,
+    () => [],
+  );
   private patchClock: SteadyTimer | null = null;
   private reconnectSeconds = 0;
   /** Which closes keep a player's seat for the grace period. */

@@ -6,13 +6,7 @@
 // that ship, and lag compensation need not look its positions up at all.
 import type { Rewind } from "@colyseus/core";
 import { MAX_REWIND_MS } from "../shared/constants.ts";
-
-export interface Box {
-  minX: number;
-  minY: number;
-  maxX: number;
-  maxY: number;
-}
+import type { Box } from "../shared/geometry.ts";
 
 interface Sample {
   t: number;

@@ -2,6 +2,21 @@
 // which IEEE 754 rounds exactly, so every machine gets the same answers.
 import type { Wall } from "./arena.ts";
 
+/** An axis-aligned box: every point from (minX, minY) to (maxX, maxY). */
+export interface Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** Whether the segment from (x0,y0) to (x1,y1) stays farther than `margin` from `box` along the x or the y axis. */
+export function segmentClearsBox(x0: number, y0: number, x1: number, y1: number, box: Box, margin: number): boolean {
+  return (
+    Math.max(x0, x1) < box.minX - margin || Math.min(x0, x1) > box.maxX + margin || Math.max(y0, y1) < box.minY - margin || Math.min(y0, y1) > box.maxY + margin
+  );
+}
+
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }

@@ -26,7 +26,7 @@ import {
   SPEED_BOOST_DURATION,
 } from "./constants.ts";
 import { bulletPosition, wallStop } from "./flight.ts";
-import { distanceSquared, segmentNearPoint } from "./geometry.ts";
+import { type Box, distanceSquared, segmentClearsBox, segmentNearPoint } from "./geometry.ts";
 import { seededRandom } from "./random.ts";
 import type { BULLET_FIELDS, PICKUP_FIELDS, ROUND_FIELDS, SHIP_FIELDS, Values } from "./entities.ts";
 import { onGrid, stepShip, ticks, type ShipControls } from "./step.ts";
@@ -100,16 +100,31 @@ export interface SeenMotion {
 }
 
 /**
- * How the shooter of `bullet` saw `target` move while the bullet flew from age
- * `age - 1` to `age` (in ticks). The server answers with lag compensation (the
- * target rewound to the shooter's screen); a replay with what that decided;
+ * How a bullet's shooter saw the ships. The server answers with lag compensation
+ * (the target rewound to the shooter's screen); a replay with what that decided;
  * bots and tests use the live motion.
  */
-export type Sight = (bullet: BulletState, age: number, target: ShipState, bulletId: string, targetId: string) => SeenMotion;
+export interface Sight {
+  /** How the shooter of `bullet` saw `target` move while the bullet flew from age `age - 1` to `age` (in ticks). */
+  see(bullet: BulletState, age: number, target: ShipState, bulletId: string, targetId: string): SeenMotion;
+  /**
+   * A box around every position `see` can answer for `target` this tick, whichever bullet
+   * asks, or null if it cannot say. A bullet whose path clears the box by BULLET_REACH is
+   * not asked about: most are far from most ships, and every bullet meets every ship.
+   */
+  bounds(target: ShipState, targetId: string): Box | null;
+}
 
 /** The target's actual motion this tick, as its velocity says. */
 export function liveSight(dt: number): Sight {
-  return (_bullet, _age, target) => ({ x0: target.x - target.vx * dt, y0: target.y - target.vy * dt, x1: target.x, y1: target.y });
+  return {
+    see: (_bullet, _age, target) => ({ x0: target.x - target.vx * dt, y0: target.y - target.vy * dt, x1: target.x, y1: target.y }),
+    bounds: (target) => {
+      const x0 = target.x - target.vx * dt;
+      const y0 = target.y - target.vy * dt;
+      return { minX: Math.min(x0, target.x), minY: Math.min(y0, target.y), maxX: Math.max(x0, target.x), maxY: Math.max(y0, target.y) };
+    },
+  };
 }
 
 export function layoutOf(world: WorldState): ArenaLayout {
@@ -199,13 +214,26 @@ export function endPhase(world: WorldState): void {
  */
 export const BULLET_REACH = SHIP_RADIUS + BULLET_RADIUS + 1;
 
+/** The target's centre, in the coordinates of the path relative to it. */
+const SHIP_CENTRE: Box = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+
+/** A ship a bullet may hit this tick, and where its shooter can have seen it (null: anywhere). */
+interface Target {
+  id: string;
+  ship: ShipState;
+  seenWithin: Box | null;
+}
+
 function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight: Sight): void {
   if (world.bullets.size === 0) return;
   const layout = layoutOf(world);
   const mode = modeOf(world);
   const lifetime = ticks(BULLET_LIFETIME, dt);
-  // Every bullet meets every ship: the ships are listed once a tick, not once a bullet.
-  const ships = [...world.ships.entries()];
+  // Every bullet meets every ship: the ships, and where they can be seen, are found once a tick, not once a bullet.
+  const targets: Target[] = [];
+  world.ships.forEach((ship, id) => {
+    if (ship.alive && !ship.away) targets.push({ id, ship, seenWithin: sight.bounds(ship, id) });
+  });
   for (const [id, bullet] of [...world.bullets.entries()]) {
     const age = world.tick - bullet.spawnTick;
     const from = bulletPosition(bullet, age - 1, dt);
@@ -215,25 +243,33 @@ function moveBullets(world: WorldState, dt: number, events: WorldEvent[], sight:
 
     // A bullet passes through the ships it cannot hurt (its own, teammates).
     const shooter = world.ships.get(bullet.owner);
-    let target: string | null = null;
-    for (const [shipId, ship] of ships) {
-      if (shipId === bullet.owner || !ship.alive || ship.away || (shooter && !mode.hurts(shooter, ship))) continue;
+    let struck: Target | null = null;
+    for (const target of targets) {
+      const { id: shipId, ship, seenWithin } = target;
+      if (shipId === bullet.owner) continue;
+      // Most paths pass nowhere near where the ship can be seen: those are not judged.
+      if (seenWithin && segmentClearsBox(from.x, from.y, to.x, to.y, seenWithin, BULLET_REACH)) continue;
+      // A bullet earlier this tick may have knocked it out.
+      if (!ship.alive || (shooter && !mode.hurts(shooter, ship))) continue;
       // Both move during the tick: test the bullet's path relative to the target.
-      const seen = sight(bullet, age, ship, id, shipId);
+      const seen = sight.see(bullet, age, ship, id, shipId);
       const x0 = from.x - seen.x0;
       const y0 = from.y - seen.y0;
       const x1 = to.x - seen.x1;
       const y1 = to.y - seen.y1;
-      // Most paths pass nowhere near the ship: a box around it turns those away before the
-      // exact test (whose call boxes each coordinate, garbage in every room every tick).
-      if (Math.min(x0, x1) > BULLET_REACH || Math.max(x0, x1) < -BULLET_REACH || Math.min(y0, y1) > BULLET_REACH || Math.max(y0, y1) < -BULLET_REACH) continue;
+      // The exact test's call boxes each coordinate (garbage in every room every tick): the paths that pass wide are turned away first.
+      if (segmentClearsBox(x0, y0, x1, y1, SHIP_CENTRE, BULLET_REACH)) continue;
       const t = segmentNearPoint(x0, y0, x1, y1, 0, 0, SHIP_RADIUS + BULLET_RADIUS);
       if (t !== null && t <= stopAt) {
         stopAt = t;
-        target = shipId;
+        struck = target;
       }
     }
-    if (target !== null) hit(world, id, bullet, target, dt, events);
+    if (struck) {
+      hit(world, id, bullet, struck.id, dt, events);
+      // Its knock-back changed how it moves this tick, and so where the next bullets see it.
+      struck.seenWithin = sight.bounds(struck.ship, struck.id);
+    }
     if (stopAt !== Infinity) world.bullets.delete(id);
   }
 }

@@ -135,11 +135,16 @@ export class ReplaySimulation {
    */
   private sight(record: TickRecord): Sight {
     const struck = new Map(record.struck.map(({ bullet, target }) => [bullet, target]));
-    return (bullet, age, target, bulletId, targetId) => {
-      if (!this.compensated.has(bulletId)) return this.live(bullet, age, target, bulletId, targetId);
-      if (struck.get(bulletId) !== targetId) return NOWHERE;
-      const from = bulletPosition(bullet, age - 1, this.dt);
-      return { x0: from.x, y0: from.y, x1: from.x, y1: from.y };
+    const struckShips = new Set(struck.values());
+    return {
+      see: (bullet, age, target, bulletId, targetId) => {
+        if (!this.compensated.has(bulletId)) return this.live.see(bullet, age, target, bulletId, targetId);
+        if (struck.get(bulletId) !== targetId) return NOWHERE;
+        const from = bulletPosition(bullet, age - 1, this.dt);
+        return { x0: from.x, y0: from.y, x1: from.x, y1: from.y };
+      },
+      // A struck ship is seen wherever the bullet was: anywhere.
+      bounds: (target, targetId) => (struckShips.has(targetId) ? null : this.live.bounds(target, targetId)),
     };
   }
 

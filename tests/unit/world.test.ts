@@ -41,6 +41,22 @@ describe("bullets and hits", () => {
     expect(world.bullets.size).toBe(0);
     expect(a.health).toBe(SHIP_HEALTH);
   });
+  it("lets a second bullet in the same tick hit where the first one's knock-back sent the ship", () => {
+    const world = newWorld();
+    place(world, "a", 100, 100);
+    const target = place(world, "b", 500, 500);
+    const fly = (x: number, y: number, vx: number, vy: number) => {
+      const bullet = Object.assign(plainFactory.bullet(), { x, y, vx, vy, owner: "a", spawnTick: world.tick });
+      world.bullets.set(`${world.bullets.size}`, bullet);
+    };
+    // The first strikes from the left, knocking the ship right: over this tick it is seen coming from 5 px to the left of where it was.
+    fly(470, 500, 900, 0);
+    // The second falls past that side: it reaches the ship as the knock-back moves it, not as it was before the first hit.
+    fly(476, 500, 0, 900);
+    const events = play(world, 1);
+    expect(events.filter((event) => event.type === "hit")).toHaveLength(2);
+    expect(target.health).toBe(SHIP_HEALTH - 2 * BULLET_DAMAGE);
+  });
 });
 
 describe("knock-outs and respawns", () => {
