@@ -91,7 +91,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
   /** Replays players ask for to report what they saw; set as the room is created. */
   reports!: Reports;
   private readonly scores = new ScoreFeed(this.state);
-  private readonly factory = new PooledEntities((bullet) => this.lag.forget(bullet));
+  private readonly factory = new PooledEntities();
   /** Bullets cross the wire as their ships' shots. */
   private readonly shots = new ShotWire(this.state);
   private dt = 0;
@@ -299,7 +299,6 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     this.shots.endTick(events);
     updateHeadings(this.state.ships.values());
     this.recording.endTick(this.state, events);
-    this.factory.recycleBullets(this.state.bullets);
     // Time knocked out, away or between rounds is not idle time.
     this.idle.tick((id) => this.state.ships.get(id)?.alive === true && !this.state.ships.get(id)?.away);
     this.onWorldEvents?.(events);

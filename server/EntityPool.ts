@@ -1,16 +1,16 @@
 import type { Schema } from "@colyseus/schema";
-import { type ArenaState, Bullet, Pickup, Ship } from "../shared/schema.ts";
-import type { EntityFactory } from "../shared/world.ts";
+import { BULLET_FIELDS, initialValues } from "../shared/entities.ts";
+import { type ArenaState, Pickup, Ship } from "../shared/schema.ts";
+import type { BulletState, EntityFactory } from "../shared/world.ts";
 
 /**
- * Ships and bullets, handed out again once they have left the state.
+ * Ships, handed out again once they have left the state.
  *
  * Every patch names each instance it touches by its reference id, in as few bytes
  * as the number needs: 1 below 128, then 2, 3 and 5. The framework never reuses an
  * id, so in a room that many players have come and gone from, every newly joined
  * ship would cost more in each patch. A recycled instance keeps its id, so ids stay
- * as few as the entities alive at once. Bullets no longer cross the wire (see
- * ShotWire): recycling them spares the collector a few hundred a second.
+ * as few as the entities alive at once.
  */
 export class EntityPool<T extends Schema> {
   private readonly create: () => T;
@@ -50,29 +50,15 @@ export class EntityPool<T extends Schema> {
 }
 
 /**
- * The room's entity factory: ships and bullets from pools. Ships are given back as
- * they leave; bullets are found gone (hit, expired or cleared) after each tick.
+ * The room's entity factory: ships from a pool, given back as they leave. Bullets
+ * are plain values (schema.ts's Bullets), made as they are fired.
  */
 export class PooledEntities implements EntityFactory {
   private readonly ships = new EntityPool(() => new Ship());
-  private readonly bullets = new EntityPool(() => new Bullet());
-  /** Bullets taken from the pool, to give back once they have left the state. */
-  private readonly bulletsOut = new Set<Bullet>();
-
-  /** Forgets whatever the caller kept about a bullet's last flight. */
-  private readonly onBulletRecycled: (bullet: Bullet) => void;
-
-  constructor(onBulletRecycled: (bullet: Bullet) => void = () => {}) {
-    this.onBulletRecycled = onBulletRecycled;
-  }
 
   ship = (): Ship => this.ships.take();
 
-  bullet = (): Bullet => {
-    const bullet = this.bullets.take();
-    this.bulletsOut.add(bullet);
-    return bullet;
-  };
+  bullet = (): BulletState => initialValues(BULLET_FIELDS);
 
   pickup = (): Pickup => new Pickup();
 
@@ -87,18 +73,5 @@ export class PooledEntities implements EntityFactory {
    */
   releaseShip(ship: Ship): void {
     this.ships.release(ship);
-  }
-
-  /** Call after each tick: takes back the bullets no longer in `flying`. */
-  recycleBullets(flying: ArenaState["bullets"]): void {
-    // Every bullet in the state came from the pool: equal counts mean none has left.
-    if (this.bulletsOut.size === flying.size) return;
-    const present = new Set(flying.values());
-    for (const bullet of this.bulletsOut) {
-      if (present.has(bullet)) continue;
-      this.bulletsOut.delete(bullet);
-      this.onBulletRecycled(bullet);
-      this.bullets.release(bullet);
-    }
   }
 }

@@ -67,9 +67,4 @@ export class LagCompensation {
     this.seenAt.set(bullet, Math.min(now, Math.max(now - MAX_REWIND_MS, stamp)));
     return true;
   }
-
-  /** The bullet is gone (its instance goes back to the pool). */
-  forget(bullet: BulletState): void {
-    this.seenAt.delete(bullet);
-  }
 }

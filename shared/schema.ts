@@ -9,7 +9,7 @@ import type { ModeName } from "./modes/index.ts";
 import { POSITION_GRID, TICK_RATE } from "./constants.ts";
 import { DEFAULT_SETTINGS } from "./settings.ts";
 import type { ShipControls } from "./step.ts";
-import type { Phase } from "./world.ts";
+import type { BulletState, Phase } from "./world.ts";
 
 /**
  * View tag of the fields only a ship's own player receives: what their client needs
@@ -94,18 +94,13 @@ export function shotTickAt(wire: number, tick: number): number {
 }
 export type Ship = SchemaType<typeof Ship>;
 
-export const Bullet = schema(
-  {
-    x: coordinate().default(0),
-    y: coordinate().default(0),
-    vx: bulletVelocity().default(0),
-    vy: bulletVelocity().default(0),
-    owner: t.string().default(""),
-    spawnTick: t.uint32().default(0),
-  },
-  "Bullet",
-);
-export type Bullet = SchemaType<typeof Bullet>;
+/**
+ * The bullets in flight, the server's alone: plain values by id, as none crosses the
+ * wire (each follows from its shot, which its ship carries). A schema map kept an
+ * entry for every bullet ever fired, as only encoding a map clears those and a map
+ * that is never sent is never encoded, and took every field through a change-tracking setter.
+ */
+export class Bullets extends Map<string, BulletState> {}
 
 export const Pickup = schema(
   {
@@ -165,8 +160,8 @@ export const ArenaState = schema(
     locked: t.boolean().default(false),
     /** Ships keyed by the owner's session id (bots: "bot-N"). */
     ships: t.map(Ship),
-    /** The bullets in flight: the server's alone, as each follows from its ship's latest shot. */
-    bullets: t.map(Bullet).noSync(),
+    /** The bullets in flight (Bullets). */
+    bullets: t.ref(Bullets).noSync().default(() => new Bullets()),
     pickups: t.map(Pickup),
   },
   "ArenaState",

@@ -13,7 +13,7 @@ import { ScoreFeed } from "../../server/ScoreFeed.ts";
 import { updateHeadings } from "../../server/Headings.ts";
 import { ShotWire } from "../../server/ShotWire.ts";
 import type { ModeName } from "../../shared/modes/index.ts";
-import { ArenaState, Bullet, OWNER_VIEW, Ship } from "../../shared/schema.ts";
+import { ArenaState, OWNER_VIEW, Ship } from "../../shared/schema.ts";
 import { addShip, advanceWorld, applyControls, DEFAULT_RULES, startWorld, type WorldEvent } from "../../shared/world.ts";
 
 export interface FightScript {
@@ -105,7 +105,6 @@ export function measurePatchCost(script: FightScript): PatchCost {
     advanceWorld(state, factory, dt, events);
     shotWire.endTick(events);
     updateHeadings(state.ships.values());
-    factory.recycleBullets(state.bullets);
     if (tick > joinTicks) {
       shots += events.filter((event) => event.type === "shot").length;
       for (const event of events) {
@@ -181,7 +180,6 @@ function encodePatch(encoder: Encoder, view: StateView): Uint8Array {
  * structure; they are put down to that structure.
  */
 function accountPatch(client: Decoder, patch: Uint8Array): { bytes: Record<Category, number>; movingShips: number } {
-  const decoded = client.state as ArenaState;
   // Per ship structure: its switch bytes (first visit), its x/y bytes, and the rest.
   const perShip = new Map<unknown, { switchBytes: number; motion: number; other: number }>();
   const bytes: Record<Category, number> = { shipMotion: 0, shipOther: 0, bullets: 0, other: 1 };
@@ -205,8 +203,6 @@ function accountPatch(client: Decoder, patch: Uint8Array): { bytes: Record<Categ
       if (change?.field === "x" || change?.field === "y") entry.motion += opBytes;
       else if (change?.field?.startsWith("shot")) bytes.bullets += opBytes;
       else entry.other += opBytes;
-    } else if (ref instanceof Bullet || ref === decoded.bullets) {
-      bytes.bullets += switchBytes + opBytes;
     } else {
       bytes.other += switchBytes + opBytes;
     }

@@ -1,7 +1,8 @@
 // Plays a replay through the match's own step, tick by tick, on a state of the
 // same schema the room uses (so every value is stored as the room stores it),
 // and compares the state's checksum after every tick with the replay's.
-import { Bullet, ArenaState, Pickup, Ship } from "../schema.ts";
+import { BULLET_FIELDS, initialValues } from "../entities.ts";
+import { ArenaState, Pickup, Ship } from "../schema.ts";
 import type { ShipControls } from "../step.ts";
 import { stepWorld } from "../stepWorld.ts";
 import { addShip, bulletPosition, endPhase, liveSight, removeShip, type EntityFactory, type SeenMotion, type Sight, type WorldEvent } from "../world.ts";
@@ -25,7 +26,7 @@ export interface SimulationPoint {
   frame: Keyframe;
 }
 
-const schemaFactory: EntityFactory = { ship: () => new Ship(), bullet: () => new Bullet(), pickup: () => new Pickup() };
+const schemaFactory: EntityFactory = { ship: () => new Ship(), bullet: () => initialValues(BULLET_FIELDS), pickup: () => new Pickup() };
 const NOWHERE: SeenMotion = { x0: 1e9, y0: 1e9, x1: 1e9, y1: 1e9 };
 const NO_INPUTS: readonly ShipControls[] = [];
 

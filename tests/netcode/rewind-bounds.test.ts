@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { LagCompensation } from "../../server/LagCompensation.ts";
 import { BULLET_RADIUS, BULLET_SPEED, MAX_REWIND_MS, PATCH_RATE, SHIP_RADIUS, TICK_RATE } from "../../shared/constants.ts";
 import { seededRandom } from "../../shared/random.ts";
-import { Bullet, ArenaState, Ship } from "../../shared/schema.ts";
+import { BULLET_FIELDS, initialValues } from "../../shared/entities.ts";
+import { ArenaState, Ship } from "../../shared/schema.ts";
 import { segmentClearsBox, segmentNearPoint } from "../../shared/geometry.ts";
 import { BULLET_REACH, bulletPosition } from "../../shared/world.ts";
 
@@ -56,7 +57,7 @@ describe("lag compensation's reach test", () => {
       rewind.record(now, PATCH_MS);
       // Ten shots a patch from anywhere, fired at a ship (or near one), seen up to the rewind bound ago.
       for (let shot = 0; shot < 10; shot++) {
-        const bullet = new Bullet();
+        const bullet = initialValues(BULLET_FIELDS);
         const aimed = ships[Math.floor(random() * ships.length)]!;
         const angle = random() * Math.PI * 2;
         Object.assign(bullet, { x: aimed.x + Math.cos(angle) * 300, y: aimed.y + Math.sin(angle) * 300, spawnTick: 0 });

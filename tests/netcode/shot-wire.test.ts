@@ -5,7 +5,7 @@
 import { Decoder, Encoder } from "@colyseus/schema";
 import { describe, expect, it } from "vitest";
 import { ShotWire } from "../../server/ShotWire.ts";
-import { ArenaState, Bullet, Ship } from "../../shared/schema.ts";
+import { ArenaState, Ship } from "../../shared/schema.ts";
 import type { WorldEvent } from "../../shared/world.ts";
 
 /** A room's state with one shooter, its wire, and a client that reads each patch: what it was told, in order. */
@@ -33,7 +33,7 @@ function wired() {
   };
   /** The shooter fires a bullet in `tick` (as a player's shot is told: as it is fired). */
   const fire = (id: string, tick: number) => {
-    state.bullets.set(id, Object.assign(new Bullet(), { x: tick, y: 2 * tick, vx: 100, vy: 0, owner: "shooter", spawnTick: tick }));
+    state.bullets.set(id, { x: tick, y: 2 * tick, vx: 100, vy: 0, owner: "shooter", spawnTick: tick });
     wire.fired("shooter", id);
   };
   const hit = (bullet: string): WorldEvent => ({ type: "hit", shooter: "shooter", target: "target", bullet, damage: 1 });

@@ -3,7 +3,7 @@
 // other players in one and by its owner alone in the other, fails here.
 import { describe, expect, it } from "vitest";
 import { BULLET_FIELDS, namesWith, PICKUP_FIELDS, ROUND_FIELDS, SHIP_FIELDS, type FieldTable } from "../../shared/entities.ts";
-import { ArenaState, Bullet, OWNER_VIEW, Pickup, Ship } from "../../shared/schema.ts";
+import { ArenaState, OWNER_VIEW, Pickup, Ship } from "../../shared/schema.ts";
 
 /** A schema's fields as @colyseus/schema keeps them: by index, each with its name and view tag. */
 function wireFields(schema: object): Array<{ name: string; tag?: number }> {
@@ -25,7 +25,6 @@ const ENTITIES: Array<{ name: string; schema: new () => object; table: FieldTabl
     wireOnly: ["heading", "ping", "shotStopped", "shotTick", "shotVx", "shotVy", "shotX", "shotY"],
     notSent: ["aim"],
   },
-  { name: "Bullet", schema: Bullet, table: BULLET_FIELDS, wireOnly: [], notSent: [] },
   { name: "Pickup", schema: Pickup, table: PICKUP_FIELDS, wireOnly: [], notSent: [] },
   // The collections hold the other entities; the tick rate turns ticks into time for the client. The
   // counter behind bullet ids is the server's (declared noSync): clients never make ids. So are the
