@@ -283,7 +283,6 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
 
   private step(): void {
     const events: WorldEvent[] = [];
-    this.intake.beginTick();
     stepWorld(
       this.state,
       this.factory,

@@ -11,64 +11,79 @@ export interface AppliedInputs {
 }
 
 /** A player's input buffer, as the framework's defineInput keeps it. */
-export interface InputBuffer extends Iterable<ShipControls> {
-  /** The render time stamped on the input last read. */
+export interface InputBuffer {
+  /** Takes the oldest input waiting, if any; its render time becomes `renderTime`. */
+  next(): ShipControls | undefined;
+  /** The render time stamped on the input last taken. */
   readonly renderTime: number;
   clear(): void;
+}
+
+/** What the intake keeps of a player from tick to tick. */
+interface PlayerIntake {
+  /** Steps banked from ticks the player sent nothing in. */
+  allowance: number;
+  /** The render times of the inputs taken in the latest tick, in order. */
+  renderTimes: number[];
 }
 
 export class InputIntake {
   private readonly buffers: (id: string) => InputBuffer;
   private readonly watchers: AppliedInputs[];
-  /** Steps each player may still take this tick. */
-  private readonly allowance = new Map<string, number>();
-  /** The render times of the inputs taken this tick, by player, in order. */
-  private renderTimes = new Map<string, number[]>();
+  private readonly players = new Map<string, PlayerIntake>();
 
   constructor(buffers: (id: string) => InputBuffer, ...watchers: AppliedInputs[]) {
     this.buffers = buffers;
     this.watchers = watchers;
   }
 
-  /** A new tick: render times are those of its inputs. */
-  beginTick(): void {
-    this.renderTimes = new Map();
-  }
-
-  /** Player `id`'s inputs for this tick. */
+  /**
+   * Player `id`'s inputs for this tick. Taken one by one (the buffer's `next`), not
+   * through its iterator: this runs for every player every tick, mostly for one input.
+   */
   take(id: string): ShipControls[] {
-    let allowance = Math.min((this.allowance.get(id) ?? 0) + 1, MAX_CATCH_UP_STEPS);
+    const player = this.player(id);
+    let allowance = Math.min(player.allowance + 1, MAX_CATCH_UP_STEPS);
     const buffer = this.buffers(id);
     const inputs: ShipControls[] = [];
-    const times: number[] = [];
-    for (const input of buffer) {
+    player.renderTimes.length = 0;
+    while (allowance > 0) {
+      const input = buffer.next();
+      if (input === undefined) break;
+      allowance--;
       inputs.push(input);
-      times.push(buffer.renderTime);
+      player.renderTimes.push(buffer.renderTime);
       for (const watcher of this.watchers) watcher.applied(id, input);
-      if (--allowance === 0) break;
     }
-    this.allowance.set(id, allowance);
-    this.renderTimes.set(id, times);
+    player.allowance = allowance;
     return inputs;
   }
 
   /** When the `index`th input `shooter` sent this tick was drawn on their screen (0: unknown). */
   renderTime(shooter: string, index: number): number {
-    return this.renderTimes.get(shooter)?.[index] ?? 0;
+    return this.players.get(shooter)?.renderTimes[index] ?? 0;
   }
 
   /** A player joins: nothing banked. */
   start(id: string): void {
-    this.allowance.set(id, 0);
+    this.players.set(id, { allowance: 0, renderTimes: [] });
   }
 
   /** A player is back after a drop: nothing banked, and inputs sent while the link was down are not replayed in a burst. */
   resume(id: string): void {
     this.buffers(id).clear();
-    this.allowance.set(id, 0);
+    this.start(id);
   }
 
   forget(id: string): void {
-    this.allowance.delete(id);
+    this.players.delete(id);
+  }
+
+  private player(id: string): PlayerIntake {
+    const known = this.players.get(id);
+    if (known) return known;
+    const player = { allowance: 0, renderTimes: [] };
+    this.players.set(id, player);
+    return player;
   }
 }
