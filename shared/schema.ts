@@ -161,7 +161,10 @@ export const ArenaState = schema(
     /** Ships keyed by the owner's session id (bots: "bot-N"). */
     ships: t.map(Ship),
     /** The bullets in flight (Bullets). */
-    bullets: t.ref(Bullets).noSync().default(() => new Bullets()),
+    bullets: t
+      .ref(Bullets)
+      .noSync()
+      .default(() => new Bullets()),
     pickups: t.map(Pickup),
   },
   "ArenaState",
