@@ -65,8 +65,10 @@ export class InputIntake {
   }
 
   /** A player joins: nothing banked. */
-  start(id: string): void {
-    this.players.set(id, { allowance: 0, renderTimes: [] });
+  start(id: string): PlayerIntake {
+    const player = { allowance: 0, renderTimes: [] };
+    this.players.set(id, player);
+    return player;
   }
 
   /** A player is back after a drop: nothing banked, and inputs sent while the link was down are not replayed in a burst. */
@@ -80,10 +82,6 @@ export class InputIntake {
   }
 
   private player(id: string): PlayerIntake {
-    const known = this.players.get(id);
-    if (known) return known;
-    const player = { allowance: 0, renderTimes: [] };
-    this.players.set(id, player);
-    return player;
+    return this.players.get(id) ?? this.start(id);
   }
 }

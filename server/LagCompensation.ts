@@ -6,6 +6,7 @@
 // lookups were the step's main cost in a loaded server.
 import type { Rewind } from "@colyseus/core";
 import { MAX_REWIND_MS } from "../shared/constants.ts";
+import { enclosingBox } from "../shared/geometry.ts";
 import { liveSight, type BulletState, type ShipState, type Sight } from "../shared/world.ts";
 import { RewindBounds } from "./RewindBounds.ts";
 
@@ -40,16 +41,9 @@ export class LagCompensation {
         return { x0: start.value(target, "x"), y0: start.value(target, "y"), x1: end.value(target, "x"), y1: end.value(target, "y") };
       },
       // A bullet sees the ship live, or rewound: in its history's box, or, with no history yet, where it is.
-      bounds: (target, targetId) => {
-        const seenLive = live.bounds(target, targetId)!;
+      bounds: (target) => {
         const rewound = bounds.of(target);
-        if (!rewound) return seenLive;
-        return {
-          minX: Math.min(seenLive.minX, rewound.minX),
-          minY: Math.min(seenLive.minY, rewound.minY),
-          maxX: Math.max(seenLive.maxX, rewound.maxX),
-          maxY: Math.max(seenLive.maxY, rewound.maxY),
-        };
+        return rewound ? enclosingBox(live.bounds(target), rewound) : live.bounds(target);
       },
     };
   }

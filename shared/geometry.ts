@@ -10,6 +10,16 @@ export interface Box {
   maxY: number;
 }
 
+/** The smallest box holding the segment from (x0,y0) to (x1,y1). */
+export function boxAround(x0: number, y0: number, x1: number, y1: number): Box {
+  return { minX: Math.min(x0, x1), minY: Math.min(y0, y1), maxX: Math.max(x0, x1), maxY: Math.max(y0, y1) };
+}
+
+/** The smallest box holding both boxes. */
+export function enclosingBox(a: Box, b: Box): Box {
+  return { minX: Math.min(a.minX, b.minX), minY: Math.min(a.minY, b.minY), maxX: Math.max(a.maxX, b.maxX), maxY: Math.max(a.maxY, b.maxY) };
+}
+
 /** Whether the segment from (x0,y0) to (x1,y1) stays farther than `margin` from `box` along the x or the y axis. */
 export function segmentClearsBox(x0: number, y0: number, x1: number, y1: number, box: Box, margin: number): boolean {
   return (

@@ -26,7 +26,7 @@ import {
   SPEED_BOOST_DURATION,
 } from "./constants.ts";
 import { bulletPosition, wallStop } from "./flight.ts";
-import { type Box, distanceSquared, segmentClearsBox, segmentNearPoint } from "./geometry.ts";
+import { type Box, boxAround, distanceSquared, segmentClearsBox, segmentNearPoint } from "./geometry.ts";
 import { seededRandom } from "./random.ts";
 import type { BULLET_FIELDS, PICKUP_FIELDS, ROUND_FIELDS, SHIP_FIELDS, Values } from "./entities.ts";
 import { onGrid, stepShip, ticks, type ShipControls } from "./step.ts";
@@ -115,14 +115,17 @@ export interface Sight {
   bounds(target: ShipState, targetId: string): Box | null;
 }
 
+/** The live sight always knows where a ship can be: its motion this tick. */
+export type LiveSight = Sight & { bounds(target: ShipState): Box };
+
 /** The target's actual motion this tick, as its velocity says. */
-export function liveSight(dt: number): Sight {
+export function liveSight(dt: number): LiveSight {
+  const motion = (target: ShipState): SeenMotion => ({ x0: target.x - target.vx * dt, y0: target.y - target.vy * dt, x1: target.x, y1: target.y });
   return {
-    see: (_bullet, _age, target) => ({ x0: target.x - target.vx * dt, y0: target.y - target.vy * dt, x1: target.x, y1: target.y }),
+    see: (_bullet, _age, target) => motion(target),
     bounds: (target) => {
-      const x0 = target.x - target.vx * dt;
-      const y0 = target.y - target.vy * dt;
-      return { minX: Math.min(x0, target.x), minY: Math.min(y0, target.y), maxX: Math.max(x0, target.x), maxY: Math.max(y0, target.y) };
+      const { x0, y0, x1, y1 } = motion(target);
+      return boxAround(x0, y0, x1, y1);
     },
   };
 }

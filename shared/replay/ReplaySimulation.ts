@@ -5,7 +5,18 @@ import { BULLET_FIELDS, initialValues } from "../entities.ts";
 import { ArenaState, Pickup, Ship } from "../schema.ts";
 import type { ShipControls } from "../step.ts";
 import { stepWorld } from "../stepWorld.ts";
-import { addShip, bulletPosition, endPhase, liveSight, removeShip, type EntityFactory, type SeenMotion, type Sight, type WorldEvent } from "../world.ts";
+import {
+  addShip,
+  bulletPosition,
+  endPhase,
+  liveSight,
+  type LiveSight,
+  removeShip,
+  type EntityFactory,
+  type SeenMotion,
+  type Sight,
+  type WorldEvent,
+} from "../world.ts";
 import { switchTeam } from "../modes/teams.ts";
 import { ReplayError } from "./bytes.ts";
 import { type Keyframe, REPLAY_LIMITS, type Replay, type TickRecord } from "./format.ts";
@@ -43,7 +54,7 @@ export class ReplaySimulation {
   private readonly dt: number;
   private readonly compensated = new Set<string>();
   private readonly checksums: Map<number, number>;
-  private readonly live: Sight;
+  private readonly live: LiveSight;
 
   constructor(replay: Replay) {
     this.replay = replay;
@@ -145,7 +156,7 @@ export class ReplaySimulation {
         return { x0: from.x, y0: from.y, x1: from.x, y1: from.y };
       },
       // A struck ship is seen wherever the bullet was: anywhere.
-      bounds: (target, targetId) => (struckShips.has(targetId) ? null : this.live.bounds(target, targetId)),
+      bounds: (target, targetId) => (struckShips.has(targetId) ? null : this.live.bounds(target)),
     };
   }
 
