@@ -21,14 +21,16 @@ export class KillFeed {
 
   add(killerName: string, victimName: string, involvesMe: boolean, now: number): void {
     while (this.lines.length >= FEED_SIZE) this.retire(this.lines.length - 1);
-    const line = (
+    const line =
       this.spare.pop() ??
       this.scene.add
         .text(ARENA_WIDTH - 12, 0, "", { fontFamily: FONTS.ui, fontSize: "15px", backgroundColor: css(COLORS.black, 0.6), padding: { x: 8, y: 3 } })
         .setOrigin(1, 0)
-        .setDepth(20)
-    )
-      .setColor(css(involvesMe ? COLORS.highlight : COLORS.text))
+        .setDepth(20);
+    // Each change of colour or text draws the line anew, and most lines keep the colour they had.
+    const color = css(involvesMe ? COLORS.highlight : COLORS.text);
+    if (line.style.color !== color) line.setColor(color);
+    line
       .setText(`${killerName}  ✕  ${victimName}`)
       .setAlpha(this.faded ? FADED_ALPHA : 1)
       .setVisible(true);
