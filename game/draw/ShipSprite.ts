@@ -1,12 +1,11 @@
 import type Phaser from "phaser";
-import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_HEALTH, SHIP_RADIUS } from "../../shared/constants.ts";
+import { ARENA_HEIGHT, ARENA_WIDTH, SHIP_RADIUS } from "../../shared/constants.ts";
 import { angleBetween } from "../../shared/geometry.ts";
 import type { ShipView } from "../net/ArenaConnection.ts";
-import { COLORS, css, FONTS, healthColor, shipLook } from "../palette.ts";
+import { COLORS, css, FONTS, shipLook } from "../palette.ts";
+import type { ShipMarks } from "./ShipMarks.ts";
 import { SHIP_BODY_SCALE, shipBodyTexture } from "./shipBody.ts";
 
-const BAR_WIDTH = 36;
-const BAR_HEIGHT = 5;
 const FLASH_MS = 120;
 const BUBBLE_MS = 2500;
 /**
@@ -28,7 +27,7 @@ export interface ShipLayers {
   /** Under the ships: their thrust trails. */
   trails: Phaser.GameObjects.Graphics;
   /** Over the ships: health bars, shields, hit flashes and teammates' rings. */
-  marks: Phaser.GameObjects.Graphics;
+  marks: ShipMarks;
 }
 
 /**
@@ -137,7 +136,7 @@ export class ShipSprite {
     this.bubble?.setAlpha(alpha);
     if (ship.health < this.lastHealth) this.flashUntil = now + FLASH_MS;
     this.lastHealth = ship.health;
-    this.drawMarks(x, y, ship.health, shielded, now < this.flashUntil, alpha);
+    this.layers.marks.add({ x, y, health: ship.health, shielded, flashing: now < this.flashUntil, ally: this.ally, alpha });
   }
 
   /** Not drawn this frame (out of a camera's view); the next update shows it again. */
@@ -218,27 +217,6 @@ export class ShipSprite {
     while (points.length > 1 && now - points[0]!.at > TRAIL_MS) points.shift();
     drawRibbon(this.layers.trails, points, this.color);
   }
-
-  /** The hit flash, the shield, a teammate's ring and the health bar, at the ship's place. */
-  private drawMarks(x: number, y: number, health: number, shielded: boolean, flashing: boolean, alpha: number): void {
-    const g = this.layers.marks;
-    if (flashing) {
-      g.fillStyle(COLORS.white, 0.75 * alpha);
-      g.fillCircle(x, y, SHIP_RADIUS);
-    }
-    if (shielded) {
-      g.lineStyle(3, COLORS.shield, 0.8 * alpha);
-      g.strokeCircle(x, y, SHIP_RADIUS + 9);
-    }
-    if (this.ally) drawAllyRing(g, x, y, alpha);
-    const top = y - SHIP_RADIUS - 12;
-    const left = x - BAR_WIDTH / 2;
-    g.fillStyle(COLORS.black, 0.6 * alpha);
-    g.fillRect(left - 1, top - 1, BAR_WIDTH + 2, BAR_HEIGHT + 2);
-    const share = health / SHIP_HEALTH;
-    g.fillStyle(healthColor(share), alpha);
-    g.fillRect(left, top, BAR_WIDTH * share, BAR_HEIGHT);
-  }
 }
 
 /** A trail's two edges: left of its path, then right. */
@@ -271,16 +249,4 @@ function drawRibbon(g: Phaser.GameObjects.Graphics, points: ReadonlyArray<{ x: n
   }
   g.closePath();
   g.fillPath();
-}
-
-/** Six white arcs round a teammate: a shape no enemy wears, in any palette. */
-function drawAllyRing(g: Phaser.GameObjects.Graphics, x: number, y: number, alpha: number): void {
-  const arcs = 6;
-  const step = (Math.PI * 2) / arcs;
-  g.lineStyle(2.5, COLORS.white, 0.85 * alpha);
-  for (let i = 0; i < arcs; i++) {
-    g.beginPath();
-    g.arc(x, y, SHIP_RADIUS + 6, i * step, i * step + step * 0.55);
-    g.strokePath();
-  }
 }

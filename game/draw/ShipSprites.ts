@@ -1,5 +1,6 @@
 import type Phaser from "phaser";
 import type { ShipView } from "../net/ArenaConnection.ts";
+import { ShipMarks } from "./ShipMarks.ts";
 import { type ShipLayers, ShipSprite } from "./ShipSprite.ts";
 
 /** One sprite per ship in view: made as a ship appears, gone with it. The arena and the replays draw ships through this. */
@@ -11,7 +12,7 @@ export class ShipSprites {
   constructor(scene: Phaser.Scene) {
     this.scene = scene;
     // Trails under every ship (at 4, and 5 for the one we see from), marks over them all.
-    this.layers = { trails: scene.add.graphics().setDepth(3), marks: scene.add.graphics().setDepth(5.5) };
+    this.layers = { trails: scene.add.graphics().setDepth(3), marks: new ShipMarks(scene, 5.5) };
   }
 
   get(id: string): ShipSprite | undefined {
@@ -34,6 +35,7 @@ export class ShipSprites {
       sprite.side(view.ship.team, ourTeam !== 0 && view.ship.team === ourTeam && !view.own);
       draw(sprite, view);
     }
+    this.layers.marks.draw();
     for (const [id, sprite] of this.sprites) {
       if (seen.has(id)) continue;
       sprite.destroy();
