@@ -65,10 +65,9 @@ export class SettingsPanel {
 
   /** Offers the host's panel among the settings while `open` is given (the host's), and not otherwise. */
   setHostControls(open: (() => void) | null): void {
+    // Asked every frame: the page's style is touched only when the answer changes (reading it back costs as much).
+    if ((open !== null) !== (this.openHostControls !== null)) this.hostButton.style.display = open ? "" : "none";
     this.openHostControls = open;
-    // Asked every frame: the page's style is touched only when the answer changes.
-    const display = open ? "" : "none";
-    if (this.hostButton.style.display !== display) this.hostButton.style.display = display;
   }
 
   setOpen(open: boolean): void {
