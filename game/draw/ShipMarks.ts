@@ -15,21 +15,20 @@ const ALLY_ARC_SHARE = 0.55;
 
 /** One ship's marks this frame. */
 export interface ShipMark {
-  x: number;
-  y: number;
-  health: number;
-  shielded: boolean;
-  flashing: boolean;
-  ally: boolean;
+  readonly x: number;
+  readonly y: number;
+  readonly health: number;
+  readonly shielded: boolean;
+  readonly flashing: boolean;
+  readonly ally: boolean;
   /** The whole ship's alpha (a ship whose player is away is faded). */
-  alpha: number;
+  readonly alpha: number;
 }
 
 export class ShipMarks {
   private readonly graphics: Phaser.GameObjects.Graphics;
-  /** This frame's marks; the objects are kept from frame to frame (`count` of them are this frame's). */
+  /** This frame's marks. */
   private readonly marks: ShipMark[] = [];
-  private count = 0;
 
   constructor(scene: Phaser.Scene, depth: number) {
     this.graphics = scene.add.graphics().setDepth(depth);
@@ -37,21 +36,18 @@ export class ShipMarks {
 
   /** Starts a frame: no marks. */
   clear(): void {
-    this.count = 0;
+    this.marks.length = 0;
     this.graphics.clear();
   }
 
-  add(mark: Readonly<ShipMark>): void {
-    const kept = this.marks[this.count];
-    if (kept) Object.assign(kept, mark);
-    else this.marks.push({ ...mark });
-    this.count++;
+  add(mark: ShipMark): void {
+    this.marks.push(mark);
   }
 
   /** Draws the frame's marks: flashes, shields, rings, then the health bars over them all. */
   draw(): void {
     const g = this.graphics;
-    const marks = this.marks.slice(0, this.count);
+    const marks = this.marks;
     this.inPaths(
       marks.filter((mark) => mark.flashing),
       (alpha) => g.fillStyle(COLORS.white, 0.75 * alpha),
