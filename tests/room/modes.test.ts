@@ -97,8 +97,8 @@ describe("Team Deathmatch in a room", () => {
     await host.room.leave();
   });
 
-  it("plays a 60 s match of bots with knock-outs, and not one hit between teammates", async () => {
-    const watcher = await createRoom("Watcher", { mode: "tdm", bots: 8, roundSeconds: 60, koTarget: 1000 });
+  it("plays a 30 s match of bots with knock-outs, and not one hit between teammates", async () => {
+    const watcher = await createRoom("Watcher", { mode: "tdm", bots: 8, roundSeconds: 30, koTarget: 1000 });
     const room = server.colyseus.getRoomById<ArenaRoom>(watcher.code)!;
     const kos: KoMessage[] = [];
     watcher.room.onMessage("ko", (message) => kos.push(message));
@@ -113,14 +113,14 @@ describe("Team Deathmatch in a room", () => {
         hits.push({ event, sameTeam: shooter !== undefined && target !== undefined && shooter.team === target.team });
       }
     };
-    await waitFor(() => over, "the 60 s round to end", 90_000);
+    await waitFor(() => over, "the 30 s round to end", 60_000);
     expect(kos.length).toBeGreaterThan(0);
     expect(hits.length).toBeGreaterThan(kos.length);
     expect(hits.filter((hit) => hit.sameTeam)).toEqual([]);
     // The team scores are the knock-outs: every one of them scored for a side.
     expect(room.state.redScore + room.state.blueScore).toBe(kos.length);
     await watcher.room.leave();
-  }, 100_000);
+  }, 70_000);
 });
 
 describe("King of the Hill in a room", () => {
