@@ -1,4 +1,5 @@
 import type Phaser from "phaser";
+import { addArc } from "../draw/paths.ts";
 import { COLORS } from "../palette.ts";
 
 const FLASH_MS = 90;
@@ -116,11 +117,7 @@ export class Effects {
           g.beginPath();
           begun = true;
         }
-        const sx = x + sparks[i]! * age;
-        const sy = y + sparks[i + 1]! * age;
-        const radius = SPARK_RADIUS * left;
-        g.moveTo(sx + radius, sy);
-        g.arc(sx, sy, radius, 0, Math.PI * 2);
+        addArc(g, x + sparks[i]! * age, y + sparks[i + 1]! * age, SPARK_RADIUS * left);
       }
       if (begun) g.fillPath();
     }

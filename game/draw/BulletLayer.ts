@@ -4,6 +4,7 @@ import { BULLET_LIFETIME, BULLET_RADIUS } from "../../shared/constants.ts";
 import { hasLineOfSight } from "../../shared/geometry.ts";
 import type { BulletView } from "../net/ArenaConnection.ts";
 import { COLORS } from "../palette.ts";
+import { addArc } from "./paths.ts";
 
 /** A short streak behind each bullet, in seconds of flight. */
 const TAIL = 1 / 30;
@@ -71,8 +72,5 @@ export class BulletLayer {
 /** A circle of `radius` round each bullet of `group`, added to the path (begun anew unless `begin` is false). */
 function circles(g: Phaser.GameObjects.Graphics, group: readonly number[], radius: number, begin = true): void {
   if (begin) g.beginPath();
-  for (let i = 0; i < group.length; i += 4) {
-    g.moveTo(group[i]! + radius, group[i + 1]!);
-    g.arc(group[i]!, group[i + 1]!, radius, 0, Math.PI * 2);
-  }
+  for (let i = 0; i < group.length; i += 4) addArc(g, group[i]!, group[i + 1]!, radius);
 }

@@ -6,6 +6,7 @@
 import type Phaser from "phaser";
 import { SHIP_HEALTH, SHIP_RADIUS } from "../../shared/constants.ts";
 import { COLORS, healthColor } from "../palette.ts";
+import { addArc } from "./paths.ts";
 
 const BAR_WIDTH = 36;
 const BAR_HEIGHT = 5;
@@ -51,13 +52,13 @@ export class ShipMarks {
     this.inPaths(
       marks.filter((mark) => mark.flashing),
       (alpha) => g.fillStyle(COLORS.white, 0.75 * alpha),
-      ({ x, y }) => circle(g, x, y, SHIP_RADIUS),
+      ({ x, y }) => addArc(g, x, y, SHIP_RADIUS),
       () => g.fillPath(),
     );
     this.inPaths(
       marks.filter((mark) => mark.shielded),
       (alpha) => g.lineStyle(3, COLORS.shield, 0.8 * alpha),
-      ({ x, y }) => circle(g, x, y, SHIP_RADIUS + 9),
+      ({ x, y }) => addArc(g, x, y, SHIP_RADIUS + 9),
       () => g.strokePath(),
     );
     this.inPaths(
@@ -103,18 +104,8 @@ export class ShipMarks {
   }
 }
 
-function circle(g: Phaser.GameObjects.Graphics, x: number, y: number, radius: number): void {
-  g.moveTo(x + radius, y);
-  g.arc(x, y, radius, 0, Math.PI * 2);
-}
-
 /** Six white arcs round a teammate: a shape no enemy wears, in any palette. */
 function allyRing(g: Phaser.GameObjects.Graphics, x: number, y: number): void {
   const step = (Math.PI * 2) / ALLY_ARCS;
-  const radius = SHIP_RADIUS + 6;
-  for (let i = 0; i < ALLY_ARCS; i++) {
-    const start = i * step;
-    g.moveTo(x + radius * Math.cos(start), y + radius * Math.sin(start));
-    g.arc(x, y, radius, start, start + step * ALLY_ARC_SHARE);
-  }
+  for (let i = 0; i < ALLY_ARCS; i++) addArc(g, x, y, SHIP_RADIUS + 6, i * step, i * step + step * ALLY_ARC_SHARE);
 }
