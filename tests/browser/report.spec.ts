@@ -12,9 +12,12 @@ const server = useGameServer({ BOTS: "0", KO_TARGET: "2" });
 
 /** Clicks Report as soon as it shows, and returns the replay the browser saved, re-simulated. */
 async function report(page: Page): Promise<{ file: string; simulation: ReplaySimulation }> {
-  await expect.poll(async () => (await probe(page)).reportButton, { message: "the Report button shows", intervals: [50] }).not.toBeNull();
+  // Clicked where the poll saw it, at once: the KO card's button goes as the ship respawns, 2.5 s after its knock-out,
+  // and on a busy machine another read of the probe could come after that.
+  let button: { x: number; y: number } | null = null;
+  await expect.poll(async () => (button = (await probe(page)).reportButton), { message: "the Report button shows", intervals: [50] }).not.toBeNull();
   const saved = page.waitForEvent("download");
-  await clickArena(page, (await probe(page)).reportButton!);
+  await clickArena(page, button!);
   const download = await saved;
   const replay = readReplayFile(new Uint8Array(await readFile((await download.path())!)));
   const simulation = new ReplaySimulation(replay);
