@@ -4,7 +4,19 @@
 // of each device's view are saved.
 import { expect, test, type Page } from "@playwright/test";
 import { SHIP_HEALTH } from "../../shared/constants.ts";
-import { CREATE_PRIVATE_ROOM, enterFromLobby, joined, OPEN_LANE_Y, probe, type Push, saveScreenshot, ship, steer, useGameServer } from "../support/pages.ts";
+import {
+  alternately,
+  CREATE_PRIVATE_ROOM,
+  enterFromLobby,
+  joined,
+  OPEN_LANE_Y,
+  probe,
+  type Push,
+  saveScreenshot,
+  ship,
+  steer,
+  useGameServer,
+} from "../support/pages.ts";
 import { Thumbs } from "../support/touch.ts";
 
 const server = useGameServer({ BOTS: "0" });
@@ -21,10 +33,12 @@ async function tapIn(page: Page, name: string, button = "Quick Play", beforeTap?
 
 /** A push on the move stick: a short stroke of the left thumb. */
 function stickPush(thumbs: Thumbs, page: Page): Push {
-  return async (axis, direction, ms) => {
+  const side = alternately();
+  return async (axis, direction, ms, slanted) => {
     const stroke = direction * 70;
+    const across = slanted ? side() * 70 : 0;
     await thumbs.down(0, 300, 500);
-    await thumbs.move(0, 300 + (axis === "x" ? stroke : 0), 500 + (axis === "y" ? stroke : 0));
+    await thumbs.move(0, 300 + (axis === "x" ? stroke : across), 500 + (axis === "y" ? stroke : across));
     // A stroke shorter than this is not a push the stick reads.
     await page.waitForTimeout(Math.max(40, ms));
     await thumbs.up(0);

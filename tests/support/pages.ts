@@ -87,18 +87,39 @@ export async function joined(page: Page, ships: number): Promise<string> {
   return (await probe(page)).sessionId!;
 }
 
-/** Pushes the ship's controls towards `direction` (+1 or -1) on `axis` for `ms`, and lets go. */
-export type Push = (axis: "x" | "y", direction: number, ms: number) => Promise<void>;
+/**
+ * Pushes the ship's controls towards `direction` (+1 or -1) on `axis` for `ms`, and lets go;
+ * a slanted push also pushes across, to one side then the other, which carries the ship
+ * about 0.7 as far along `axis` (the controls are one vector no longer than 1).
+ */
+export type Push = (axis: "x" | "y", direction: number, ms: number, slanted: boolean) => Promise<void>;
 
 /** A push on the movement keys. */
 export function keysPush(page: Page): Push {
-  return async (axis, direction, ms) => {
-    const key = axis === "x" ? (direction > 0 ? "KeyD" : "KeyA") : direction > 0 ? "KeyS" : "KeyW";
-    await page.keyboard.down(key);
+  const key = (axis: "x" | "y", direction: number) => (axis === "x" ? (direction > 0 ? "KeyD" : "KeyA") : direction > 0 ? "KeyS" : "KeyW");
+  const side = alternately();
+  return async (axis, direction, ms, slanted) => {
+    const keys = [key(axis, direction)];
+    if (slanted) keys.push(key(axis === "x" ? "y" : "x", side()));
+    for (const held of keys) await page.keyboard.down(held);
     await page.waitForTimeout(ms);
-    await page.keyboard.up(key);
+    for (const held of keys) await page.keyboard.up(held);
   };
 }
+
+/** -1, 1, -1, …: the side a slanted push pushes across to, so that its drift across cancels out. */
+export function alternately(): () => number {
+  let side = 1;
+  return () => {
+    side = -side;
+    return side;
+  };
+}
+
+/** The shortest push, in ms. */
+const TAP_MS = 15;
+/** How far a slanted push carries the ship along its axis, against a straight one. */
+const SLANT = Math.SQRT1_2;
 
 /**
  * Pushes the controls (the movement keys, unless told otherwise) until our ship
@@ -107,17 +128,47 @@ export function keysPush(page: Page): Push {
  * left to coast to a stop, however long the page takes.
  */
 export async function steer(page: Page, id: string, axis: "x" | "y", target: number, tolerance = 10, push = keysPush(page)): Promise<void> {
-  // On a busy machine a push lasts longer than it was held for: each overshoot halves the pushes that follow.
-  let gain = 1.2;
-  let lastOffset = 0;
+  // A page reads the keys once a frame, so even a tap moves the ship for a whole frame: on a busy machine, where a
+  // frame can take 150 ms, a tap carries it farther than the tolerance either side. So the pushes are scaled by what
+  // the last one did, and near the target the taps are planned two ahead, straight or slanted, to land between.
+  let pxPerMs = 1 / 1.2;
+  let tap: number | null = null;
+  let last: (Aim & { at: number; ms: number }) | null = null;
+  const restedAt: number[] = [];
   for (let attempt = 0; attempt < 40; attempt++) {
-    const offset = target - restingAt(await restingShip(page, id), axis);
+    const at = restingAt(await restingShip(page, id), axis);
+    restedAt.push(Math.round(at));
+    const offset = target - at;
     if (Math.abs(offset) <= tolerance) return;
-    if (Math.sign(offset) === -Math.sign(lastOffset)) gain /= 2;
-    lastOffset = offset;
-    await push(axis, Math.sign(offset), Math.min(600, Math.max(15, Math.abs(offset) * gain)));
+    if (last) {
+      const moved = ((at - last.at) * last.direction) / (last.slanted ? SLANT : 1);
+      if (moved > 0 && last.ms === TAP_MS) tap = moved;
+      if (moved > 0) pxPerMs = moved / last.ms;
+    }
+    const ms = Math.min(600, Math.max(TAP_MS, Math.abs(offset) / pxPerMs));
+    const aim: Aim = ms === TAP_MS && tap !== null ? nearestTaps(offset, tap) : { direction: Math.sign(offset), slanted: false };
+    last = { at, ms, ...aim };
+    await push(axis, aim.direction, ms, aim.slanted);
   }
-  throw new Error(`could not steer ship ${id} to ${axis}=${target}; it is at ${axis}=${(await ship(page, id))[axis]}`);
+  throw new Error(`could not steer ship ${id} to ${axis}=${target}; it rested at ${axis}=${restedAt.join(", ")}`);
+}
+
+/** Which way a push goes along its axis, and whether slanted. */
+interface Aim {
+  direction: number;
+  slanted: boolean;
+}
+
+/** The first of the one or two taps (each straight or slanted, either way) that land nearest `offset` away. */
+function nearestTaps(offset: number, tap: number): Aim {
+  const taps = [1, -1].flatMap((direction) => [false, true].map((slanted) => ({ direction, slanted, travel: direction * tap * (slanted ? SLANT : 1) })));
+  let best = { miss: Infinity, first: taps[0]! };
+  for (const first of taps)
+    for (const second of [null, ...taps]) {
+      const miss = Math.abs(offset - first.travel - (second?.travel ?? 0));
+      if (miss < best.miss) best = { miss, first };
+    }
+  return best.first;
 }
 
 /**
