@@ -8,6 +8,7 @@ import type { ArenaClient, ArenaRoom } from "./ArenaRoom.ts";
 import { takeHandshake } from "./handshakes.ts";
 import { browserIdFormat, NAME_INPUT_MAX_LENGTH } from "./joinOptions.ts";
 import { log } from "./log.ts";
+import { shownPing } from "./shownPing.ts";
 import { maskWords } from "./wordFilter.ts";
 
 export function playerMessages(room: Pick<ArenaRoom, "state" | "chat" | "broadcast" | "idle" | "seating" | "host" | "reports">) {
@@ -34,10 +35,10 @@ export function playerMessages(room: Pick<ArenaRoom, "state" | "chat" | "broadca
         },
       );
     }),
-    /** The client's measured round trip, shown on the scoreboard. */
+    /** The client's measured round trip, shown on the scoreboard once it has changed by a few ms (see shownPing). */
     ping: validate(z.object({ ms: z.number().int().min(0).max(60_000) }), (client: ArenaClient, { ms }) => {
       const ship = room.state.ships.get(client.sessionId);
-      if (ship) ship.ping = Math.min(ms, 65_535);
+      if (ship) ship.ping = shownPing(ship.ping, Math.min(ms, 65_535));
     }),
     /** A line of chat, typed or quick (see RoomChat): broadcast as `chat`, or a `chat-notice` to the sender alone. */
     chat: validate(

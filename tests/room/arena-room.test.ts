@@ -124,6 +124,26 @@ describe("arena room", () => {
     expect(sent).toBeGreaterThan(ticks);
   });
 
+  it("shows a player's round trip to everyone, and holds it through a wobble of a few ms", async () => {
+    const room = await server.colyseus.createRoom<ArenaRoom>("arena");
+    const player = await server.colyseus.connectTo(room, { name: "Pinger" });
+    const watcher = await server.colyseus.connectTo(room, { name: "Watcher" });
+    const seen = () => watcher.state.ships.get(player.sessionId)?.ping;
+    const chat: string[] = [];
+    watcher.onMessage("chat", (line: { text: string }) => chat.push(line.text));
+    player.send("ping", { ms: 80 });
+    await waitFor(() => seen() === 80, "the first round trip shown");
+    // A client's messages are handled in order: once its chat line is out, the wobbles before it were handled.
+    for (const ms of [83, 77, 84]) player.send("ping", { ms });
+    player.send("chat", { text: "steady" });
+    await waitFor(() => chat.includes("steady"), "the chat line after the wobbles");
+    await room.waitForNextPatch();
+    expect(room.state.ships.get(player.sessionId)!.ping).toBe(80);
+    expect(seen()).toBe(80);
+    player.send("ping", { ms: 120 });
+    await waitFor(() => seen() === 120, "a change a player would notice shown");
+  });
+
   it("removes the ship of a player who leaves", async () => {
     const room = await server.colyseus.createRoom<ArenaRoom>("arena");
     const stays = await server.colyseus.connectTo(room);
