@@ -4,8 +4,8 @@
 // Where the server stops a bullet, a client sees the rest: its walls and the end of
 // its flight from the layout and the tick, a ship it struck from the shooter's
 // `shotStopped`, its shooter leaving, and a round's end. A shot costs a patch some
-// fifteen bytes; the bullet as an entity of its own cost some fifty, and more to remove.
-import { type ArenaState, SHOT_TICKS } from "../shared/schema.ts";
+// thirteen bytes; the bullet as an entity of its own cost some fifty, and more to remove.
+import { type ArenaState, packShot, SHOT_TICKS } from "../shared/schema.ts";
 import type { WorldEvent } from "../shared/world.ts";
 
 /**
@@ -92,10 +92,7 @@ export class ShotWire {
         ship.shotStopped = told.tick;
         continue;
       }
-      ship.shotX = told.x;
-      ship.shotY = told.y;
-      ship.shotVx = told.vx;
-      ship.shotVy = told.vy;
+      ship.shot = packShot(told);
       ship.shotTick = told.tick;
     }
     if (!ship || queue.length === 0) this.waiting.delete(shooter);

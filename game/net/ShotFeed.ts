@@ -7,7 +7,7 @@
 import { Callbacks, type PredictedSpawns } from "@colyseus/sdk";
 import type { ArenaLayout } from "../../shared/arena.ts";
 import { flightTicks } from "../../shared/flight.ts";
-import { type ArenaState, type Ship, shotTickAt } from "../../shared/schema.ts";
+import { type ArenaState, type Ship, shotTickAt, unpackShot } from "../../shared/schema.ts";
 import type { BulletState } from "../../shared/world.ts";
 import type { ArenaRoom } from "./gameClient.ts";
 
@@ -83,10 +83,10 @@ export class ShotFeed {
   }
 
   private fired(ship: Ship, owner: string): void {
-    // A ship that has never fired carries no velocity: a bullet always has one.
-    if (ship.shotVx === 0 && ship.shotVy === 0) return;
+    // A ship that has never fired carries no shot.
+    if (ship.shot === 0n) return;
     const state: ArenaState = this.room.state;
-    const bullet: BulletState = { x: ship.shotX, y: ship.shotY, vx: ship.shotVx, vy: ship.shotVy, owner, spawnTick: this.fullTick(ship.shotTick) };
+    const bullet: BulletState = { ...unpackShot(ship.shot), owner, spawnTick: this.fullTick(ship.shotTick) };
     const endTick = bullet.spawnTick + flightTicks(bullet, this.layout(), this.stepSeconds());
     // A shot in the state of a room just joined whose bullet is gone is not one to draw. Any other
     // is added, even if its bullet is gone by now: ours must meet the prediction they correlate with.

@@ -5,7 +5,7 @@
 import { Decoder, Encoder } from "@colyseus/schema";
 import { describe, expect, it } from "vitest";
 import { ShotWire } from "../../server/ShotWire.ts";
-import { ArenaState, Ship } from "../../shared/schema.ts";
+import { ArenaState, Ship, unpackShot } from "../../shared/schema.ts";
 import type { WorldEvent } from "../../shared/world.ts";
 
 /** A room's state with one shooter, its wire, and a client that reads each patch: what it was told, in order. */
@@ -27,7 +27,10 @@ function wired() {
     encoder.discardChanges();
     wire.patchSent();
     const ship = (client.state as ArenaState).ships.get("shooter")!;
-    if (ship.shotTick !== last.shotTick) told.push(`shot ${ship.shotTick} from ${ship.shotX},${ship.shotY}`);
+    if (ship.shotTick !== last.shotTick) {
+      const shot = unpackShot(ship.shot);
+      told.push(`shot ${ship.shotTick} from ${shot.x},${shot.y}`);
+    }
     if (ship.shotStopped !== last.shotStopped) told.push(`stop ${ship.shotStopped}`);
     last = { shotTick: ship.shotTick, shotStopped: ship.shotStopped };
   };
