@@ -29,6 +29,7 @@ import { ShotWire } from "./ShotWire.ts";
 import { RoomChat } from "./RoomChat.ts";
 import { claimRoomCode, releaseRoomCode } from "./liveRoomCodes.ts";
 import { patchTimes, stepTimes } from "./metrics.ts";
+import { tickLeadsNextPatch } from "./patchOrder.ts";
 import { RoomRecording } from "./RoomRecording.ts";
 import { roomListing } from "./roomListing.ts";
 import { Roster } from "./Roster.ts";
@@ -181,6 +182,7 @@ export class ArenaRoom extends Room<{ state: ArenaState; input: ShipInput; clien
     this.patchClock = sendPatchesOnSteadyClock(this, (ms) => {
       patchTimes.add(ms);
       this.shots.patchSent();
+      tickLeadsNextPatch(this.state);
     });
   }
 

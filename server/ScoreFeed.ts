@@ -1,7 +1,7 @@
 // What an arena room tells of its scores: the knock-out everyone hears of, the
 // recent ones the scoreboard page lists, and the scoreboard's version, which a
 // long poll waits on (GET /api/rooms/:code/scoreboard?wait=<version>).
-import type { KoMessage, Scoreboard } from "../shared/messages.ts";
+import { type KoWire, koToWire, type Scoreboard } from "../shared/messages.ts";
 import type { ArenaState } from "../shared/schema.ts";
 import { scoreboardFromState } from "../shared/scores.ts";
 
@@ -19,11 +19,11 @@ export class ScoreFeed {
   }
 
   /** A ship was knocked out: the message everyone hears, and a line of the feed. */
-  ko(killer: string, victim: string, at = Date.now()): KoMessage {
+  ko(killer: string, victim: string, at = Date.now()): KoWire {
     const ships = this.state.ships;
     this.feed.unshift({ killer: ships.get(killer)?.name ?? "", victim: ships.get(victim)?.name ?? "", at });
     this.feed.length = Math.min(this.feed.length, FEED_SIZE);
-    return { killer, victim, at };
+    return koToWire({ killer, victim, at });
   }
 
   /** Scores, round and recent knock-outs, as the scoreboard API answers. */

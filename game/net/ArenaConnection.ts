@@ -5,7 +5,7 @@ import { layoutByName, type ArenaLayout } from "../../shared/arena.ts";
 import { INTERPOLATION_DELAY_MS, TICK_RATE } from "../../shared/constants.ts";
 import { namesWith, SHIP_FIELDS } from "../../shared/entities.ts";
 import type { ChatMessage } from "../../shared/chat.ts";
-import type { Handshake, KoMessage, ReportMessage } from "../../shared/messages.ts";
+import { type Handshake, koFromWire, type KoMessage, type ReportMessage } from "../../shared/messages.ts";
 import { ArenaState, type Ship, ShipInput } from "../../shared/schema.ts";
 import type { RoomSettings } from "../../shared/settings.ts";
 import { stepShip, type Motion, type ShipBody, type ShipControls, type Shot } from "../../shared/step.ts";
@@ -157,7 +157,8 @@ export class ArenaConnection {
 
     this.stats = new LinkStats(room);
 
-    room.onMessage("ko", (message) => {
+    room.onMessage("ko", (wire) => {
+      const message = koFromWire(wire);
       for (const listener of this.koListeners) listener(message);
     });
     room.onMessage("chat", (message) => {

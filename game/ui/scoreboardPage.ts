@@ -1,7 +1,7 @@
 // The scoreboard page (/scoreboard?room=CODE) for a second screen or a stream: one
 // panel kept live over a WebSocket, one fetched over HTTP on demand, each saying
 // how old its data is, so the difference between push and request is plain to see.
-import type { Scoreboard } from "../../shared/messages.ts";
+import { koFromWire, type Scoreboard } from "../../shared/messages.ts";
 import { normalizeRoomCode } from "../../shared/roomCodes.ts";
 import { clockText, scoreboardFromState } from "../../shared/scores.ts";
 import { gameClient, watchRoom } from "../net/gameClient.ts";
@@ -145,7 +145,8 @@ async function live(roomCode: string): Promise<void> {
       chatLog.append(line);
       while (chatLog.children.length > 30) chatLog.firstElementChild?.remove();
     });
-    room.onMessage("ko", (message) => {
+    room.onMessage("ko", (wire) => {
+      const message = koFromWire(wire);
       const name = (id: string) => room.state.ships.get(id)?.name ?? "?";
       const ko = { killer: name(message.killer), victim: name(message.victim), at: message.at };
       feed.unshift(ko);

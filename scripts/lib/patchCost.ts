@@ -12,6 +12,7 @@ import { PooledEntities } from "../../server/EntityPool.ts";
 import { ScoreFeed } from "../../server/ScoreFeed.ts";
 import { updateHeadings } from "../../server/Headings.ts";
 import { ShotWire } from "../../server/ShotWire.ts";
+import { tickLeadsNextPatch } from "../../server/patchOrder.ts";
 import type { ModeName } from "../../shared/modes/index.ts";
 import { ArenaState, OWNER_VIEW, Ship } from "../../shared/schema.ts";
 import { addShip, advanceWorld, applyControls, DEFAULT_RULES, startWorld, type WorldEvent } from "../../shared/world.ts";
@@ -57,10 +58,18 @@ export interface PatchCost {
     shipOther: number;
     /** The ships' shots, from which clients draw the bullets (server/ShotWire.ts). */
     bullets: number;
-    /** The round clock, pickups and the patch's protocol byte. */
+    /** The round clock, pickups, the patch's protocol byte and its timing (PATCH_TIMING_BYTES). */
     other: number;
   };
 }
+
+/**
+ * What the framework puts before each patch it sends, after the protocol byte, to a
+ * room with fixed-step inputs: the room's clock and the last input it processed from
+ * that client (uint32 each), from which the client's prediction replays the rest
+ * (@colyseus/core's SchemaSerializer, "TIMED"). Encoded here without it, it is added.
+ */
+export const PATCH_TIMING_BYTES = 8;
 
 type Category = keyof PatchCost["perPatch"];
 type DecodeOperation = (typeof Schema)[typeof $decoder];
@@ -118,6 +127,7 @@ export function measurePatchCost(script: FightScript): PatchCost {
     const patch = encodePatch(encoder, view);
     encoder.discardChanges();
     shotWire.patchSent();
+    tickLeadsNextPatch(state);
     if (tick <= joinTicks) {
       client.decode(patch, { offset: 1 });
       continue;
@@ -182,7 +192,7 @@ function encodePatch(encoder: Encoder, view: StateView): Uint8Array {
 function accountPatch(client: Decoder, patch: Uint8Array): { bytes: Record<Category, number>; movingShips: number } {
   // Per ship structure: its switch bytes (first visit), its x/y bytes, and the rest.
   const perShip = new Map<unknown, { switchBytes: number; motion: number; other: number }>();
-  const bytes: Record<Category, number> = { shipMotion: 0, shipOther: 0, bullets: 0, other: 1 };
+  const bytes: Record<Category, number> = { shipMotion: 0, shipOther: 0, bullets: 0, other: 1 + PATCH_TIMING_BYTES };
   let lastEnd = 1;
   client.triggerChanges = () => {};
 

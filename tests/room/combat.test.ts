@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { CROSSROADS, farthestSpawn } from "../../shared/arena.ts";
 import { BULLET_DAMAGE, HEAL_AMOUNT, SHIP_HEALTH, TICK_RATE } from "../../shared/constants.ts";
-import type { KoMessage } from "../../shared/messages.ts";
+import { koFromWire, type KoMessage, type KoWire } from "../../shared/messages.ts";
 import { ShipInput } from "../../shared/schema.ts";
 import { arrange, drive, recordEvents, shotsLanded, useTestServer, waitFor } from "../kit/index.ts";
 
@@ -24,7 +24,7 @@ describe("combat", () => {
   it("a KO is told to everyone, names and all", async () => {
     const { room, a, b, aInput } = await twoPlayers();
     const seenByB: KoMessage[] = [];
-    b.onMessage("ko", (message: KoMessage) => seenByB.push(message));
+    b.onMessage("ko", (wire: KoWire) => seenByB.push(koFromWire(wire)));
     const shooter = arrange(room, a.sessionId, 500, 500);
     const target = arrange(room, b.sessionId, 700, 500);
     target.health = BULLET_DAMAGE;

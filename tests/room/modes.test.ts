@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
-import type { KoMessage } from "../../shared/messages.ts";
+import { koFromWire, type KoMessage } from "../../shared/messages.ts";
 import { hillHolder } from "../../shared/modes/koth.ts";
 import type { ArenaState } from "../../shared/schema.ts";
 import type { RoomSettings } from "../../shared/settings.ts";
@@ -101,7 +101,7 @@ describe("Team Deathmatch in a room", () => {
     const watcher = await createRoom("Watcher", { mode: "tdm", bots: 8, roundSeconds: 30, koTarget: 1000 });
     const room = server.colyseus.getRoomById<ArenaRoom>(watcher.code)!;
     const kos: KoMessage[] = [];
-    watcher.room.onMessage("ko", (message) => kos.push(message));
+    watcher.room.onMessage("ko", (wire) => kos.push(koFromWire(wire)));
     const hits: Array<{ event: WorldEvent; sameTeam: boolean }> = [];
     let over = false;
     room.onWorldEvents = (events) => {
