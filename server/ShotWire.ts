@@ -4,15 +4,16 @@
 // Where the server stops a bullet, a client sees the rest: its walls and the end of
 // its flight from the layout and the tick, a ship it struck from the shooter's
 // `shotStopped`, its shooter leaving, and a round's end. A shot costs a patch some
-// thirteen bytes; the bullet as an entity of its own cost some fifty, and more to remove.
-import { type ArenaState, packShot, SHOT_TICKS } from "../shared/schema.ts";
+// ten bytes; the bullet as an entity of its own cost some fifty, and more to remove.
+import type { ArenaState } from "../shared/schema.ts";
+import { packShot, SHOT_TICKS, type ShotOnWire } from "../shared/shotField.ts";
 import type { WorldEvent } from "../shared/world.ts";
 
 /**
  * What a shooter's ship tells the clients about its bullets: a shot (where and how
  * it flew off, and when), or a stop (which of its bullets a ship stopped).
  */
-type Told = { kind: "shot"; x: number; y: number; vx: number; vy: number; tick: number } | { kind: "stop"; tick: number };
+type Told = ({ kind: "shot" } & ShotOnWire) | { kind: "stop"; tick: number };
 
 export class ShotWire {
   private readonly state: ArenaState;
@@ -93,7 +94,6 @@ export class ShotWire {
         continue;
       }
       ship.shot = packShot(told);
-      ship.shotTick = told.tick;
     }
     if (!ship || queue.length === 0) this.waiting.delete(shooter);
   }

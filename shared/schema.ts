@@ -58,10 +58,8 @@ export const Ship = schema(
     // Bullets do not cross the wire (ArenaState.bullets is the server's): each follows
     // from its shot, which its ship carries until the next one, a few bytes where a
     // bullet of its own cost some fifty (server/ShotWire.ts writes them, game/net/ShotFeed.ts reads them).
-    /** Where the ship's latest shot left the gun, and its velocity: the bullet's start, packed by `packShot`. */
+    /** The ship's latest shot: where its bullet left the gun, its velocity and its tick (shotField.ts packs them). */
     shot: t.biguint64().default(0n),
-    /** The tick it was fired in, modulo SHOT_TICKS. */
-    shotTick: t.uint16().default(0),
     /**
      * The tick (modulo SHOT_TICKS) of the ship's latest bullet to stop at a ship it hit,
      * or at a shield: a stop is told by a change, so two in a row must never look alike.
@@ -77,43 +75,6 @@ export const Ship = schema(
   "Ship",
 );
 
-/** A bullet's start and velocity, as a ship's `shot` carries them. */
-export interface ShotStart {
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-}
-
-/** Where a velocity's 16 bits put zero: ±1024 px/s on the grid. */
-const VELOCITY_ZERO = 0x8000;
-
-/**
- * A shot's start and velocity on one 64-bit field, each exact on the position grid on
- * 16 bits (x and y from 0 to 2048 px, vx and vy within ±1024 px/s): 9 bytes where a
- * field each took 12. Never 0, the field's value before a ship's first shot.
- */
-export function packShot(shot: ShotStart): bigint {
-  const bits = (value: number, zero: number) => BigInt(Math.round(value * POSITION_GRID) + zero);
-  return (bits(shot.x, 0) << 48n) | (bits(shot.y, 0) << 32n) | (bits(shot.vx, VELOCITY_ZERO) << 16n) | bits(shot.vy, VELOCITY_ZERO);
-}
-
-/** The start and velocity a `shot` field carries. */
-export function unpackShot(packed: bigint): ShotStart {
-  const value = (shift: bigint, zero: number) => (Number((packed >> shift) & 0xffffn) - zero) / POSITION_GRID;
-  return { x: value(48n, 0), y: value(32n, 0), vx: value(16n, VELOCITY_ZERO), vy: value(0n, VELOCITY_ZERO) };
-}
-
-/**
- * Shot ticks on the wire wrap at this: a bullet lives under a second, so the tick is
- * never in doubt, and two of a ship's shots (or stops) in a row never look alike.
- */
-export const SHOT_TICKS = 0x10000;
-
-/** The tick a shot tick on the wire stands for, in a state at `tick`: the latest one at or before it. */
-export function shotTickAt(wire: number, tick: number): number {
-  return tick - ((((tick - wire) % SHOT_TICKS) + SHOT_TICKS) % SHOT_TICKS);
-}
 export type Ship = SchemaType<typeof Ship>;
 
 /**

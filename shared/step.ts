@@ -89,7 +89,12 @@ export function stepShip(ship: ShipBody, controls: ShipControls, layout: ArenaLa
 
   if (!controls.fire || !aim || ship.fireCooldown > 0) return null;
   ship.fireCooldown = ticks(ship.rapidTicks > 0 ? RAPID_FIRE_INTERVAL : FIRE_INTERVAL, dt);
-  return { x: ship.x, y: ship.y, vx: onGrid(aim.x * BULLET_SPEED), vy: onGrid(aim.y * BULLET_SPEED) };
+  return { x: ship.x, y: ship.y, ...shotVelocity(aim) };
+}
+
+/** A bullet's velocity, fired along `aim` (of length 1): at BULLET_SPEED, on the grid. */
+export function shotVelocity(aim: Vector): { vx: number; vy: number } {
+  return { vx: onGrid(aim.x * BULLET_SPEED), vy: onGrid(aim.y * BULLET_SPEED) };
 }
 
 function countDown(ship: ShipBody): void {

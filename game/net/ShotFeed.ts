@@ -7,7 +7,8 @@
 import { Callbacks, type PredictedSpawns } from "@colyseus/sdk";
 import type { ArenaLayout } from "../../shared/arena.ts";
 import { flightTicks } from "../../shared/flight.ts";
-import { type ArenaState, type Ship, shotTickAt, unpackShot } from "../../shared/schema.ts";
+import type { ArenaState, Ship } from "../../shared/schema.ts";
+import { shotTickAt, unpackShot } from "../../shared/shotField.ts";
 import type { BulletState } from "../../shared/world.ts";
 import type { ArenaRoom } from "./gameClient.ts";
 
@@ -48,7 +49,7 @@ export class ShotFeed {
       callbacks.onAdd("ships", (ship, id) => {
         forget(id);
         shipListeners.set(id, [
-          callbacks.listen(ship, "shotTick", () => this.fired(ship, id)),
+          callbacks.listen(ship, "shot", () => this.fired(ship, id)),
           callbacks.listen(ship, "shotStopped", (tick) => this.stop(`${id}:${this.fullTick(tick)}`)),
         ]);
       }),
@@ -86,7 +87,8 @@ export class ShotFeed {
     // A ship that has never fired carries no shot.
     if (ship.shot === 0n) return;
     const state: ArenaState = this.room.state;
-    const bullet: BulletState = { ...unpackShot(ship.shot), owner, spawnTick: this.fullTick(ship.shotTick) };
+    const { tick, ...start } = unpackShot(ship.shot);
+    const bullet: BulletState = { ...start, owner, spawnTick: this.fullTick(tick) };
     const endTick = bullet.spawnTick + flightTicks(bullet, this.layout(), this.stepSeconds());
     // A shot in the state of a room just joined whose bullet is gone is not one to draw. Any other
     // is added, even if its bullet is gone by now: ours must meet the prediction they correlate with.

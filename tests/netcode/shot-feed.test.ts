@@ -7,7 +7,7 @@ import { ArenaConnection } from "../../game/net/ArenaConnection.ts";
 import type { ArenaRoom } from "../../server/ArenaRoom.ts";
 import { layoutByName } from "../../shared/arena.ts";
 import { TICK_RATE } from "../../shared/constants.ts";
-import { shotTickAt } from "../../shared/schema.ts";
+import { shotTickAt } from "../../shared/shotField.ts";
 import { flightTicks } from "../../shared/flight.ts";
 import { NO_CONTROLS } from "../../shared/step.ts";
 import type { BulletState, WorldEvent } from "../../shared/world.ts";

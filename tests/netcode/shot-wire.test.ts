@@ -5,7 +5,9 @@
 import { Decoder, Encoder } from "@colyseus/schema";
 import { describe, expect, it } from "vitest";
 import { ShotWire } from "../../server/ShotWire.ts";
-import { ArenaState, Ship, unpackShot } from "../../shared/schema.ts";
+import { BULLET_SPEED } from "../../shared/constants.ts";
+import { ArenaState, Ship } from "../../shared/schema.ts";
+import { unpackShot } from "../../shared/shotField.ts";
 import type { WorldEvent } from "../../shared/world.ts";
 
 /** A room's state with one shooter, its wire, and a client that reads each patch: what it was told, in order. */
@@ -19,7 +21,7 @@ function wired() {
   client.decode(encoder.encodeAll(full));
   encoder.discardChanges();
   const told: string[] = [];
-  let last = { shotTick: 0, shotStopped: 0 };
+  let last = { shot: 0n, shotStopped: 0 };
   /** A patch goes out, as the room sends one: the client reads the shooter's shot and stop. */
   const patch = () => {
     const it = { offset: 0 };
@@ -27,16 +29,16 @@ function wired() {
     encoder.discardChanges();
     wire.patchSent();
     const ship = (client.state as ArenaState).ships.get("shooter")!;
-    if (ship.shotTick !== last.shotTick) {
+    if (ship.shot !== last.shot) {
       const shot = unpackShot(ship.shot);
-      told.push(`shot ${ship.shotTick} from ${shot.x},${shot.y}`);
+      told.push(`shot ${shot.tick} from ${shot.x},${shot.y}`);
     }
     if (ship.shotStopped !== last.shotStopped) told.push(`stop ${ship.shotStopped}`);
-    last = { shotTick: ship.shotTick, shotStopped: ship.shotStopped };
+    last = { shot: ship.shot, shotStopped: ship.shotStopped };
   };
   /** The shooter fires a bullet in `tick` (as a player's shot is told: as it is fired). */
   const fire = (id: string, tick: number) => {
-    state.bullets.set(id, { x: tick, y: 2 * tick, vx: 100, vy: 0, owner: "shooter", spawnTick: tick });
+    state.bullets.set(id, { x: tick, y: 2 * tick, vx: BULLET_SPEED, vy: 0, owner: "shooter", spawnTick: tick });
     wire.fired("shooter", id);
   };
   const hit = (bullet: string): WorldEvent => ({ type: "hit", shooter: "shooter", target: "target", bullet, damage: 1 });

@@ -22,7 +22,7 @@ const ENTITIES: Array<{ name: string; schema: new () => object; table: FieldTabl
     name: "Ship",
     schema: Ship,
     table: SHIP_FIELDS,
-    wireOnly: ["heading", "ping", "shot", "shotStopped", "shotTick"],
+    wireOnly: ["heading", "ping", "shot", "shotStopped"],
     notSent: ["aim"],
   },
   { name: "Pickup", schema: Pickup, table: PICKUP_FIELDS, wireOnly: [], notSent: [] },

@@ -3,8 +3,10 @@
 // prediction and the server's ship agree to the bit.
 import { Decoder, Encoder, StateView } from "@colyseus/schema";
 import { describe, expect, it } from "vitest";
-import { ARENA_HEIGHT, ARENA_WIDTH, BULLET_SPEED, DASH_SPEED, HIT_KNOCKBACK, POSITION_GRID } from "../../shared/constants.ts";
-import { ArenaState, OWNER_VIEW, packShot, Ship, unpackShot } from "../../shared/schema.ts";
+import { ARENA_HEIGHT, ARENA_WIDTH, BULLET_SPEED, DASH_SPEED, HIT_KNOCKBACK, POSITION_GRID, SHIP_RADIUS } from "../../shared/constants.ts";
+import { ArenaState, OWNER_VIEW, Ship } from "../../shared/schema.ts";
+import { packShot, SHOT_TICKS, unpackShot } from "../../shared/shotField.ts";
+import { shotVelocity } from "../../shared/step.ts";
 
 /** Every grid value from `from` to `to` in steps of `every` grid steps, both ends included. */
 function gridValues(from: number, to: number, every = 1): number[] {
@@ -51,13 +53,38 @@ describe("the wire", () => {
     expect(throughTheWire(new Ship(), "ships", "vx", velocities)).toEqual(velocities);
   });
 
-  it("carries every bullet's start and velocity exactly, as its ship's shot", () => {
-    const velocities = gridValues(-BULLET_SPEED, BULLET_SPEED);
+  it("carries every bullet's start, velocity and tick exactly, as its ship's shot", () => {
+    // Aims a tenth of a grid step apart at the bullet's speed: every velocity a shot can have, and more than once.
+    const aims = Math.ceil(2 * Math.PI * BULLET_SPEED * POSITION_GRID * 10);
+    const velocities = new Map<string, { vx: number; vy: number }>();
+    for (let i = 0; i < aims; i++) {
+      const angle = (2 * Math.PI * i) / aims;
+      const velocity = shotVelocity({ x: Math.cos(angle), y: Math.sin(angle) });
+      velocities.set(`${velocity.vx},${velocity.vy}`, velocity);
+    }
     const across = gridValues(0, ARENA_WIDTH, 3);
     const down = gridValues(0, ARENA_HEIGHT, 3);
-    // Every velocity on each axis, and every third position on each, each in its place in the packed field.
-    const shots = velocities.map((vx, i) => ({ x: across[i % across.length]!, y: down[i % down.length]!, vx, vy: velocities.at(-1 - i)! }));
-    expect(throughTheWire(new Ship(), "ships", "shot", shots.map(packShot)).map(unpackShot)).toEqual(shots);
+    // Every velocity, every third position on each axis and every tick, each in its place in the packed field.
+    const shots = [...velocities.values()].map((velocity, i) => ({
+      x: across[i % across.length]!,
+      y: down[(7 * i) % down.length]!,
+      ...velocity,
+      tick: i % SHOT_TICKS,
+    }));
+    shots.push({ x: ARENA_WIDTH, y: ARENA_HEIGHT, ...shotVelocity({ x: -1, y: 0 }), tick: SHOT_TICKS - 1 });
+    expect(shots.length).toBeGreaterThan(4 * BULLET_SPEED * POSITION_GRID);
+    expect(shots.map(packShot).map(unpackShot)).toEqual(shots);
+    // The field itself, on a sample: each shot a patch, as a ship carries them.
+    const sample = shots.filter((_, i) => i % 97 === 0);
+    expect(throughTheWire(new Ship(), "ships", "shot", sample.map(packShot)).map(unpackShot)).toEqual(sample);
+  });
+
+  it("tells two shots from one spot at one aim apart by their ticks (until they wrap), and is never 0, the field before a first shot", () => {
+    const still = { x: SHIP_RADIUS, y: SHIP_RADIUS, ...shotVelocity({ x: 1, y: 0 }) };
+    const packed = [0, 1, SHOT_TICKS - 1, SHOT_TICKS].map((tick) => packShot({ ...still, tick }));
+    expect(new Set(packed).size).toBe(3);
+    expect(packed[0]).toBe(packed[3]);
+    expect(packed).not.toContain(0n);
   });
 
   it("costs 2 bytes for a position", () => {
