@@ -23,8 +23,9 @@ const VELOCITY_BITS = 20;
 
 /**
  * Shot ticks on the wire wrap at this, about 9 minutes: a bullet lives under a
- * second, so its tick is never in doubt, and two of a ship's shots (or stops) in a
- * row look alike only if they are a multiple of 9 minutes apart to the tick.
+ * second, so its tick is never in doubt, and two of a ship's stops in a row (or two
+ * shots from one spot at one aim) look alike only if they are a multiple of 9
+ * minutes apart to the tick.
  */
 export const SHOT_TICKS = 2 ** TICK_BITS;
 
