@@ -10,6 +10,7 @@ import { ArenaConnection } from "../game/net/ArenaConnection.ts";
 import { MOVE_AXIS_MAX, TICK_RATE } from "../shared/constants.ts";
 import { NO_CONTROLS, type ShipControls } from "../shared/step.ts";
 import { startMeteredGameServer } from "./lib/gameServerProcess.ts";
+import { loadCounts } from "./lib/loadCounts.ts";
 import { LightPlayer } from "./lib/lightPlayer.ts";
 
 export interface LoadOptions {
@@ -146,11 +147,7 @@ if (import.meta.main) {
       "no-decode": { type: "boolean", default: false },
     },
   });
-  const counts = { rooms: Number(values.rooms), clients: Number(values.clients), seconds: Number(values.seconds) };
-  if (!Object.values(counts).every((n) => Number.isInteger(n) && n > 0) || counts.clients < counts.rooms) {
-    console.error("usage: npm run loadtest -- --rooms R --clients C --seconds S [--no-decode] (whole numbers, C >= R)");
-    process.exit(1);
-  }
+  const counts = loadCounts(values, "npm run loadtest -- --rooms R --clients C --seconds S [--no-decode]");
   console.log(JSON.stringify(await runLoad({ ...counts, noDecode: values["no-decode"] }), null, 2));
   process.exit(0);
 }

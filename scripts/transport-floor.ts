@@ -16,6 +16,7 @@ import { PATCH_RATE, TICK_RATE } from "../shared/constants.ts";
 import { serverNodeFlags } from "../server/nodeFlags.ts";
 import { SteadyTimer } from "../server/SteadyTimer.ts";
 import { stopProcess } from "./lib/gameServerProcess.ts";
+import { type LoadCounts, loadCounts } from "./lib/loadCounts.ts";
 
 /** About what a patch to a room of 8, and an input, weigh in the no-decode load test (94–112 and 9 bytes a frame's payload). */
 const PATCH_BYTES = 100;
@@ -23,7 +24,9 @@ const INPUT_BYTES = 9;
 /** Traffic starts this long before the measuring window, so that every timer has settled into its beat. */
 const WARM_UP_MS = 3000;
 
-type FloorMessage = { port: number } | { cpuMicros: number; systemMicros: number; at: number };
+/** What the server process tells: first its port, then, each time it is asked, its CPU so far and when. */
+type Listening = { port: number };
+type CpuSample = { cpuMicros: number; systemMicros: number; at: number };
 
 /** The server's side: one patch timer per room, each the game rooms' own kind. */
 function serveFloor(perRoom: number): void {
@@ -39,7 +42,6 @@ function serveFloor(perRoom: number): void {
       new SteadyTimer(1000 / PATCH_RATE, () => sendPatch(room));
     }
     rooms[index].push(socket);
-    socket.on("message", () => {});
   });
   const patch = Buffer.alloc(PATCH_BYTES, 1);
   const sendPatch = (room: WebSocket[]) => {
@@ -47,16 +49,16 @@ function serveFloor(perRoom: number): void {
   };
   process.on("message", () => {
     const cpu = process.cpuUsage();
-    process.send!({ cpuMicros: cpu.user + cpu.system, systemMicros: cpu.system, at: performance.now() } satisfies FloorMessage);
+    process.send!({ cpuMicros: cpu.user + cpu.system, systemMicros: cpu.system, at: performance.now() } satisfies CpuSample);
   });
-  http.listen(0, "127.0.0.1", () => process.send!({ port: (http.address() as AddressInfo).port } satisfies FloorMessage));
+  http.listen(0, "127.0.0.1", () => process.send!({ port: (http.address() as AddressInfo).port } satisfies Listening));
 }
 
-async function measureFloor(rooms: number, clients: number, seconds: number) {
+async function measureFloor({ rooms, clients, seconds }: LoadCounts) {
   const perRoom = Math.ceil(clients / rooms);
   const server = fork(import.meta.filename, ["--serve", String(perRoom)], { execArgv: serverNodeFlags() });
-  const reply = async <T extends FloorMessage>() => (await once(server, "message"))[0] as T;
-  const { port } = await reply<{ port: number }>();
+  const reply = async <T extends Listening | CpuSample>() => (await once(server, "message"))[0] as T;
+  const { port } = await reply<Listening>();
   const received: number[] = new Array(clients).fill(0);
   const players: WebSocket[] = [];
   // One at a time, so that the server's rooms fill in order.
@@ -74,7 +76,7 @@ async function measureFloor(rooms: number, clients: number, seconds: number) {
 
   const sample = async () => {
     server.send("sample");
-    return { server: await reply<{ cpuMicros: number; systemMicros: number; at: number }>(), players: process.cpuUsage(), received: [...received] };
+    return { server: await reply<CpuSample>(), players: process.cpuUsage(), received: [...received] };
   };
   const from = await sample();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
@@ -111,11 +113,7 @@ const { values } = parseArgs({
 });
 if (values.serve) serveFloor(Number(values.serve));
 else {
-  const counts = { rooms: Number(values.rooms), clients: Number(values.clients), seconds: Number(values.seconds) };
-  if (!Object.values(counts).every((n) => Number.isInteger(n) && n > 0) || counts.clients < counts.rooms) {
-    console.error("usage: npm run loadtest:floor -- --rooms R --clients C --seconds S (whole numbers, C >= R)");
-    process.exit(1);
-  }
-  console.log(JSON.stringify(await measureFloor(counts.rooms, counts.clients, counts.seconds), null, 2));
+  const counts = loadCounts(values, "npm run loadtest:floor -- --rooms R --clients C --seconds S");
+  console.log(JSON.stringify(await measureFloor(counts), null, 2));
   process.exit(0);
 }
